@@ -1,0 +1,265 @@
+// The document model: what the reader finds in a referat, with exact ranges.
+// Positions follow LSP: 0-based lines, UTF-16 code-unit columns. Pure data, no editor types.
+
+export interface Position {
+  line: number;
+  character: number;
+}
+
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+/** How a heading line is decorated in the source. */
+export type HeadingStyle = 'markdown' | 'bold' | 'upper' | 'plain';
+
+/** A heading line as written. `text` has the decoration (`#`, `**`) removed, words kept as written. */
+export interface Heading {
+  text: string;
+  /** The whole heading line, without trailing white space. */
+  range: Range;
+  /** Only the words of the heading. */
+  textRange: Range;
+  /** Number of `#` marks, or null when the line is not a markdown heading. */
+  level: number | null;
+  style: HeadingStyle;
+}
+
+export type SectionKind =
+  | 'resume'
+  | 'indstilling'
+  | 'beslutning'
+  | 'sagsfremstilling'
+  | 'effekt'
+  | 'okonomi'
+  | 'bilag'
+  | 'sagens-gang'
+  | 'other';
+
+export const SECTION_KINDS: readonly SectionKind[] = [
+  'resume',
+  'indstilling',
+  'beslutning',
+  'sagsfremstilling',
+  'effekt',
+  'okonomi',
+  'bilag',
+  'sagens-gang',
+  'other',
+];
+
+export type CaseType = 'A' | 'B' | 'C' | 'D' | 'E';
+
+export interface ReferatDocument {
+  /** Number of lines in the text (a final line without newline counts). */
+  lineCount: number;
+  /** Range of the whole text. */
+  range: Range;
+  meeting: Meeting;
+  toc: Toc | null;
+  /** Category groups of the 001 style (`A. Sager til afgørelse i byrådet`), in the body. */
+  categories: Category[];
+  items: Punkt[];
+}
+
+export interface Meeting {
+  /** The title as written, without decoration (`REFERAT Beskæftigelses- og Socialudvalget 2018-2021 d. 23-06-2020`). */
+  title: string | null;
+  titleRange: Range | null;
+  committee: string | null;
+  committeeRange: Range | null;
+  /** Election period as written (`2018-2021`, `2018 - 2021`), normalised to `YYYY-YYYY`. */
+  period: string | null;
+  /** Date of the meeting, `YYYY-MM-DD`, from the title or else from Mødedato. */
+  date: string | null;
+  /** The date in the title (`d. 23-06-2020`), when the title has one. */
+  titleDate: DateRef | null;
+  /** The Mødedato line (or the 001-style `den 20. september 2016 kl. 08:30` line). */
+  meetingDate: DateRef | null;
+  /** Start time, `HH:MM`. */
+  time: string | null;
+  place: string | null;
+  placeRange: Range | null;
+  attendees: Attendee[];
+  /** `Mødet hævet kl. 14.07.`: the time as written. */
+  adjourned: string | null;
+  adjournedRange: Range | null;
+  /** The header block: from the first non-empty line to before the TOC or the first item. */
+  range: Range;
+}
+
+export interface DateRef {
+  /** `YYYY-MM-DD`, or null when the written date is impossible. */
+  iso: string | null;
+  /** As written. */
+  text: string;
+  range: Range;
+  /** Weekday as written (`Tirsdag`), when given. */
+  weekday: string | null;
+}
+
+export interface Attendee {
+  name: string;
+  absent: boolean;
+  range: Range;
+  party: string | null;
+  role: string | null;
+  /** The absence mark or note as written (`Fravær`, `sag 129-138`). */
+  note: string | null;
+}
+
+export interface Toc {
+  /** The `Indholdsfortegnelse` heading, or null for a TOC without one (001 style). */
+  heading: Heading | null;
+  range: Range;
+  entries: TocEntry[];
+}
+
+export interface TocEntry {
+  /** The title as written, without dots and page number. */
+  title: string;
+  titleRange: Range;
+  /** The number written before the title (001 style `1 Title`), if any. */
+  number: number | null;
+  page: number | null;
+  /** True when the title was cut off at the page width (no dot leader): it may be a prefix of the item title. */
+  truncated: boolean;
+  /** The category this entry is listed under (001 style), if any. */
+  category: string | null;
+  range: Range;
+}
+
+export interface Category {
+  letter: string;
+  title: string;
+  range: Range;
+}
+
+export interface Punkt {
+  number: number;
+  numberRange: Range;
+  /** The title without the `Punkt N:` prefix, with its case-type prefix as written (`B-sag: ...`). */
+  title: string;
+  titleRange: Range;
+  heading: Heading;
+  /** From the heading line to the last non-empty line before the next item. */
+  range: Range;
+  caseType: CaseType | null;
+  caseTypeRange: Range | null;
+  /** Category letter of the 001 style, when the item is listed under one. */
+  category: string | null;
+  caseNumber: CaseNumber | null;
+  /** Access marker as written (`Åbent`, `Lukket`), if any. */
+  access: string | null;
+  accessRange: Range | null;
+  sections: Section[];
+  /** Statements inside Beslutning sections (unanimous decisions and everything else said there). */
+  decisions: DecisionStatement[];
+  votes: Vote[];
+  proposals: Proposal[];
+  absences: Absence[];
+}
+
+export type CaseNumberScheme = 'kle' | 'odder' | 'other';
+
+export interface CaseNumber {
+  text: string;
+  range: Range;
+  scheme: CaseNumberScheme;
+}
+
+export interface Section {
+  kind: SectionKind;
+  heading: Heading;
+  /** From the heading to the last non-empty line of the section. */
+  range: Range;
+  subheadings: SubHeading[];
+}
+
+export interface SubHeading {
+  heading: Heading;
+  range: Range;
+}
+
+/** A person named in the minutes. */
+export interface NameRef {
+  /** The name as written, without role words or party letter. */
+  name: string;
+  range: Range;
+  party: string | null;
+  partyRange: Range | null;
+  /** Role word as written before the name (`Rådmand`, `Udvalgsmedlem`), if any. */
+  role: string | null;
+}
+
+export type Outcome = 'vedtaget' | 'forkastet';
+
+export interface VoteCounts {
+  for: number | null;
+  against: number | null;
+  abstain: number | null;
+}
+
+/** A recorded vote: consecutive vote sentences and their stated outcome. */
+export interface Vote {
+  range: Range;
+  /** Line of the first vote sentence. */
+  line: number;
+  for: NameRef[];
+  against: NameRef[];
+  abstain: NameRef[];
+  /** The counted form (`For stemte: 5 (A, F og V)`), when used. */
+  counts: VoteCounts | null;
+  /** Party letters given with counted forms, per side. */
+  parties: { for: string[]; against: string[]; abstain: string[] } | null;
+  outcome: Outcome | null;
+  outcomeRange: Range | null;
+  /** What was voted on (`ændringsforslaget`, `indstillingen`), as written, if said. */
+  subject: string | null;
+  proposal: Proposal | null;
+  /** The committee the vote belongs to in joint items (null: the meeting's own committee). */
+  committee: string | null;
+  sentences: VoteSentence[];
+}
+
+export type VoteSide = 'for' | 'against' | 'abstain';
+
+export interface VoteSentence {
+  side: VoteSide;
+  range: Range;
+  /** The verb phrase as written (`stemmer for`, `anbefaler`, `undlader at stemme`, `For stemte`). */
+  verb: string;
+  verbRange: Range;
+  names: NameRef[];
+  count: number | null;
+}
+
+export interface Proposal {
+  proposers: NameRef[];
+  /** The quoted text, without its quotes. */
+  text: string;
+  textRange: Range | null;
+  range: Range;
+  committee: string | null;
+}
+
+export type AbsenceScope = 'meeting' | 'item';
+
+export interface Absence {
+  person: NameRef;
+  scope: AbsenceScope;
+  range: Range;
+  /** The committee named just before the absence line in joint items (null: the meeting's own). */
+  committee: string | null;
+}
+
+export type DecisionKind = 'approve' | 'recommend' | 'reject' | 'noted' | 'other';
+
+export interface DecisionStatement {
+  text: string;
+  range: Range;
+  /** The committee that speaks, when the statement names one. */
+  committee: string | null;
+  kind: DecisionKind;
+}
