@@ -1,28 +1,92 @@
-// PLACEHOLDER reader: being replaced by the full reader. Finds `Punkt N:` headings only.
-import type { Punkt, ReferatDocument, Range } from '../model';
-
-const r = (l: number, c0: number, l2: number, c1: number): Range => ({ start: { line: l, character: c0 }, end: { line: l2, character: c1 } });
+// The reader: text → document model. It never throws: any text gives a model, and what it
+// cannot place it leaves out rather than guessing.
+import type { Category, Punkt, ReferatDocument, Toc } from '../model';
+import { fold } from '../vocabulary';
+import { emptyMeeting, readAdjourned, readHeader } from './header';
+import { type ItemHead, findNumberedHeads, findPunktHeads, findSagNrHeads, isBodyCategory, readItem } from './items';
+import { type Line, lineRange, range, readLines } from './lines';
+import { isTocHeading, readCategoryToc, readHeadedToc } from './toc';
 
 export function readReferat(text: string): ReferatDocument {
-  const lines = text.split(/\r\n|\r|\n/);
-  const items: Punkt[] = [];
-  lines.forEach((line, i) => {
-    const m = /^[#*\s]*Punkt (\d+): (.*?)[*\s]*$/.exec(line);
-    if (!m) return;
-    const range = r(i, 0, i, line.length);
-    if (items.length) items[items.length - 1].range.end = { line: i - 1, character: lines[i - 1].length };
-    items.push({
-      number: Number(m[1]), numberRange: range, title: m[2], titleRange: range,
-      heading: { text: m[0], range, textRange: range, level: null, style: 'plain' },
-      range: { ...range }, caseType: null, caseTypeRange: null, category: null, caseNumber: null, access: null, accessRange: null,
-      sections: [], decisions: [], votes: [], proposals: [], absences: [],
-    });
-  });
+  const lines = readLines(typeof text === 'string' ? text : String(text ?? ''));
+  try {
+    return read(lines);
+  } catch (error) {
+    // A reader bug must not take the editor down: give the empty model and say why on stderr.
+    console.error('referat reader failed:', error);
+    return emptyDocument(lines);
+  }
+}
+
+function documentRange(lines: readonly Line[]) {
   const last = lines.length - 1;
-  if (items.length) items[items.length - 1].range.end = { line: last, character: lines[last].length };
-  const whole = r(0, 0, last, lines[last].length);
-  return {
-    lineCount: lines.length, range: whole, toc: null, categories: [], items,
-    meeting: { title: null, titleRange: null, committee: null, committeeRange: null, period: null, date: null, titleDate: null, meetingDate: null, time: null, place: null, placeRange: null, attendees: [], adjourned: null, adjournedRange: null, range: r(0, 0, 0, 0) },
-  };
+  return range(0, 0, last, lines[last].raw.length);
+}
+
+function emptyDocument(lines: readonly Line[]): ReferatDocument {
+  return { lineCount: lines.length, range: documentRange(lines), meeting: emptyMeeting(), toc: null, categories: [], items: [] };
+}
+
+function read(lines: readonly Line[]): ReferatDocument {
+  let heads: ItemHead[] = findPunktHeads(lines);
+  let toc: Toc | null = null;
+  let categories: Category[] = [];
+  let usesCategories = false;
+
+  let firstItem = heads.length ? heads[0].line : lines.length;
+  let tocStart = -1;
+  for (let i = 0; i < firstItem; i++) {
+    if (!lines[i].blank && isTocHeading(lines[i])) {
+      tocStart = i;
+      break;
+    }
+  }
+  if (tocStart >= 0) toc = readHeadedToc(lines, tocStart, firstItem).toc;
+
+  if (heads.length === 0) {
+    // The 001 style: a category TOC and `N. Title` items, or `Title` / `Sag nr. N`.
+    const firstGuess = findNumberedHeads(lines, []);
+    const limit = firstGuess.length ? firstGuess[0].line : lines.length;
+    const catToc = toc ? null : readCategoryToc(lines, 0, limit);
+    if (catToc) {
+      toc = catToc.toc;
+      usesCategories = true;
+      tocStart = catToc.toc.range.start.line;
+    }
+    heads = findNumberedHeads(lines, toc?.entries ?? []).filter((h) => !toc || h.line > toc.range.end.line);
+    if (heads.length === 0) heads = findSagNrHeads(lines);
+    firstItem = heads.length ? heads[0].line : lines.length;
+  }
+
+  const headerEnd = tocStart >= 0 ? tocStart : firstItem;
+  const meeting = readHeader(lines, 0, headerEnd);
+  readAdjourned(lines, meeting);
+
+  // Body category lines end the item before them.
+  const headLines = new Set(heads.map((h) => h.line));
+  const tocCategories = new Set<string>();
+  if (usesCategories) {
+    for (let i = tocStart; toc && i <= toc.range.end.line; i++) {
+      const m = /^([A-H])\.\s+(.+)$/.exec(lines[i].text);
+      if (m) tocCategories.add(fold(`${m[1]}. ${m[2]}`));
+    }
+    const from = toc ? toc.range.end.line + 1 : 0;
+    for (let i = from; i < lines.length; i++) {
+      if (!lines[i].blank && !headLines.has(i) && isBodyCategory(lines, i, tocCategories, (l) => headLines.has(l))) {
+        const m = /^([A-H])\.\s+(.+)$/.exec(lines[i].text)!;
+        categories.push({ letter: m[1], title: m[2].trim(), range: lineRange(lines[i]) });
+      }
+    }
+  }
+  const stops = [...heads.map((h) => h.line), ...categories.map((c) => c.range.start.line)].sort((a, b) => a - b);
+
+  const ctx = { lines, ownCommittee: meeting.committee, categories: usesCategories };
+  const items: Punkt[] = heads.map((h) => {
+    const next = stops.find((s) => s > h.line) ?? lines.length;
+    let end = next - 1;
+    while (end > h.line && lines[end].blank) end--;
+    return readItem(ctx, h, end);
+  });
+
+  return { lineCount: lines.length, range: documentRange(lines), meeting, toc, categories, items };
 }

@@ -1,0 +1,125 @@
+// `referat outline`: the document model as a readable outline or as JSON (1-based lines).
+import type { NameRef, Punkt, ReferatDocument, Vote } from '../model';
+import type { Locale } from '../i18n';
+import { translator } from '../i18n';
+
+const names = (refs: readonly NameRef[]) => refs.map((r) => r.name);
+
+function voteJson(v: Vote) {
+  return {
+    line: v.line + 1,
+    for: names(v.for),
+    against: names(v.against),
+    abstain: names(v.abstain),
+    outcome: v.outcome,
+    ...(v.counts ? { counts: v.counts, parties: v.parties } : {}),
+    subject: v.subject,
+    committee: v.committee,
+    ...(v.proposal ? { proposal: { proposers: names(v.proposal.proposers), text: v.proposal.text, line: v.proposal.range.start.line + 1 } } : {}),
+  };
+}
+
+function itemJson(item: Punkt) {
+  return {
+    number: item.number,
+    title: item.title,
+    line: item.heading.range.start.line + 1,
+    endLine: item.range.end.line + 1,
+    caseType: item.caseType,
+    category: item.category,
+    caseNumber: item.caseNumber?.text ?? null,
+    access: item.access,
+    sections: item.sections.map((s) => ({
+      kind: s.kind,
+      heading: s.heading.text,
+      line: s.heading.range.start.line + 1,
+      ...(s.subheadings.length ? { subheadings: s.subheadings.map((h) => ({ heading: h.heading.text, line: h.range.start.line + 1 })) } : {}),
+    })),
+    decisions: item.decisions.map((d) => ({ line: d.range.start.line + 1, kind: d.kind, committee: d.committee, text: d.text })),
+    votes: item.votes.map(voteJson),
+    // Absent from this committee's meeting or item; absences recorded under another committee in a joint item are in `absences`.
+    absent: item.absences.filter((a) => a.committee === null).map((a) => a.person.name),
+    absences: item.absences.map((a) => ({ name: a.person.name, scope: a.scope, committee: a.committee, line: a.range.start.line + 1 })),
+  };
+}
+
+export function outlineJson(file: string, doc: ReferatDocument) {
+  const m = doc.meeting;
+  return {
+    file,
+    meeting: {
+      title: m.title,
+      committee: m.committee,
+      period: m.period,
+      date: m.date,
+      time: m.time,
+      place: m.place,
+      adjourned: m.adjourned,
+      attendees: m.attendees.map((a) => ({ name: a.name, absent: a.absent, ...(a.party ? { party: a.party } : {}), ...(a.note ? { note: a.note } : {}) })),
+    },
+    toc: doc.toc
+      ? { line: doc.toc.range.start.line + 1, entries: doc.toc.entries.map((e) => ({ title: e.title, page: e.page, number: e.number, line: e.range.start.line + 1, truncated: e.truncated })) }
+      : null,
+    items: doc.items.map(itemJson),
+  };
+}
+
+const messages = {
+  committee: { en: 'Committee', da: 'Udvalg' },
+  date: { en: 'Date', da: 'Dato' },
+  place: { en: 'Place', da: 'Sted' },
+  attendees: { en: 'Attendees', da: 'Mødedeltagere' },
+  absentMark: { en: 'absent', da: 'fraværende' },
+  toc: { en: 'Table of contents: {count} entries (line {line})', da: 'Indholdsfortegnelse: {count} punkter (linje {line})' },
+  noItems: { en: 'No agenda items (Punkt N: ...) found.', da: 'Ingen dagsordenspunkter (Punkt N: ...) fundet.' },
+  line: { en: 'line', da: 'linje' },
+  vote: {
+    en: 'Vote (line {line}): for {for}, against {against}, abstained {abstain}{outcome}',
+    da: 'Afstemning (linje {line}): for {for}, imod {against}, undlod {abstain}{outcome}',
+  },
+  absent: { en: 'Absent: {names}', da: 'Fraværende: {names}' },
+  untitled: { en: '(no title)', da: '(ingen titel)' },
+} as const;
+
+/** A readable, indented outline for a terminal. */
+export function outlineText(file: string, doc: ReferatDocument, locale: Locale): string {
+  const t = translator(messages, locale);
+  const out: string[] = [];
+  const m = doc.meeting;
+  out.push(`${file}`);
+  out.push(`${m.title ?? t('untitled')}`);
+  const facts = [
+    m.committee && `${t('committee')}: ${m.committee}${m.period ? ` ${m.period}` : ''}`,
+    m.date && `${t('date')}: ${m.date}${m.time ? ` ${m.time}` : ''}`,
+    m.place && `${t('place')}: ${m.place}`,
+  ].filter(Boolean);
+  for (const f of facts) out.push(`  ${f}`);
+  if (m.attendees.length) {
+    out.push(`  ${t('attendees')}: ${m.attendees.map((a) => (a.absent ? `${a.name} (${t('absentMark')})` : a.name)).join(', ')}`);
+  }
+  if (doc.toc) out.push(`  ${t('toc', { count: doc.toc.entries.length, line: doc.toc.range.start.line + 1 })}`);
+  if (!doc.items.length) out.push(`  ${t('noItems')}`);
+  for (const item of doc.items) {
+    const cn = item.caseNumber ? `  [${item.caseNumber.text}]` : '';
+    out.push(`  Punkt ${item.number}: ${item.title}${cn}  (${t('line')} ${item.heading.range.start.line + 1})`);
+    for (const s of item.sections) {
+      out.push(`    ${s.heading.text}  (${t('line')} ${s.heading.range.start.line + 1})`);
+      for (const h of s.subheadings) out.push(`      ${h.heading.text}  (${t('line')} ${h.range.start.line + 1})`);
+    }
+    for (const v of item.votes) {
+      const count = (refs: readonly NameRef[], n: number | null | undefined) => String(refs.length || n || 0);
+      out.push(
+        `    ${t('vote', {
+          line: v.line + 1,
+          for: count(v.for, v.counts?.for),
+          against: count(v.against, v.counts?.against),
+          abstain: count(v.abstain, v.counts?.abstain),
+          outcome: v.outcome ? ` — ${v.outcome}` : '',
+        })}`,
+      );
+    }
+    const absent = item.absences.filter((a) => a.committee === null).map((a) => a.person.name);
+    if (absent.length) out.push(`    ${t('absent', { names: absent.join(', ') })}`);
+  }
+  return out.join('\n');
+}

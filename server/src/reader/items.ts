@@ -1,0 +1,298 @@
+// Agenda items (punkter): their headings in every style, the case number and access marker
+// under the heading, and the sections and sub-headings inside them.
+import type { CaseNumber, CaseType, Punkt, Range, Section, SectionKind, SubHeading, TocEntry } from '../model';
+import { ACCESS_MARKERS, CASE_NUMBER_LABELS, CASE_TYPE_PATTERN, ITEM_WORDS, fold, sectionKindOf } from '../vocabulary';
+import { DecisionReader } from './decisions';
+import { type Line, colRange, headingOf, isDecorated, isUpperCase, lineRange, range } from './lines';
+import { CATEGORY } from './toc';
+
+export interface ItemHead {
+  line: number;
+  number: number;
+  numberRange: Range;
+  title: string;
+  titleRange: Range;
+}
+
+const PUNKT = new RegExp(`^(?:${ITEM_WORDS.join('|')})\\.?\\s+(\\d{1,4})\\s*([:.)\\-–—])?\\s*(.*)$`, 'i');
+const NUMBERED = /^(\d{1,4})\.\s+(\S.*)$/;
+const SAG_NR = /^sag\s*nr\.?\s*:?\s*(\d{1,4})\.?$/i;
+/** A TOC line: dots and a page number, or a tab and a page number. */
+const TOC_LINE = /(\.{3,}|…)\s*\d+\s*$|\t\s*\d+\s*$/;
+
+const ACCESS = new RegExp(`^(${[...ACCESS_MARKERS].sort((a, b) => b.length - a.length).join('|')})(?:\\s*[-–:]\\s*(.*))?$`, 'i');
+const CASE_LABEL = new RegExp(`^(?:${CASE_NUMBER_LABELS.map((l) => l.replace(/\./g, '\\.').replace(/ /g, '\\s*')).join('|')})\\.?\\s*:?\\s*(\\S.*)$`, 'i');
+export const KLE_NUMBER = /^\d{2}\.\d{2}\.\d{2}-[A-ZÆØÅ]\d{2}-\d+-\d{2}$/;
+export const ODDER_NUMBER = /^S\d{4}-\d+$/;
+/** A single token of digits and separators that looks like a journal number of some scheme. */
+const LOOSE_NUMBER = /^[A-ZÆØÅ]{0,4}\d[\dA-Za-zÆØÅæøå]*(?:[.\-/]\d?[\dA-Za-zÆØÅæøå]*)+$/;
+
+function isBlankOr(lines: readonly Line[], i: number): boolean {
+  return i < 0 || lines[i].blank;
+}
+
+/** `Punkt 3: Title` headings, in any decoration. */
+export function findPunktHeads(lines: readonly Line[]): ItemHead[] {
+  const heads: ItemHead[] = [];
+  for (const line of lines) {
+    if (line.blank || line.text.length > 400) continue;
+    const m = PUNKT.exec(line.text);
+    if (!m) continue;
+    const decorated = isDecorated(line);
+    if (!m[2] && !decorated) continue;
+    if (TOC_LINE.test(line.text)) continue;
+    if (!decorated && !isBlankOr(lines, line.index - 1)) continue;
+    heads.push(head(line, m[1], m[3]));
+  }
+  return heads;
+}
+
+function head(line: Line, numberText: string, title: string): ItemHead {
+  const numberAt = line.start + line.text.indexOf(numberText);
+  const titleAt = title ? line.start + line.text.lastIndexOf(title) : line.end;
+  return {
+    line: line.index,
+    number: Number(numberText),
+    numberRange: colRange(line, numberAt, numberAt + numberText.length),
+    title: title.trim(),
+    titleRange: colRange(line, titleAt, titleAt + title.trim().length),
+  };
+}
+
+function nextNonBlank(lines: readonly Line[], i: number, limit = lines.length): number {
+  while (i < limit && lines[i].blank) i++;
+  return i;
+}
+
+/**
+ * `N. Title` at column 0, as in the 001 style. A numbered list line inside an item looks the same,
+ * so a heading must be confirmed: by a category, access or case-number line right after it, or by a
+ * TOC entry with the same number and title.
+ */
+export function findNumberedHeads(lines: readonly Line[], tocEntries: readonly TocEntry[]): ItemHead[] {
+  const heads: ItemHead[] = [];
+  const byNumber = new Map(tocEntries.filter((e) => e.number !== null).map((e) => [e.number!, e]));
+  for (const line of lines) {
+    if (line.blank || line.start !== 0 || line.level !== null) continue;
+    const m = NUMBERED.exec(line.text);
+    if (!m) continue;
+    const next = lines[nextNonBlank(lines, line.index + 1)];
+    const confirmed =
+      (next && (CATEGORY.test(next.text) || readCaseLine(next) !== null)) ||
+      sameTitle(byNumber.get(Number(m[1]))?.title, m[2]);
+    if (confirmed) heads.push(head(line, m[1], m[2]));
+  }
+  return heads;
+}
+
+/** `Title` followed on the next line by `Sag nr. 130`. */
+export function findSagNrHeads(lines: readonly Line[]): ItemHead[] {
+  const heads: ItemHead[] = [];
+  for (const line of lines) {
+    const m = SAG_NR.exec(line.text);
+    if (!m) continue;
+    let t = line.index - 1;
+    while (t >= 0 && lines[t].blank && line.index - t < 3) t--;
+    if (t < 0 || lines[t].blank || sectionKindOf(lines[t].text)) continue;
+    const titleLine = lines[t];
+    const h = head(titleLine, m[1], titleLine.text);
+    h.numberRange = colRange(line, line.start + line.text.indexOf(m[1]), line.start + line.text.indexOf(m[1]) + m[1].length);
+    heads.push(h);
+  }
+  return heads;
+}
+
+/** True when a TOC title and a heading title name the same item (a cut-off TOC title is a prefix). */
+export function sameTitle(tocTitle: string | undefined, title: string): boolean {
+  if (!tocTitle) return false;
+  const a = normTitle(tocTitle);
+  const b = normTitle(title);
+  return a.length > 0 && (a === b || b.startsWith(a) || a.startsWith(b));
+}
+
+export function normTitle(s: string): string {
+  return fold(s.replace(/["“”„«»'‘’]/g, '"').replace(/[–—]/g, '-').replace(/\*\*/g, '')).replace(/[.\s]+$/, '');
+}
+
+/** Reads an access marker and/or case number line (`Åbent - 15.00.00-G01-29-16`, `S2018-2162`, `Sagsnr.: 2012-28504`). */
+export function readCaseLine(line: Line): { caseNumber: CaseNumber | null; access: string | null; accessRange: Range | null } | null {
+  const text = line.text;
+  if (text.length > 80) return null;
+  let access: string | null = null;
+  let accessRange: Range | null = null;
+  let rest = text;
+  let restAt = line.start;
+  const a = ACCESS.exec(text);
+  if (a) {
+    access = a[1];
+    accessRange = colRange(line, line.start, line.start + a[1].length);
+    if (!a[2]) return { caseNumber: null, access, accessRange };
+    rest = a[2];
+    restAt = line.start + text.lastIndexOf(a[2]);
+  }
+  const labelled = CASE_LABEL.exec(rest);
+  let number = rest;
+  let at = restAt;
+  if (labelled) {
+    number = labelled[1].trim();
+    at = restAt + rest.lastIndexOf(labelled[1]);
+  }
+  number = number.replace(/[.,;]+$/, '');
+  let scheme: CaseNumber['scheme'] | null = null;
+  if (KLE_NUMBER.test(number) || /^\d{2}\.\d{2}/.test(number)) scheme = 'kle';
+  else if (ODDER_NUMBER.test(number)) scheme = 'odder';
+  else if (labelled || LOOSE_NUMBER.test(number)) scheme = 'other';
+  if (!scheme || /\s/.test(number)) return access ? { caseNumber: null, access, accessRange } : null;
+  return { caseNumber: { text: number, range: colRange(line, at, at + number.length), scheme }, access, accessRange };
+}
+
+/** A markdown heading, or a short line that is bold all over and does not end a sentence. */
+function isHeadingLike(line: Line): boolean {
+  return line.level !== null || (line.bold && line.text.length <= 90 && !/[.,;]$/.test(line.text));
+}
+
+/** Sections in which a short plain line standing alone is read as a sub-heading. */
+const PLAIN_SUBHEADING_KINDS = new Set<SectionKind>(['resume', 'sagsfremstilling', 'effekt', 'okonomi', 'sagens-gang', 'other']);
+
+/** A short plain line standing alone, without closing punctuation: a sub-heading in a plain export. */
+function isPlainSubheading(lines: readonly Line[], line: Line): boolean {
+  const text = line.text;
+  if (text.length < 3 || text.length > 90 || /\t/.test(line.raw)) return false;
+  if (!/^[\p{Lu}\d]/u.test(text) || /[.,;:!]$/.test(text)) return false;
+  if (/^[-•*–·▪o]\s/.test(text) || /^["“”„«']/.test(text)) return false;
+  if (/^\d+[.)]?\s*$/.test(text) || /^\d[\d.,\s%]*$/.test(text)) return false;
+  if (text.split(/\s+/).length > 14) return false;
+  const before = lines[line.index - 1];
+  const after = lines[line.index + 1];
+  if (before && !before.blank) return false;
+  if (after && !after.blank) return false;
+  const next = lines[nextNonBlank(lines, line.index + 1)];
+  // A heading introduces text; two short lines in a row are a list.
+  return !!next && next.text.length > text.length;
+}
+
+export interface ItemContext {
+  lines: readonly Line[];
+  ownCommittee: string | null;
+  /** True when the document groups items under category lines (001 style). */
+  categories: boolean;
+}
+
+/** Builds the item whose heading is `h`, with its body on lines (h.line, end]. */
+export function readItem(ctx: ItemContext, h: ItemHead, end: number): Punkt {
+  const { lines } = ctx;
+  const headLine = lines[h.line];
+  const heading = headingOf(headLine);
+  const item: Punkt = {
+    number: h.number,
+    numberRange: h.numberRange,
+    title: h.title,
+    titleRange: h.titleRange,
+    heading,
+    range: range(h.line, heading.range.start.character, end, lines[end].end),
+    caseType: null,
+    caseTypeRange: null,
+    category: null,
+    caseNumber: null,
+    access: null,
+    accessRange: null,
+    sections: [],
+    decisions: [],
+    votes: [],
+    proposals: [],
+    absences: [],
+  };
+  const ct = CASE_TYPE_PATTERN.exec(h.title);
+  if (ct) {
+    item.caseType = ct[1].toUpperCase() as CaseType;
+    const at = h.titleRange.start.character;
+    item.caseTypeRange = colRange(headLine, at, at + ct[0].replace(/\s+$/, '').length);
+  }
+
+  // The preamble: category line, access marker, case number.
+  let i = h.line + 1;
+  for (let seen = 0; seen < 3; seen++) {
+    const j = nextNonBlank(lines, i, end + 1);
+    if (j > end) break;
+    const line = lines[j];
+    const cat = ctx.categories ? CATEGORY.exec(line.text) : null;
+    if (cat && item.category === null && !item.caseNumber) {
+      item.category = cat[1];
+      if (!item.caseType && /^[A-E]$/.test(cat[1])) item.caseType = cat[1] as CaseType;
+      i = j + 1;
+      continue;
+    }
+    const c = item.caseNumber ? null : readCaseLine(line);
+    if (c) {
+      item.caseNumber = c.caseNumber;
+      item.access = c.access ?? item.access;
+      item.accessRange = c.accessRange ?? item.accessRange;
+      i = j + 1;
+      continue;
+    }
+    break;
+  }
+
+  readSections(ctx, item, i, end);
+  const decisions = new DecisionReader(ctx.ownCommittee);
+  for (const s of item.sections) {
+    if (s.kind === 'beslutning') decisions.readSection(lines, s.heading.range.start.line + 1, s.range.end.line + 1);
+  }
+  Object.assign(item, decisions.result);
+  return item;
+}
+
+function readSections(ctx: ItemContext, item: Punkt, from: number, end: number): void {
+  const { lines } = ctx;
+  let section: Section | null = null;
+  let sub: SubHeading | null = null;
+  let lastText = from - 1;
+  const close = () => {
+    if (sub) sub.range = range(sub.range.start.line, sub.range.start.character, lastText, lines[lastText].end);
+    if (section) section.range = range(section.range.start.line, section.range.start.character, lastText, lines[lastText].end);
+  };
+  for (let i = from; i <= end; i++) {
+    const line = lines[i];
+    if (line.blank) continue;
+    const kind = line.text.length <= 60 ? sectionKindOf(line.text) : null;
+    if (kind) {
+      close();
+      sub = null;
+      const heading = headingOf(line);
+      section = { kind, heading, range: heading.range, subheadings: [] };
+      item.sections.push(section);
+    } else if (
+      isHeadingLike(line) ||
+      (section && PLAIN_SUBHEADING_KINDS.has(section.kind) && (isUpperCase(line.text) || isPlainSubheading(lines, line)) && line.text.length <= 90)
+    ) {
+      if (!section) {
+        // An unknown heading before any known one: a section of its own.
+        close();
+        const heading = headingOf(line);
+        section = { kind: 'other', heading, range: heading.range, subheadings: [] };
+        item.sections.push(section);
+        sub = null;
+      } else {
+        if (sub) sub.range = range(sub.range.start.line, sub.range.start.character, lastText, lines[lastText].end);
+        const heading = headingOf(line);
+        sub = { heading, range: heading.range };
+        section.subheadings.push(sub);
+      }
+    }
+    lastText = i;
+  }
+  close();
+}
+
+/** Body category lines (001 style) between items: they end the item before them. */
+export function isBodyCategory(lines: readonly Line[], i: number, tocCategories: ReadonlySet<string>, isHead: (line: number) => boolean): boolean {
+  const m = CATEGORY.exec(lines[i].text);
+  if (!m) return false;
+  let p = i - 1;
+  while (p >= 0 && lines[p].blank) p--;
+  if (p >= 0 && isHead(p)) return false; // the item's own category line
+  if (tocCategories.has(fold(`${m[1]}. ${m[2]}`))) return true;
+  return isHead(nextNonBlank(lines, i + 1));
+}
+
+export { lineRange };

@@ -1,0 +1,88 @@
+// A paragraph: consecutive non-blank lines read as one string, with a map back to the
+// exact line and column of every character, so that a name wrapped over two lines
+// (`John` / `Rosenhøj`) still gets an exact range.
+import type { Position, Range } from '../model';
+import type { Line } from './lines';
+
+interface Segment {
+  /** Offset of the segment in the joined text. */
+  at: number;
+  line: number;
+  /** Column of the segment's first character in its line. */
+  col: number;
+  length: number;
+}
+
+export class Span {
+  readonly text: string;
+  private readonly segments: Segment[];
+
+  constructor(lines: readonly Line[], firstCol?: number) {
+    const parts: string[] = [];
+    this.segments = [];
+    let at = 0;
+    lines.forEach((line, i) => {
+      const from = i === 0 && firstCol !== undefined ? firstCol : line.start;
+      const piece = line.raw.slice(from, line.end);
+      if (i > 0) {
+        parts.push(' ');
+        at += 1;
+      }
+      this.segments.push({ at, line: line.index, col: from, length: piece.length });
+      parts.push(piece);
+      at += piece.length;
+    });
+    this.text = parts.join('');
+  }
+
+  get firstLine(): number {
+    return this.segments.length ? this.segments[0].line : 0;
+  }
+
+  /** Position of the character at `offset` (an offset at the end maps past the last character). */
+  position(offset: number): Position {
+    const segs = this.segments;
+    if (segs.length === 0) return { line: 0, character: 0 };
+    let lo = 0;
+    let hi = segs.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (segs[mid].at <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    const seg = segs[lo];
+    const within = Math.min(Math.max(offset - seg.at, 0), seg.length);
+    return { line: seg.line, character: seg.col + within };
+  }
+
+  /** Range of [from, to) in the joined text; an end on the joining space stays on the earlier line. */
+  range(from: number, to: number): Range {
+    const start = this.position(from);
+    const end = to > from ? this.endPosition(to) : start;
+    return { start, end };
+  }
+
+  private endPosition(to: number): Position {
+    const p = this.position(to - 1);
+    return { line: p.line, character: p.character + 1 };
+  }
+
+  /** Range of the whole paragraph. */
+  get whole(): Range {
+    return this.range(0, this.text.length);
+  }
+}
+
+/** Groups lines [from, to) into paragraphs of consecutive non-blank lines. */
+export function paragraphs(lines: readonly Line[], from: number, to: number): Line[][] {
+  const out: Line[][] = [];
+  let current: Line[] = [];
+  for (let i = from; i < to; i++) {
+    if (lines[i].blank) {
+      if (current.length) out.push(current);
+      current = [];
+    } else current.push(lines[i]);
+  }
+  if (current.length) out.push(current);
+  return out;
+}

@@ -1,0 +1,128 @@
+// The table of contents: `Indholdsfortegnelse` followed by `<title>.....<TAB><page>` lines, or the
+// 001 style of category lines (`A. Sager til afgørelse i byrådet`) with `N Title` lines under them.
+import type { Category, Toc, TocEntry } from '../model';
+import { TOC_HEADINGS, fold } from '../vocabulary';
+import { type Line, colRange, headingOf, lineRange, range } from './lines';
+
+const tocWords = new Set(TOC_HEADINGS.map(fold));
+/** `Title.....<TAB>3`, `Title<TAB>53` (cut off), `Title ..... 3`. */
+const PAGED = /^(.*?)(\.{2,}|…+)?[ \u00a0]*\t\s*(\d{1,4})$|^(.*?)\s*(\.{3,}|…+)\s*(\d{1,4})$/;
+/** A category line: `A. Sager til afgørelse i byrådet`. */
+export const CATEGORY = /^([A-H])\.\s+(\S.{2,})$/;
+/** A numbered entry without page: `12 Virksomhedsindsatser i ...`. */
+const NUMBERED = /^(\d{1,4})\.?\s+(\S.*)$/;
+
+export function isTocHeading(line: Line): boolean {
+  return tocWords.has(fold(line.text.replace(/:$/, '')));
+}
+
+export interface TocResult {
+  toc: Toc;
+  /** Line after the last line of the TOC. */
+  end: number;
+}
+
+/** Reads a TOC that starts with its heading at `at`, up to (not including) line `limit`. */
+export function readHeadedToc(lines: readonly Line[], at: number, limit: number): TocResult {
+  const entries: TocEntry[] = [];
+  let pending: Line[] = [];
+  let category: string | null = null;
+  let last = at;
+  for (let i = at + 1; i < limit; i++) {
+    const line = lines[i];
+    if (line.blank) continue;
+    const cat = CATEGORY.exec(line.text);
+    if (cat && !PAGED.test(line.text)) {
+      category = cat[1];
+      pending = [];
+      last = i;
+      continue;
+    }
+    const m = PAGED.exec(line.text);
+    if (!m) {
+      // A title wrapped over two lines: its page stands on the last one.
+      pending.push(line);
+      if (pending.length > 2) break;
+      continue;
+    }
+    const title = (m[1] ?? m[4]).trim();
+    const dots = m[2] ?? m[5];
+    const first = pending[0] ?? line;
+    const titleStart = first.start;
+    const titleEnd = line.start + line.text.indexOf(title) + title.length;
+    const joined = pending.map((l) => l.text).concat(title).join(' ');
+    entries.push({
+      title: joined,
+      titleRange: range(first.index, titleStart, line.index, title ? titleEnd : line.start),
+      number: null,
+      page: Number(m[3] ?? m[6]),
+      truncated: !dots,
+      category,
+      range: range(first.index, first.start, line.index, line.end),
+    });
+    pending = [];
+    last = i;
+  }
+  const heading = headingOf(lines[at]);
+  const end = entries.length ? entries[entries.length - 1].range.end : heading.range.end;
+  return {
+    toc: { heading, range: { start: heading.range.start, end: last > at ? lineRange(lines[last]).end : end }, entries },
+    end: last + 1,
+  };
+}
+
+export interface CategoryTocResult extends TocResult {
+  /** Category lines after the last entry: they open the body's first group. */
+  trailing: Category[];
+}
+
+/**
+ * Reads the 001 style TOC: a block of category lines and numbered entries. It needs at
+ * least two entries, numbered upwards, to count as a TOC.
+ */
+export function readCategoryToc(lines: readonly Line[], from: number, limit: number): CategoryTocResult | null {
+  let start = -1;
+  const entries: TocEntry[] = [];
+  const categories: { cat: Category; line: number }[] = [];
+  let category: string | null = null;
+  let lastEntry = -1;
+  for (let i = from; i < limit; i++) {
+    const line = lines[i];
+    if (line.blank) continue;
+    const cat = CATEGORY.exec(line.text);
+    if (cat) {
+      if (start < 0) start = i;
+      category = cat[1];
+      categories.push({ cat: { letter: cat[1], title: cat[2].trim(), range: lineRange(line) }, line: i });
+      continue;
+    }
+    const m = NUMBERED.exec(line.text);
+    if (m && start >= 0 && (entries.length === 0 || Number(m[1]) > entries[entries.length - 1].number!)) {
+      const titleAt = line.start + line.text.indexOf(m[2]);
+      entries.push({
+        title: m[2].trim(),
+        titleRange: colRange(line, titleAt, line.end),
+        number: Number(m[1]),
+        page: null,
+        truncated: false,
+        category,
+        range: lineRange(line),
+      });
+      lastEntry = i;
+      continue;
+    }
+    if (entries.length >= 2) break;
+    // Not a TOC block after all: start over after this line.
+    start = -1;
+    entries.length = 0;
+    categories.length = 0;
+    category = null;
+  }
+  if (entries.length < 2 || start < 0) return null;
+  const trailing = categories.filter((c) => c.line > lastEntry).map((c) => c.cat);
+  return {
+    toc: { heading: null, range: range(start, lines[start].start, lastEntry, lines[lastEntry].end), entries },
+    end: lastEntry + 1,
+    trailing,
+  };
+}

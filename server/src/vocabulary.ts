@@ -1,0 +1,273 @@
+// Every word the reader recognises, in one place. Municipalities use other words for the same
+// things; add them here (or, later, in referat.config.json) rather than in the reader's code.
+import type { SectionKind } from './model';
+
+/**
+ * Section headings by kind. A line is a section heading when its words, without decoration and a
+ * trailing colon, are exactly one of these (case- and accent-insensitive).
+ */
+export const SECTION_HEADINGS: Record<SectionKind, readonly string[]> = {
+  resume: ['resume', 'resumé', 'sagsresumé', 'sagsresume', 'sammendrag', 'kort resumé'],
+  indstilling: [
+    'indstilling',
+    'indstillinger',
+    'forvaltningen indstiller',
+    'forvaltningens indstilling',
+    'administrationen indstiller',
+    'direktionen indstiller',
+    'indstilling fra forslagsstiller',
+  ],
+  beslutning: ['beslutning', 'beslutninger', 'afgørelse'],
+  sagsfremstilling: [
+    'sagsfremstilling',
+    'sagsbeskrivelse',
+    'baggrund for sagen',
+    'forvaltningens bemærkninger',
+    'sagens kerne',
+  ],
+  effekt: ['effekt', 'effekter'],
+  okonomi: ['økonomi', 'økonomiske konsekvenser', 'økonomi og finansiering', 'bevillingsmæssige konsekvenser'],
+  bilag: ['bilag', 'bilagsliste'],
+  'sagens-gang': ['sagens gang', 'sagsforløb', 'videre proces', 'videre forløb'],
+  other: [
+    'initiativretsforslag',
+    'status',
+    'lovgrundlag',
+    'retsgrundlag',
+    'høring',
+    'kommunikation',
+    'tidsplan',
+    'problemstilling',
+    'løsning',
+    'beslutningskompetence',
+    'udtalelse',
+    'udtalelser',
+    'supplerende sagsfremstilling',
+    'motivation for forslaget',
+    'forvaltningens belysning',
+  ],
+};
+
+/** The table of contents heading. */
+export const TOC_HEADINGS = ['indholdsfortegnelse', 'indhold', 'dagsordenpunkter'];
+
+/** Label words of the meeting header, by field. */
+export const HEADER_LABELS = {
+  date: ['mødedato', 'dato', 'tidspunkt'],
+  place: ['mødested', 'sted'],
+  attendees: ['mødedeltagere', 'deltagere', 'medlemmer', 'til stede'],
+  absent: ['fraværende', 'afbud', 'afbud fra', 'ikke til stede', 'fravær'],
+} as const;
+
+/** Marks after an attendee's name that mean the member was not there. */
+export const ABSENCE_MARKS = ['fravær', 'fraværende', 'afbud', 'forfald', 'ikke til stede', 'ikke mødt'];
+
+/** Marks after an attendee's name that mean a substitute. */
+export const SUBSTITUTE_MARKS = ['suppleant', 'stedfortræder'];
+
+/** Words that stand before a member's name and are not part of it. */
+export const ROLE_WORDS = [
+  'rådmand',
+  'rådmanden',
+  'borgmester',
+  'borgmesteren',
+  'viceborgmester',
+  'formand',
+  'formanden',
+  'næstformand',
+  'næstformanden',
+  'udvalgsformand',
+  'udvalgsmedlem',
+  'udvalgsmedlemmer',
+  'udvalgsmedlemmerne',
+  'medlem',
+  'medlemmer',
+  'medlemmerne',
+  'byrådsmedlem',
+  'byrådsmedlemmer',
+  'byrådsmedlemmerne',
+  'kommunalbestyrelsesmedlem',
+  'kommunalbestyrelsesmedlemmerne',
+  'suppleant',
+  'stedfortræder',
+];
+
+/** Lower-case words allowed inside a person's name (`Hans la Cour`, `Anne de Vries`). */
+export const NAME_PARTICLES = ['af', 'de', 'den', 'der', 'la', 'le', 'van', 'von', 'du', 'di', 'da', 'til'];
+
+/**
+ * Verb phrases of a vote sentence, by side. Order matters: longer phrases first, so that
+ * `stemmer ikke for` is not read as `stemmer for`.
+ */
+export const VOTE_VERBS: { side: 'for' | 'against' | 'abstain'; phrases: readonly string[] }[] = [
+  {
+    side: 'abstain',
+    phrases: [
+      'undlader at stemme',
+      'undlod at stemme',
+      'undlader at stemme for eller imod',
+      'stemmer hverken for eller imod',
+      'stemte hverken for eller imod',
+      'afstår fra at stemme',
+      'afstod fra at stemme',
+      'tager forbehold',
+      'tog forbehold',
+    ],
+  },
+  {
+    side: 'against',
+    phrases: [
+      'stemmer imod',
+      'stemte imod',
+      'stemmer mod',
+      'stemte mod',
+      'kan ikke anbefale',
+      'kunne ikke anbefale',
+      'anbefaler ikke',
+      'kan ikke godkende',
+      'godkender ikke',
+      'er imod',
+      'var imod',
+    ],
+  },
+  {
+    side: 'for',
+    phrases: ['stemmer for', 'stemte for', 'anbefaler', 'kan anbefale', 'godkender', 'tiltræder', 'støtter'],
+  },
+];
+
+/** Counted vote labels: `For stemte: 5 (A, F og V)`. */
+export const COUNTED_VOTE_LABELS: { side: 'for' | 'against' | 'abstain'; labels: readonly string[] }[] = [
+  { side: 'for', labels: ['for stemte', 'for stemmer', 'for'] },
+  { side: 'against', labels: ['imod stemte', 'imod stemmer', 'imod'] },
+  { side: 'abstain', labels: ['undlod at stemme', 'undlader at stemme', 'hverken for eller imod', 'undlod', 'blank'] },
+];
+
+/** Phrases that lead into a group of named voters (`Et flertal bestående af ... anbefaler`). */
+export const GROUP_LEADS = ['et flertal bestående af', 'et mindretal bestående af', 'flertallet bestående af', 'mindretallet bestående af'];
+
+/** Outcome words, in a sentence after the vote (`Ændringsforslaget er dermed forkastet.`). */
+export const OUTCOMES = {
+  vedtaget: ['vedtaget', 'vedtages', 'godkendt', 'anbefalet'],
+  forkastet: ['forkastet', 'forkastes', 'faldet', 'bortfaldet', 'nedstemt', 'ikke vedtaget'],
+} as const;
+
+/** Verbs that introduce a proposal (`stiller følgende ændringsforslag`). */
+export const PROPOSAL_VERBS = ['stiller', 'fremsætter', 'fremsatte', 'stillede', 'foreslår', 'foreslog'];
+export const PROPOSAL_NOUNS = ['ændringsforslag', 'tillægsforslag', 'modforslag', 'forslag'];
+
+/** Sentences that record an absence, and whether the member missed the meeting or the item. */
+export const ABSENCE_PHRASES: { scope: 'meeting' | 'item'; phrases: readonly string[] }[] = [
+  {
+    scope: 'item',
+    phrases: [
+      'deltog ikke under punktet',
+      'deltog ikke i behandlingen',
+      'deltog ikke i sagens behandling',
+      'deltog ikke i behandlingen af punktet',
+      'deltog ikke i behandlingen af sagen',
+      'deltog ikke under behandlingen',
+      'forlod mødet under punktet',
+      'var inhabil',
+      'erklærede sig inhabil',
+    ],
+  },
+  {
+    scope: 'meeting',
+    phrases: ['deltog ikke i mødet', 'var fraværende', 'var ikke til stede', 'havde meldt afbud', 'har meldt afbud', 'deltog ikke'],
+  },
+];
+
+/** Labels that list absent members inside an item (`Ikke til stede: Anna Hansen (C)`). */
+export const ABSENCE_LABELS = ['ikke til stede', 'fraværende', 'afbud', 'afbud fra', 'fravær'];
+
+/** Decision verbs of a committee statement, by kind. */
+export const DECISION_VERBS: { kind: 'approve' | 'recommend' | 'reject' | 'noted'; phrases: readonly string[] }[] = [
+  { kind: 'reject', phrases: ['forkaster', 'afviser', 'kan ikke anbefale', 'anbefaler ikke', 'godkender ikke'] },
+  { kind: 'recommend', phrases: ['anbefaler', 'indstiller', 'anbefales'] },
+  { kind: 'approve', phrases: ['godkender', 'godkendt', 'godkendes', 'beslutter', 'besluttede', 'vedtager', 'tiltræder', 'bevilger'] },
+  {
+    kind: 'noted',
+    phrases: ['tager orienteringen til efterretning', 'taget til efterretning', 'tages til efterretning', 'tager', 'orientering givet', 'drøftet', 'drøftede', 'orienteringen blev taget'],
+  },
+];
+
+/** Word endings of a body that decides or recommends: a committee, a council, a board. */
+export const BODY_SUFFIXES = ['udvalget', 'udvalg', 'rådet', 'råd', 'bestyrelsen', 'bestyrelse', 'direktionen', 'forvaltningen', 'forvaltning'];
+
+/** Whole words that name a deciding body. */
+export const BODY_WORDS = ['byrådet', 'kommunalbestyrelsen', 'udvalget', 'udvalgene', 'regionsrådet', 'borgerrepræsentationen'];
+
+/** Access markers before a case number (`Åbent - 15.00.00-G01-29-16`). */
+export const ACCESS_MARKERS = ['åbent', 'åben', 'lukket', 'fortroligt', 'lukket punkt', 'åben sag', 'lukket sag'];
+
+/** Labels before a case number of another scheme (`Sagsnr.: 2012-28504`, `Sag nr. 130`). */
+export const CASE_NUMBER_LABELS = ['sagsnr', 'sags nr', 'sag nr', 'sagsnummer', 'j.nr', 'j. nr', 'journalnr', 'journalnummer', 'dok.nr', 'acadre sagsnr'];
+
+/** Words that make an agenda item line (`Punkt 3: ...`). */
+export const ITEM_WORDS = ['punkt', 'pkt', 'sag', 'dagsordenspunkt'];
+
+/** Prefix of a case type in an item title (`B-sag: ...`). */
+export const CASE_TYPE_PATTERN = /^([A-E])-sag\s*:\s*/i;
+
+/** Danish month names (and their usual abbreviations), 1-based. */
+export const MONTHS: Record<string, number> = {
+  januar: 1, jan: 1,
+  februar: 2, feb: 2,
+  marts: 3, mar: 3,
+  april: 4, apr: 4,
+  maj: 5,
+  juni: 6, jun: 6,
+  juli: 7, jul: 7,
+  august: 8, aug: 8,
+  september: 9, sep: 9, sept: 9,
+  oktober: 10, okt: 10,
+  november: 11, nov: 11,
+  december: 12, dec: 12,
+};
+
+export const WEEKDAYS = ['mandag', 'tirsdag', 'onsdag', 'torsdag', 'fredag', 'lørdag', 'søndag'];
+
+/** Words that open the meeting's title line. */
+export const TITLE_WORDS = ['referat', 'beslutningsprotokol', 'protokol'];
+
+/** `Mødet hævet kl. 14.07.` */
+export const ADJOURNED_PATTERN = /^Mødet\s+(?:blev\s+)?hævet\s+(?:kl\.?\s*)?(\d{1,2}[.:]\d{2})/i;
+
+/** Party letters of the national parties; local lists use other letters. */
+export const PARTIES: Record<string, string> = {
+  A: 'Socialdemokratiet',
+  B: 'Radikale Venstre',
+  C: 'Det Konservative Folkeparti',
+  D: 'Nye Borgerlige',
+  F: 'SF',
+  I: 'Liberal Alliance',
+  K: 'Kristendemokraterne',
+  M: 'Moderaterne',
+  O: 'Dansk Folkeparti',
+  V: 'Venstre',
+  Æ: 'Danmarksdemokraterne',
+  Ø: 'Enhedslisten',
+  Å: 'Alternativet',
+};
+
+/** Lower-case, accents folded, white space collapsed: the form words are compared in. */
+export function fold(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[éèê]/g, 'e')
+    .replace(/ä/g, 'æ')
+    .replace(/ö/g, 'ø')
+    .replace(/[\s\u00a0]+/g, ' ')
+    .trim();
+}
+
+const sectionByWords = new Map<string, SectionKind>();
+for (const [kind, words] of Object.entries(SECTION_HEADINGS) as [SectionKind, readonly string[]][]) {
+  for (const w of words) sectionByWords.set(fold(w), kind);
+}
+
+/** The section kind a heading's words name, or null when they name none. */
+export function sectionKindOf(words: string): SectionKind | null {
+  return sectionByWords.get(fold(words).replace(/\s*:$/, '')) ?? null;
+}
