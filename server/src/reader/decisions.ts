@@ -3,6 +3,7 @@
 import type { Absence, DecisionKind, DecisionStatement, NameRef, Outcome, Proposal, Vote, VoteSentence, VoteSide } from '../model';
 import {
   ABSENCE_LABELS,
+  ADJOURNED_PATTERN,
   ABSENCE_PHRASES,
   COUNTED_VOTE_LABELS,
   DECISION_VERBS,
@@ -68,6 +69,23 @@ export function leadingBody(text: string): string | null {
   return null;
 }
 
+/**
+ * Splits a paragraph where a line starts a new statement: after a line that ends a sentence, and
+ * around counted-vote lines (`For stemte: 5` / `Imod stemte: 2` are written without blank lines).
+ * A sentence wrapped over several lines stays whole.
+ */
+function sentenceLines(para: Line[]): Line[][] {
+  if (para.length === 1) return [para];
+  const parts: Line[][] = [[para[0]]];
+  for (let i = 1; i < para.length; i++) {
+    const prev = para[i - 1].text;
+    const starts = /[.:;!?"”»]\s*(?:\*\*)?$/.test(prev) || COUNTED.test(para[i].text) || COUNTED.test(prev) || ADJOURNED_PATTERN.test(para[i].text);
+    if (starts) parts.push([para[i]]);
+    else parts[parts.length - 1].push(para[i]);
+  }
+  return parts;
+}
+
 export class DecisionReader {
   private readonly out: DecisionParts = { decisions: [], votes: [], proposals: [], absences: [] };
   private vote: Vote | null = null;
@@ -87,7 +105,7 @@ export class DecisionReader {
     this.committee = null;
     this.closeVote();
     this.inQuote = false;
-    for (const para of paragraphs(lines, from, to)) this.paragraph(new Span(para));
+    for (const para of paragraphs(lines, from, to)) for (const part of sentenceLines(para)) this.paragraph(new Span(part));
     this.closeVote();
   }
 
@@ -325,13 +343,16 @@ export class DecisionReader {
 
   private statement(span: Span): void {
     const text = span.text;
+    if (ADJOURNED_PATTERN.test(text)) return;
     const earlier = EARLIER.exec(text);
-    const body = earlier ? earlier[1] : leadingBody(text);
-    if (body) this.committee = this.committeeFor(body);
+    // An earlier treatment quoted in the item belongs to that body and date, even the own committee's.
+    const body = earlier ? text.replace(/\*\*/g, '').replace(/:\s*$/, '').trim() : leadingBody(text);
+    if (earlier) this.committee = body;
+    else if (body) this.committee = this.committeeFor(body);
     this.closeVote();
     const verb = DECISION_VERB.exec(unbold(text));
     const kind: DecisionKind = verb ? kindOf.get(fold(verb[1])) ?? 'other' : 'other';
-    const statement: DecisionStatement = { text, range: span.whole, committee: body ? this.committeeFor(body) : this.committee, kind };
+    const statement: DecisionStatement = { text, range: span.whole, committee: this.committee, kind };
     this.out.decisions.push(statement);
     // `... anbefaler indstillingen med følgende tillægsbeslutning:` is followed by its quoted text.
     this.quoteTarget = /:\s*(?:\*\*)?$/.test(text) ? statement : null;

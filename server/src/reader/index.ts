@@ -18,6 +18,11 @@ export function readReferat(text: string): ReferatDocument {
   }
 }
 
+/** The reader without its safety net, for tests that must see a failure. */
+export function readReferatStrict(text: string): ReferatDocument {
+  return read(readLines(text));
+}
+
 function documentRange(lines: readonly Line[]) {
   const last = lines.length - 1;
   return range(0, 0, last, lines[last].raw.length);

@@ -160,6 +160,7 @@ function isPlainSubheading(lines: readonly Line[], line: Line): boolean {
   if (text.length < 3 || text.length > 90 || /\t/.test(line.raw)) return false;
   if (!/^[\p{Lu}\d]/u.test(text) || /[.,;:!]$/.test(text)) return false;
   if (/^[-•*–·▪o]\s/.test(text) || /^["“”„«']/.test(text)) return false;
+  if (/^\(?(?:\d+|[a-zæøå])\)/.test(text)) return false; // `1) ...`, `a) ...`: a list
   if (/^\d+[.)]?\s*$/.test(text) || /^\d[\d.,\s%]*$/.test(text)) return false;
   if (text.split(/\s+/).length > 14) return false;
   const before = lines[line.index - 1];
