@@ -105,7 +105,11 @@ export class DecisionReader {
     this.committee = null;
     this.closeVote();
     this.inQuote = false;
-    for (const para of paragraphs(lines, from, to)) for (const part of sentenceLines(para)) this.paragraph(new Span(part));
+    for (const para of paragraphs(lines, from, to)) {
+      // A quote is kept whole: its lines are the proposal's text, not statements.
+      const quoted = this.inQuote || OPEN_QUOTES.includes(unbold(para[0].text).trim()[0]);
+      for (const part of quoted ? [para] : sentenceLines(para)) this.paragraph(new Span(part));
+    }
     this.closeVote();
   }
 

@@ -219,7 +219,22 @@ function splitAttendees(text: string): { from: number; to: number }[] {
     }
   }
   out.push({ from: start, to: text.length });
-  return out.filter((p) => text.slice(p.from, p.to).trim() !== '');
+  // `Bo Jensen (V), sag 129-138` / `..., sag 129, 131`: the items belong to the name before them.
+  const merged: { from: number; to: number }[] = [];
+  let inItems = false;
+  for (const p of out) {
+    const piece = text.slice(p.from, p.to).trim();
+    if (!piece) continue;
+    const items = /^(?:sag|sager|sagerne|punkt|pkt)\.?\s+\d/i.test(piece);
+    if (merged.length && (items || (inItems && /^\d[\d\s-]*$/.test(piece)))) {
+      merged[merged.length - 1].to = p.to;
+      inItems = true;
+    } else {
+      merged.push({ ...p });
+      inItems = false;
+    }
+  }
+  return merged;
 }
 
 function readAttendee(span: Span, from: number, to: number, absentBlock: boolean): Attendee | null {
@@ -239,10 +254,10 @@ function readAttendee(span: Span, from: number, to: number, absentBlock: boolean
     nameEnd = Math.min(nameEnd, m.index!);
   }
   // `Anna Hansen (A), Suppleant for Bo Jensen (A)` arrives as two pieces; `sag 129-138` too.
-  const trailing = /\s+(?:[-–]\s+)?(sag(?:erne)?\s+[\d\s,-]+)$/i.exec(text.slice(0, nameEnd));
+  const trailing = /[\s,]+(?:[-–]\s+)?((?:sag|sager|sagerne|punkt|pkt)\.?\s+[\d\s,-]+)$/i.exec(text);
   if (trailing) {
     note = trailing[1];
-    nameEnd = trailing.index;
+    nameEnd = Math.min(nameEnd, trailing.index);
   }
   text = text.slice(0, nameEnd);
   if (/^\s*(?:ingen|-)\.?\s*$/i.test(text)) return null;
