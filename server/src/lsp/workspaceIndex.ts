@@ -1,0 +1,210 @@
+// The punkter of every referat in the workspace. Files on disk are read once in the background
+// and again when they change; open documents are taken live from the model cache instead.
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Range } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { ReferatDocument } from '../model';
+import { readReferatSafely, type Logger, type ModelCache } from './documents';
+import { clampRange } from './ranges';
+import { hasReferatName, isCandidateFile, isReferatFile, uriKey, fileNameOf } from './referatFiles';
+import { meetingName, punktSymbolName } from './symbolNames';
+
+/** Bounds of the walk, so that opening a home folder or a huge monorepo stays cheap. */
+export const SCAN_LIMITS = {
+  maxDepth: 12,
+  maxDirectoryEntries: 50_000,
+  maxFiles: 5_000,
+  maxFileBytes: 8 * 1024 * 1024,
+  /** A `.txt`/`.md` file is judged by its start only. */
+  headBytes: 4096,
+};
+
+export interface IndexedPunkt {
+  number: number;
+  title: string;
+  caseNumber: string | null;
+  name: string;
+  /** The heading line, clamped to the text. */
+  headingRange: Range;
+}
+
+export interface IndexedReferat {
+  uri: string;
+  /** Meeting title, else the file name. */
+  containerName: string;
+  punkter: IndexedPunkt[];
+}
+
+export interface ScanProgress {
+  report(message: string, percentage?: number): void;
+}
+
+export function indexReferat(uri: string, document: TextDocument, model: ReferatDocument): IndexedReferat {
+  return {
+    uri,
+    containerName: meetingName(model.meeting) ?? fileNameOf(uri),
+    punkter: model.items.map((punkt) => ({
+      number: punkt.number,
+      title: punkt.title,
+      caseNumber: punkt.caseNumber?.text ?? null,
+      name: punktSymbolName(punkt),
+      headingRange: clampRange(document, punkt.heading.range),
+    })),
+  };
+}
+
+export class WorkspaceIndex {
+  /** Files read from disk, by `uriKey`. */
+  private readonly onDisk = new Map<string, IndexedReferat>();
+  private roots: string[] = [];
+  private scanning: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly cache: ModelCache,
+    private readonly log: Logger,
+  ) {}
+
+  /** Every referat: open documents as they are in the editor, the others as on disk. */
+  referater(): IndexedReferat[] {
+    const result: IndexedReferat[] = [];
+    const open = new Set<string>();
+    for (const { document, model } of this.cache.all()) {
+      open.add(uriKey(document.uri));
+      result.push(indexReferat(document.uri, document, model));
+    }
+    for (const [key, referat] of this.onDisk) if (!open.has(key)) result.push(referat);
+    return result;
+  }
+
+  /** Resolves when the scans started so far have finished. */
+  whenScanned(): Promise<void> {
+    return this.scanning;
+  }
+
+  /** Adds folders to the index and reads their referater in the background. */
+  addRoots(folders: string[], progress?: ScanProgress): Promise<void> {
+    const added = folders.filter((folder) => !this.roots.includes(folder));
+    this.roots.push(...added);
+    const scan = this.scanning.then(() => this.scan(added, progress));
+    this.scanning = scan.catch((error) => this.log.error(`Workspace scan failed: ${String(error)}`));
+    return this.scanning;
+  }
+
+  removeRoots(folders: string[]): void {
+    this.roots = this.roots.filter((root) => !folders.includes(root));
+    for (const key of [...this.onDisk.keys()]) {
+      if (folders.some((folder) => isInside(key, folder))) this.onDisk.delete(key);
+    }
+  }
+
+  /** Reads a file again after it changed on disk or was closed in the editor. */
+  async refreshFile(filePath: string): Promise<void> {
+    const key = uriKey(pathToFileURL(filePath).href);
+    if (!this.isIndexable(filePath)) {
+      this.onDisk.delete(key);
+      return;
+    }
+    const referat = await this.readFile(filePath);
+    if (referat) this.onDisk.set(key, referat);
+    else this.onDisk.delete(key);
+  }
+
+  /** Inside a root, not below a skipped folder, and named like a possible referat. */
+  private isIndexable(filePath: string): boolean {
+    return (
+      isCandidateFile(path.basename(filePath)) &&
+      this.roots.some((root) => isInside(filePath, root) && !path.relative(root, filePath).split(path.sep).slice(0, -1).some(isSkippedFolder))
+    );
+  }
+
+  /** Forgets a deleted file, or every file below a deleted folder. */
+  forget(filePath: string): void {
+    for (const key of [...this.onDisk.keys()]) if (isInside(key, filePath)) this.onDisk.delete(key);
+  }
+
+  private async scan(roots: string[], progress?: ScanProgress): Promise<void> {
+    if (roots.length === 0) return;
+    progress?.report('Looking for referater');
+    const files = await findCandidateFiles(roots, this.log);
+    for (let i = 0; i < files.length; i++) {
+      if (!this.roots.some((root) => isInside(files[i], root))) continue;
+      const referat = await this.readFile(files[i]);
+      if (referat) this.onDisk.set(uriKey(referat.uri), referat);
+      progress?.report(`${i + 1}/${files.length} files`, Math.round(((i + 1) / files.length) * 100));
+      // Let requests in between files.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    this.log.info(`Indexed ${this.onDisk.size} referater in ${roots.join(', ')}`);
+  }
+
+  private async readFile(filePath: string): Promise<IndexedReferat | null> {
+    try {
+      const stat = await fs.stat(filePath);
+      if (!stat.isFile() || stat.size > SCAN_LIMITS.maxFileBytes) return null;
+      const fileName = path.basename(filePath);
+      const head = hasReferatName(fileName) ? '' : await readHead(filePath, SCAN_LIMITS.headBytes);
+      if (!isReferatFile(fileName, head)) return null;
+      const text = await fs.readFile(filePath, 'utf8');
+      const uri = pathToFileURL(filePath).href;
+      const model = readReferatSafely(text, uri, this.log);
+      return model ? indexReferat(uri, TextDocument.create(uri, 'referat', 0, text), model) : null;
+    } catch {
+      // Deleted or unreadable between the walk and the read: simply not indexed.
+      return null;
+    }
+  }
+}
+
+async function readHead(filePath: string, bytes: number): Promise<string> {
+  const handle = await fs.open(filePath, 'r');
+  try {
+    const buffer = Buffer.alloc(bytes);
+    const { bytesRead } = await handle.read(buffer, 0, bytes, 0);
+    return buffer.subarray(0, bytesRead).toString('utf8');
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Breadth-first, skipping `node_modules` and dot-folders, within `SCAN_LIMITS`. */
+async function findCandidateFiles(roots: string[], log: Logger): Promise<string[]> {
+  const files: string[] = [];
+  let entriesSeen = 0;
+  let queue = roots.map((root) => ({ folder: root, depth: 0 }));
+  while (queue.length > 0) {
+    const next: typeof queue = [];
+    for (const { folder, depth } of queue) {
+      let entries;
+      try {
+        entries = await fs.readdir(folder, { withFileTypes: true });
+      } catch {
+        continue;
+      }
+      for (const entry of entries) {
+        if (++entriesSeen > SCAN_LIMITS.maxDirectoryEntries || files.length >= SCAN_LIMITS.maxFiles) {
+          log.info(`Workspace scan stopped at its limit (${SCAN_LIMITS.maxDirectoryEntries} entries, ${SCAN_LIMITS.maxFiles} files)`);
+          return files;
+        }
+        const entryPath = path.join(folder, entry.name);
+        if (entry.isDirectory()) {
+          if (depth < SCAN_LIMITS.maxDepth && !isSkippedFolder(entry.name)) next.push({ folder: entryPath, depth: depth + 1 });
+        } else if (entry.isFile() && isCandidateFile(entry.name)) {
+          files.push(entryPath);
+        }
+      }
+    }
+    queue = next;
+  }
+  return files;
+}
+
+function isSkippedFolder(name: string): boolean {
+  return name === 'node_modules' || name.startsWith('.');
+}
+
+function isInside(filePath: string, folder: string): boolean {
+  const relative = path.relative(folder, filePath);
+  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+}
