@@ -1,0 +1,96 @@
+// Reading referat.config.json: the nearest one up the folder tree, parsed with positions so that
+// every problem in it can be shown where it is, and checked against the published schema.
+import fs from 'node:fs';
+import path from 'node:path';
+import Ajv from 'ajv';
+import { type Node, type ParseError, findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode } from 'jsonc-parser';
+import schema from '../../../schemas/referat.config.schema.json';
+import type { Localized } from '../rules/types';
+import type { ReferatConfig } from './types';
+
+export const CONFIG_FILE = 'referat.config.json';
+
+export interface ConfigProblem {
+  message: Localized;
+  /** Offsets into the config text. */
+  offset: number;
+  length: number;
+}
+
+export interface LoadedConfig {
+  config: ReferatConfig;
+  file: string | null;
+  problems: ConfigProblem[];
+}
+
+const ajv = new Ajv({ allErrors: true, strict: false });
+const validate = ajv.compile<ReferatConfig>(schema);
+
+/** Parses and checks a configuration. With problems, `config` is what could be read, or `{}`. */
+export function parseConfig(text: string, file: string | null = null): LoadedConfig {
+  const errors: ParseError[] = [];
+  const tree = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
+  const problems: ConfigProblem[] = errors.map((e) => ({
+    message: { en: `Invalid JSON: ${printParseErrorCode(e.error)}`, da: `Ugyldig JSON: ${printParseErrorCode(e.error)}` },
+    offset: e.offset,
+    length: Math.max(e.length, 1),
+  }));
+  if (problems.length || !tree) return { config: {}, file, problems: problems.length ? problems : [emptyProblem()] };
+  const value: unknown = getNodeValue(tree);
+  if (validate(value)) return { config: value, file, problems: [] };
+  for (const e of validate.errors ?? []) {
+    const at = nodeAt(tree, e.instancePath);
+    const where = e.instancePath || '/';
+    const detail = e.message ?? 'is not valid';
+    const allowed = e.params && 'allowedValues' in e.params ? `: ${(e.params.allowedValues as unknown[]).join(', ')}` : '';
+    const extra = e.params && 'additionalProperty' in e.params ? ` "${e.params.additionalProperty}"` : '';
+    problems.push({
+      message: { en: `${where} ${detail}${extra}${allowed}`, da: `${where}: ${detail}${extra}${allowed} (se referat.config.schema.json)` },
+      offset: at.offset,
+      length: at.length,
+    });
+  }
+  return { config: {}, file, problems };
+}
+
+function emptyProblem(): ConfigProblem {
+  return { message: { en: 'The file is empty: expected a JSON object', da: 'Filen er tom: der skal stå et JSON-objekt' }, offset: 0, length: 0 };
+}
+
+function nodeAt(tree: Node, pointer: string): { offset: number; length: number } {
+  const segments = pointer
+    .split('/')
+    .slice(1)
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+  const node = findNodeAtLocation(tree, segments) ?? tree;
+  // For a property, point at its key: that is what people look for.
+  const key = node.parent?.type === 'property' ? node.parent.children?.[0] : undefined;
+  return key ? { offset: key.offset, length: key.length } : { offset: node.offset, length: node.length };
+}
+
+/** The nearest referat.config.json in `dir` or a folder above it. */
+export function findConfigFile(dir: string): string | null {
+  let current = path.resolve(dir);
+  for (;;) {
+    const candidate = path.join(current, CONFIG_FILE);
+    if (fs.existsSync(candidate)) return candidate;
+    const parent = path.dirname(current);
+    if (parent === current) return null;
+    current = parent;
+  }
+}
+
+export function loadConfigFile(file: string): LoadedConfig {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    return {
+      config: {},
+      file,
+      problems: [{ message: { en: `Cannot read ${file}: ${(error as Error).message}`, da: `Kan ikke læse ${file}: ${(error as Error).message}` }, offset: 0, length: 0 }],
+    };
+  }
+  return parseConfig(text, file);
+}

@@ -1,0 +1,120 @@
+// Who sits on the committee that decides: from the document's own attendee list where it has one,
+// otherwise from referat.config.json, matched by committee name, period and meeting date.
+import { distance } from 'fastest-levenshtein';
+import type { ReferatDocument } from '../model';
+import { fold } from '../vocabulary';
+import type { CommitteeConfig, MemberConfig, ReferatConfig } from './types';
+
+export interface Member {
+  name: string;
+  party: string | null;
+  role: string | null;
+  aliases: string[];
+  /** From the document's attendee list: false when marked absent. Null when the source is the configuration. */
+  present: boolean | null;
+}
+
+export interface CommitteeMembers {
+  name: string;
+  members: Member[];
+  source: 'document' | 'config';
+}
+
+/**
+ * The key names are compared by: case and spacing do not count, letters do (`Bährenz` is not
+ * `Bæhrenz`: telling them apart is the point).
+ */
+export function nameKey(name: string): string {
+  return name.normalize('NFC').toLowerCase().replace(/[\s\u00a0]+/g, ' ').replace(/\s*-\s*/g, '-').trim();
+}
+
+function periodYears(period: string | undefined): [number, number] | null {
+  const m = period ? /(\d{4})\s*[-–]\s*(\d{4})/.exec(period) : null;
+  return m ? [Number(m[1]), Number(m[2])] : null;
+}
+
+/** Finds the configured committee a document (or a joint item's statement) names. */
+export function findCommittee(config: ReferatConfig, name: string, period: string | null, date: string | null): CommitteeConfig | null {
+  const candidates = (config.committees ?? []).filter((c) => fold(c.name) === fold(name));
+  if (candidates.length <= 1) return candidates[0] ?? null;
+  const byPeriod = period ? candidates.find((c) => periodYears(c.period)?.join('-') === periodYears(period)?.join('-')) : undefined;
+  if (byPeriod) return byPeriod;
+  const year = date ? Number(date.slice(0, 4)) : NaN;
+  const byDate = candidates.find((c) => {
+    const y = periodYears(c.period);
+    return y && year >= y[0] && year <= y[1];
+  });
+  return byDate ?? candidates[0];
+}
+
+function serving(m: MemberConfig, date: string | null): boolean {
+  if (!date) return true;
+  return (!m.from || m.from <= date) && (!m.to || m.to >= date);
+}
+
+function fromConfig(c: CommitteeConfig, date: string | null): CommitteeMembers {
+  return {
+    name: c.name,
+    source: 'config',
+    members: c.members.filter((m) => serving(m, date)).map((m) => ({ name: m.name, party: m.party ?? null, role: m.role ?? null, aliases: m.aliases ?? [], present: null })),
+  };
+}
+
+export class Membership {
+  /** The document's own committee, or null when neither the document nor the configuration names its members. */
+  readonly own: CommitteeMembers | null;
+  private readonly others = new Map<string, CommitteeMembers | null>();
+
+  constructor(
+    private readonly doc: ReferatDocument,
+    private readonly config: ReferatConfig = {},
+  ) {
+    const m = doc.meeting;
+    const configured = m.committee ? findCommittee(config, m.committee, m.period, m.date) : null;
+    if (m.attendees.length) {
+      const byKey = new Map((configured ? fromConfig(configured, m.date).members : []).map((x) => [nameKey(x.name), x]));
+      this.own = {
+        name: m.committee ?? configured?.name ?? '',
+        source: 'document',
+        members: m.attendees.map((a) => {
+          const known = byKey.get(nameKey(a.name));
+          return { name: a.name, party: a.party ?? known?.party ?? null, role: a.role ?? known?.role ?? null, aliases: known?.aliases ?? [], present: !a.absent };
+        }),
+      };
+    } else this.own = configured ? fromConfig(configured, m.date) : null;
+  }
+
+  /** The members of a committee: null names the document's own. Null when it is not known. */
+  committee(name: string | null): CommitteeMembers | null {
+    if (name === null) return this.own;
+    const key = fold(name);
+    if (!this.others.has(key)) {
+      const c = findCommittee(this.config, name, null, this.doc.meeting.date);
+      this.others.set(key, c ? fromConfig(c, this.doc.meeting.date) : null);
+    }
+    return this.others.get(key)!;
+  }
+
+  /** The member a written name means, by name or alias; null when none. */
+  find(committee: CommitteeMembers, written: string): Member | null {
+    const key = nameKey(written);
+    return committee.members.find((m) => nameKey(m.name) === key || m.aliases.some((a) => nameKey(a) === key)) ?? null;
+  }
+
+  /** The member whose name is closest to a written one, when it is close enough to be a misspelling. */
+  nearest(committee: CommitteeMembers, written: string): Member | null {
+    const key = nameKey(written);
+    let best: Member | null = null;
+    let bestDistance = Infinity;
+    for (const m of committee.members) {
+      for (const n of [m.name, ...m.aliases]) {
+        const d = distance(key, nameKey(n));
+        if (d < bestDistance) {
+          best = m;
+          bestDistance = d;
+        }
+      }
+    }
+    return best && bestDistance <= Math.max(2, Math.floor(key.length / 6)) ? best : null;
+  }
+}

@@ -1,0 +1,27 @@
+// The shape of referat.config.json (see schemas/referat.config.schema.json).
+import type { SeveritySetting } from '../rules/types';
+
+export interface MemberConfig {
+  name: string;
+  party?: string;
+  role?: string;
+  aliases?: string[];
+  /** First day of membership, `YYYY-MM-DD`. */
+  from?: string;
+  /** Last day of membership, `YYYY-MM-DD`. */
+  to?: string;
+}
+
+export interface CommitteeConfig {
+  name: string;
+  /** Election period, `2022-2025`. */
+  period?: string;
+  members: MemberConfig[];
+}
+
+export type RuleSetting = SeveritySetting | ({ severity?: SeveritySetting } & Record<string, unknown>);
+
+export interface ReferatConfig {
+  committees?: CommitteeConfig[];
+  rules?: Record<string, RuleSetting>;
+}

@@ -1,0 +1,50 @@
+// Applying edits to text: every edit changes only its own range, and overlapping edits are refused.
+import type { Position } from '../model';
+import type { TextEdit } from './types';
+
+/** Offsets of the starts of lines, counting \r\n, \r and \n as one break each. */
+export function lineOffsets(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 13) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    } else if (ch === 10) starts.push(i + 1);
+  }
+  return starts;
+}
+
+export function offsetAt(text: string, starts: readonly number[], p: Position): number {
+  const line = Math.min(Math.max(p.line, 0), starts.length - 1);
+  const lineStart = starts[line];
+  const next = line + 1 < starts.length ? starts[line + 1] : text.length;
+  let lineEnd = next;
+  while (lineEnd > lineStart && (text[lineEnd - 1] === '\n' || text[lineEnd - 1] === '\r')) lineEnd--;
+  return Math.min(lineStart + Math.max(p.character, 0), lineEnd);
+}
+
+/**
+ * Applies non-overlapping edits. Edits that overlap an earlier one (in document order) are
+ * skipped and returned, so that a "fix all" never garbles text.
+ */
+export function applyEdits(text: string, edits: readonly TextEdit[]): { text: string; applied: TextEdit[]; skipped: TextEdit[] } {
+  const starts = lineOffsets(text);
+  const withOffsets = edits
+    .map((e) => ({ e, from: offsetAt(text, starts, e.range.start), to: offsetAt(text, starts, e.range.end) }))
+    .sort((a, b) => a.from - b.from || a.to - b.to);
+  const applied: typeof withOffsets = [];
+  const skipped: TextEdit[] = [];
+  let last = -1;
+  for (const x of withOffsets) {
+    if (x.from < last) {
+      skipped.push(x.e);
+      continue;
+    }
+    applied.push(x);
+    last = x.to;
+  }
+  let out = text;
+  for (let i = applied.length - 1; i >= 0; i--) out = out.slice(0, applied[i].from) + applied[i].e.newText + out.slice(applied[i].to);
+  return { text: out, applied: applied.map((x) => x.e), skipped };
+}

@@ -1,0 +1,66 @@
+// Runs the rules over a document: severities and options from the configuration, inline
+// directives, and findings in document order.
+import { Membership } from '../config/membership';
+import type { ReferatConfig, RuleSetting } from '../config/types';
+import type { ReferatDocument } from '../model';
+import { splitLines } from '../reader/lines';
+import { readDirectives } from './directives';
+import { allRules } from './registry';
+import type { Finding, Report, Rule, Severity, SeveritySetting } from './types';
+
+export { allRules };
+
+export interface LintOptions {
+  config?: ReferatConfig;
+  /** Severity overrides that win over the configuration (the editor's settings). */
+  overrides?: Record<string, SeveritySetting>;
+  /** Run only these rules. */
+  only?: readonly string[];
+}
+
+export function ruleById(id: string): Rule | undefined {
+  return allRules.find((r) => r.id === id);
+}
+
+function settingOf(rule: Rule, options: LintOptions): { severity: SeveritySetting; options: Record<string, unknown> } {
+  const raw: RuleSetting | undefined = options.config?.rules?.[rule.id];
+  let severity: SeveritySetting = rule.defaultSeverity;
+  let ruleOptions: Record<string, unknown> = {};
+  if (typeof raw === 'string') severity = raw;
+  else if (raw && typeof raw === 'object') {
+    const { severity: s, ...rest } = raw;
+    if (s) severity = s;
+    ruleOptions = rest;
+  }
+  const override = options.overrides?.[rule.id];
+  if (override) severity = override;
+  return { severity, options: ruleOptions };
+}
+
+const order = (a: Finding, b: Finding) =>
+  a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.ruleId.localeCompare(b.ruleId);
+
+/** All findings of all enabled rules on one document, in document order. */
+export function lint(doc: ReferatDocument, text: string, options: LintOptions = {}): Finding[] {
+  const lines = splitLines(text);
+  const directives = readDirectives(lines);
+  const membership = new Membership(doc, options.config ?? {});
+  const findings: Finding[] = [];
+  for (const rule of allRules) {
+    if (options.only && !options.only.includes(rule.id)) continue;
+    const setting = settingOf(rule, options);
+    if (setting.severity === 'off') continue;
+    const severity: Severity = setting.severity;
+    const report = (r: Report) => {
+      if (directives.disabled(rule.id, r.range.start.line)) return;
+      findings.push({ ...r, ruleId: rule.id, severity: r.severity && severity !== 'error' ? r.severity : severity });
+    };
+    try {
+      rule.check({ doc, text, lines, membership, options: setting.options, report });
+    } catch (error) {
+      // One broken rule must not hide the others' findings.
+      console.error(`referat: rule ${rule.id} failed:`, error);
+    }
+  }
+  return findings.sort(order);
+}

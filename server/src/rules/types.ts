@@ -1,0 +1,59 @@
+// What a rule is and what it reports. Rules are pure: model and text in, findings out.
+import type { Range, ReferatDocument } from '../model';
+import type { Membership } from '../config/membership';
+
+export type Severity = 'error' | 'warning' | 'info';
+export type SeveritySetting = Severity | 'off';
+
+/** Text shown to people, in both languages; the editor's or the terminal's language picks one. */
+export interface Localized {
+  en: string;
+  da: string;
+}
+
+export interface TextEdit {
+  range: Range;
+  newText: string;
+}
+
+export interface Fix {
+  title: Localized;
+  edits: TextEdit[];
+}
+
+export interface Related {
+  range: Range;
+  message: Localized;
+}
+
+export interface Finding {
+  ruleId: string;
+  severity: Severity;
+  range: Range;
+  message: Localized;
+  /** The other places involved: the TOC entry, the other spelling, the vote line. */
+  related?: Related[];
+  fix?: Fix;
+}
+
+export type Report = Omit<Finding, 'ruleId' | 'severity'> & { severity?: Severity };
+
+export interface RuleContext {
+  doc: ReferatDocument;
+  text: string;
+  /** The text's lines, without line breaks. */
+  lines: readonly string[];
+  membership: Membership;
+  /** The rule's options from the configuration (everything but `severity`). */
+  options: Readonly<Record<string, unknown>>;
+  report(finding: Report): void;
+}
+
+export interface Rule {
+  id: string;
+  description: Localized;
+  defaultSeverity: Severity;
+  /** True when the rule offers fixes. */
+  fixable: boolean;
+  check(ctx: RuleContext): void;
+}
