@@ -1,0 +1,46 @@
+// VS Code entry point: language detection for referater plus the referat language server.
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { ReferatDetector } from './detection';
+import { createLanguageClient } from './languageClient';
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const output = vscode.window.createOutputChannel('Referat', { log: true });
+  context.subscriptions.push(output);
+  const log = (message: string) => output.info(message);
+
+  const detector = new ReferatDetector(log);
+  context.subscriptions.push(detector);
+
+  context.subscriptions.push(
+    vscode.commands.registerCommand('referat.showOutput', () => output.show(true)),
+    vscode.commands.registerCommand('referat.restartServer', async () => {
+      if (!client) return;
+      await client.restart();
+      void vscode.window.showInformationMessage(vscode.l10n.t('The Referat language server was restarted.'));
+    }),
+  );
+
+  client = createLanguageClient(context, output);
+  // Detection does not wait for the server: documents switch language at once, and the client
+  // picks them up when it is ready.
+  const detected = detector.checkOpenDocuments();
+  try {
+    await client.start();
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    log(message);
+    void vscode.window
+      .showErrorMessage(vscode.l10n.t('The Referat language server could not start: {0}', message), vscode.l10n.t('Show Output'))
+      .then((choice) => choice && output.show(true));
+  }
+  await detected;
+}
+
+export async function deactivate(): Promise<void> {
+  const c = client;
+  client = undefined;
+  if (c) await c.stop();
+}
