@@ -8,6 +8,8 @@ const common = {
   target: 'node18',
   format: 'cjs',
   sourcemap: true,
+  // jsonc-parser's UMD entry cannot be bundled; its ES module entry can.
+  mainFields: ['module', 'main'],
   logLevel: 'warning',
 };
 const shebang = { js: '#!/usr/bin/env node' };

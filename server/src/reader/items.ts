@@ -107,11 +107,15 @@ export function sameTitle(tocTitle: string | undefined, title: string): boolean 
   if (!tocTitle) return false;
   const a = normTitle(tocTitle);
   const b = normTitle(title);
-  return a.length > 0 && (a === b || b.startsWith(a) || a.startsWith(b));
+  if (a === b) return a.length > 0;
+  // A title cut off at the page width: a prefix long enough to name one item.
+  const [short, long] = a.length < b.length ? [a, b] : [b, a];
+  return short.length >= Math.min(20, long.length) && long.startsWith(short);
 }
 
+/** Only letters, digits and single spaces count when titles are compared: quotes, dashes and brackets differ between TOC and heading. */
 export function normTitle(s: string): string {
-  return fold(s.replace(/["“”„«»'‘’]/g, '"').replace(/[–—]/g, '-').replace(/\*\*/g, '')).replace(/[.\s]+$/, '');
+  return fold(s.replace(/[^\p{L}\p{N}\s]/gu, ' ')).replace(/\s+/g, ' ').trim();
 }
 
 /** Reads an access marker and/or case number line (`Åbent - 15.00.00-G01-29-16`, `S2018-2162`, `Sagsnr.: 2012-28504`). */
@@ -255,7 +259,9 @@ function readSections(ctx: ItemContext, item: Punkt, from: number, end: number):
   for (let i = from; i <= end; i++) {
     const line = lines[i];
     if (line.blank) continue;
-    const kind = line.text.length <= 60 ? sectionKindOf(line.text) : null;
+    let kind = line.text.length <= 60 ? sectionKindOf(line.text) : null;
+    // `Bilag` / `Bilag`: an attachment named like its heading is the section's first entry, not a second heading.
+    if (kind && section?.kind === kind && lastText === section.heading.range.start.line && !isDecorated(line)) kind = null;
     if (kind) {
       close();
       sub = null;

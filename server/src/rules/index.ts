@@ -37,6 +37,8 @@ function settingOf(rule: Rule, options: LintOptions): { severity: SeveritySettin
   return { severity, options: ruleOptions };
 }
 
+const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
+
 const order = (a: Finding, b: Finding) =>
   a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.ruleId.localeCompare(b.ruleId);
 
@@ -53,7 +55,8 @@ export function lint(doc: ReferatDocument, text: string, options: LintOptions = 
     const severity: Severity = setting.severity;
     const report = (r: Report) => {
       if (directives.disabled(rule.id, r.range.start.line)) return;
-      findings.push({ ...r, ruleId: rule.id, severity: r.severity && severity !== 'error' ? r.severity : severity });
+      // A rule may report something as less severe than its setting (a note), never as more.
+      findings.push({ ...r, ruleId: rule.id, severity: r.severity && RANK[r.severity] < RANK[severity] ? r.severity : severity });
     };
     try {
       rule.check({ doc, text, lines, membership, options: setting.options, report });

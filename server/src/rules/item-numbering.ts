@@ -1,0 +1,51 @@
+// Punkter are numbered upwards without gaps or repeats (from whatever number the first has:
+// some municipalities number through the whole election period). The fix renumbers them.
+import type { Rule } from './types';
+import { msg } from './util';
+
+export const itemNumbering: Rule = {
+  id: 'item-numbering',
+  description: msg('Punkter are numbered in order, without gaps or duplicates', 'Punkterne er nummereret i rækkefølge, uden huller eller dubletter'),
+  defaultSeverity: 'error',
+  fixable: true,
+  check({ doc, report }) {
+    const items = doc.items;
+    if (items.length === 0) return;
+    const first = items[0].number;
+    const renumber = {
+      title: msg(`Renumber the punkter from ${first}`, `Nummerér punkterne forfra fra ${first}`),
+      edits: items.flatMap((item, i) => (item.number === first + i ? [] : [{ range: item.numberRange, newText: String(first + i) }])),
+    };
+    const seen = new Map<number, (typeof items)[number]>();
+    items.forEach((item, i) => {
+      const earlier = seen.get(item.number);
+      if (earlier) {
+        report({
+          range: item.numberRange,
+          message: msg(`Punkt ${item.number} appears twice`, `Punkt ${item.number} optræder to gange`),
+          related: [{ range: earlier.heading.range, message: msg(`Punkt ${item.number} also here`, `Punkt ${item.number} også her`) }],
+          fix: renumber,
+        });
+        return;
+      }
+      seen.set(item.number, item);
+      if (i === 0) return;
+      const prev = items[i - 1];
+      if (item.number < prev.number) {
+        report({
+          range: item.numberRange,
+          message: msg(`Punkt ${item.number} comes after Punkt ${prev.number}: the numbers are out of order`, `Punkt ${item.number} kommer efter punkt ${prev.number}: numrene er ude af rækkefølge`),
+          related: [{ range: prev.heading.range, message: msg(`Punkt ${prev.number}`, `Punkt ${prev.number}`) }],
+          fix: renumber,
+        });
+      } else if (item.number > prev.number + 1) {
+        const gap = item.number - prev.number === 2 ? `${prev.number + 1}` : `${prev.number + 1}-${item.number - 1}`;
+        report({
+          range: item.numberRange,
+          message: msg(`Punkt ${gap} is missing: the numbering jumps from ${prev.number} to ${item.number}`, `Punkt ${gap} mangler: nummereringen springer fra ${prev.number} til ${item.number}`),
+          fix: renumber,
+        });
+      }
+    });
+  },
+};

@@ -1,0 +1,91 @@
+// Each punkt has the sections its case type requires: by default Resume, Indstilling and
+// Beslutning; orientation items (D) only a Resume; initiativretsforslag (E) no Resume.
+import type { CaseType, Punkt, ReferatDocument, Section, SectionKind } from '../model';
+import { KIND_NAMES, msg } from './util';
+import type { Rule, TextEdit } from './types';
+
+export const DEFAULT_REQUIRED: SectionKind[] = ['resume', 'indstilling', 'beslutning'];
+export const DEFAULT_BY_CASE_TYPE: Partial<Record<CaseType, SectionKind[]>> = {
+  D: ['resume'],
+  E: ['indstilling', 'beslutning'],
+};
+
+/** The usual order of sections, for documents that do not show their own. */
+const CANONICAL: SectionKind[] = ['resume', 'effekt', 'indstilling', 'beslutning', 'sagsfremstilling', 'okonomi', 'bilag', 'sagens-gang', 'other'];
+
+function kinds(value: unknown): SectionKind[] | null {
+  return Array.isArray(value) && value.every((v) => typeof v === 'string') ? (value as SectionKind[]) : null;
+}
+
+/** True when `a` comes before `b` in this document's own habit (most items that have both), else in the usual order. */
+function comesBefore(doc: ReferatDocument, a: SectionKind, b: SectionKind): boolean {
+  let before = 0;
+  let after = 0;
+  for (const item of doc.items) {
+    const ia = item.sections.findIndex((s) => s.kind === a);
+    const ib = item.sections.findIndex((s) => s.kind === b);
+    if (ia < 0 || ib < 0) continue;
+    if (ia < ib) before++;
+    else after++;
+  }
+  if (before !== after) return before > after;
+  return CANONICAL.indexOf(a) < CANONICAL.indexOf(b);
+}
+
+/** The heading line for a new section, written as this document writes headings of that kind. */
+export function headingLine(doc: ReferatDocument, lines: readonly string[], kind: SectionKind, near: Section | undefined): string {
+  const counts = new Map<string, { n: number; s: Section }>();
+  for (const item of doc.items) {
+    for (const s of item.sections) {
+      if (s.kind !== kind) continue;
+      const key = `${s.heading.style}|${s.heading.text}`;
+      const c = counts.get(key) ?? { n: 0, s };
+      c.n++;
+      counts.set(key, c);
+    }
+  }
+  const usual = [...counts.values()].sort((x, y) => y.n - x.n)[0]?.s;
+  const model = near?.heading ?? usual?.heading;
+  let words = usual?.heading.text ?? KIND_NAMES[kind];
+  if (!usual && model?.style === 'upper') words = words.toUpperCase();
+  const bold = model ? /\*\*/.test(lines[model.range.start.line] ?? '') : false;
+  const level = model?.level ?? null;
+  const text = bold ? `**${words}**` : words;
+  return level ? `${'#'.repeat(level)} ${text}` : text;
+}
+
+function insertion(doc: ReferatDocument, lines: readonly string[], item: Punkt, kind: SectionKind, eol: string): TextEdit {
+  const next = item.sections.find((s) => s.kind !== 'other' && comesBefore(doc, kind, s.kind));
+  const heading = headingLine(doc, lines, kind, next ?? item.sections[item.sections.length - 1]);
+  if (next) {
+    const at = { line: next.heading.range.start.line, character: 0 };
+    return { range: { start: at, end: at }, newText: `${heading}${eol}${eol}` };
+  }
+  const end = item.range.end;
+  return { range: { start: end, end }, newText: `${eol}${eol}${heading}` };
+}
+
+export const requiredSection: Rule = {
+  id: 'required-section',
+  description: msg('Each punkt has the sections its case type requires (Resume, Indstilling, Beslutning)', 'Hvert punkt har de afsnit, dets sagstype kræver (Resume, Indstilling, Beslutning)'),
+  defaultSeverity: 'warning',
+  fixable: true,
+  check({ doc, text, lines, options, report }) {
+    const required = kinds(options.required) ?? DEFAULT_REQUIRED;
+    const byCaseType = { ...DEFAULT_BY_CASE_TYPE, ...((options.byCaseType as Record<string, SectionKind[]>) ?? {}) };
+    const eol = text.includes('\r\n') ? '\r\n' : '\n';
+    for (const item of doc.items) {
+      const wanted = (item.caseType && kinds(byCaseType[item.caseType])) || required;
+      for (const kind of wanted) {
+        if (item.sections.some((s) => s.kind === kind)) continue;
+        const name = KIND_NAMES[kind];
+        const type = item.caseType ? ` (${item.caseType}-sag)` : '';
+        report({
+          range: item.heading.textRange,
+          message: msg(`Punkt ${item.number}${type} has no ${name} section`, `Punkt ${item.number}${type} mangler afsnittet ${name}`),
+          fix: { title: msg(`Insert the heading "${name}"`, `Indsæt overskriften »${name}«`), edits: [insertion(doc, lines, item, kind, eol)] },
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,99 @@
+// The table of contents lists the punkter as they are: same titles, same order, none missing or
+// extra. A title cut off at the page width is a prefix; quote styles and dashes do not count.
+import type { Punkt, Toc, TocEntry } from '../model';
+import { sameTitle } from '../reader/items';
+import type { Fix, Rule, TextEdit } from './types';
+import { msg } from './util';
+
+/** Rewrites the TOC's entries from the items, in the TOC's own form, keeping known page numbers. */
+function rewrite(toc: Toc, items: readonly Punkt[], lines: readonly string[], eol: string): Fix {
+  const first = toc.entries[0];
+  const last = toc.entries[toc.entries.length - 1];
+  const numbered = toc.entries.some((e) => e.number !== null);
+  const out: string[] = [];
+  let category: string | null = null;
+  items.forEach((item, i) => {
+    const page = toc.entries.find((e) => sameTitle(e.title, item.title))?.page ?? toc.entries[i]?.page ?? null;
+    if (numbered) {
+      // The 001 style: category lines with `N Title` under them.
+      if (item.category && item.category !== category) {
+        const line = lines.find((l) => new RegExp(`^${item.category}\\.\\s`).test(l.trim()));
+        if (line) out.push(line.trim());
+        category = item.category;
+      }
+      out.push(`${item.number} ${item.title}`);
+    } else out.push(page === null ? item.title : `${item.title}.....\t${page}`);
+  });
+  const start = numbered ? toc.range.start : first.range.start;
+  const edit: TextEdit = { range: { start, end: last.range.end }, newText: out.join(eol) };
+  return { title: msg('Rewrite the table of contents from the punkter', 'Skriv indholdsfortegnelsen om ud fra punkterne'), edits: [edit] };
+}
+
+function matches(entry: TocEntry, item: Punkt): boolean {
+  if (entry.number !== null && entry.number !== item.number) return false;
+  // Exports cut long titles at the page width, with or without the dot leader: a prefix matches.
+  return sameTitle(entry.title, item.title);
+}
+
+export const tocMismatch: Rule = {
+  id: 'toc-mismatch',
+  description: msg('The table of contents matches the punkter', 'Indholdsfortegnelsen passer med punkterne'),
+  defaultSeverity: 'warning',
+  fixable: true,
+  check({ doc, text, lines, report }) {
+    const toc = doc.toc;
+    if (!toc || toc.entries.length === 0 || doc.items.length === 0) return;
+    const eol = text.includes('\r\n') ? '\r\n' : '\n';
+    const fix = rewrite(toc, doc.items, lines, eol);
+    const used = new Set<Punkt>();
+    toc.entries.forEach((entry, i) => {
+      const item = doc.items[i];
+      if (item && matches(entry, item)) {
+        used.add(item);
+        return;
+      }
+      const elsewhere = doc.items.find((it) => !used.has(it) && matches(entry, it));
+      if (elsewhere) {
+        used.add(elsewhere);
+        report({
+          range: entry.titleRange,
+          message: msg(
+            `The table of contents lists "${entry.title}" as entry ${i + 1}, but it is Punkt ${elsewhere.number}: the order differs`,
+            `Indholdsfortegnelsen har »${entry.title}« som nr. ${i + 1}, men det er punkt ${elsewhere.number}: rækkefølgen er en anden`,
+          ),
+          related: [{ range: elsewhere.heading.range, message: msg(`Punkt ${elsewhere.number}`, `Punkt ${elsewhere.number}`) }],
+          fix,
+        });
+        return;
+      }
+      if (item && !toc.entries.some((e) => matches(e, item))) {
+        used.add(item);
+        const edit: TextEdit = { range: entry.titleRange, newText: item.title };
+        report({
+          range: entry.titleRange,
+          message: msg(
+            `The table of contents says "${entry.title}", but Punkt ${item.number} is "${item.title}"`,
+            `Indholdsfortegnelsen siger »${entry.title}«, men punkt ${item.number} hedder »${item.title}«`,
+          ),
+          related: [{ range: item.heading.range, message: msg(`Punkt ${item.number}`, `Punkt ${item.number}`) }],
+          fix: { title: msg('Write the title as the punkt has it', 'Skriv titlen som i punktet'), edits: [edit] },
+        });
+        return;
+      }
+      report({
+        range: entry.titleRange,
+        message: msg(`The table of contents lists "${entry.title}", which is not a punkt of this referat`, `Indholdsfortegnelsen har »${entry.title}«, som ikke er et punkt i referatet`),
+        fix,
+      });
+    });
+    for (const item of doc.items) {
+      if (used.has(item) || toc.entries.some((e) => matches(e, item))) continue;
+      report({
+        range: item.heading.textRange,
+        message: msg(`Punkt ${item.number} "${item.title}" is missing from the table of contents`, `Punkt ${item.number} »${item.title}« mangler i indholdsfortegnelsen`),
+        related: [{ range: toc.range, message: msg('The table of contents', 'Indholdsfortegnelsen') }],
+        fix,
+      });
+    }
+  },
+};
