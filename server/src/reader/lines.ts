@@ -62,7 +62,9 @@ export function toLine(raw: string, index: number): Line {
     }
   }
   const text = raw.slice(start, end);
-  return { index, raw, text, start, end, level, bold, blank: text.length === 0 && level === null };
+  // An HTML comment alone on its line (`<!-- referat-disable-next-line ... -->`) is not part of the minutes.
+  const comment = level === null && text.startsWith('<!--') && text.endsWith('-->');
+  return { index, raw, text, start, end, level, bold, blank: (text.length === 0 && level === null) || comment };
 }
 
 export function readLines(text: string): Line[] {

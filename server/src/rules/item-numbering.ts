@@ -16,6 +16,12 @@ export const itemNumbering: Rule = {
       title: msg(`Renumber the punkter from ${first}`, `Nummerér punkterne forfra fra ${first}`),
       edits: items.flatMap((item, i) => (item.number === first + i ? [] : [{ range: item.numberRange, newText: String(first + i) }])),
     };
+    const numbers = new Set(items.map((i) => i.number));
+    // Numbers skipped here but present elsewhere are an order problem, reported where they stand.
+    const skippedElsewhere = (from: number, to: number) => {
+      for (let n = from + 1; n < to; n++) if (!numbers.has(n)) return false;
+      return true;
+    };
     const seen = new Map<number, (typeof items)[number]>();
     items.forEach((item, i) => {
       const earlier = seen.get(item.number);
@@ -38,7 +44,7 @@ export const itemNumbering: Rule = {
           related: [{ range: prev.heading.range, message: msg(`Punkt ${prev.number}`, `Punkt ${prev.number}`) }],
           fix: renumber,
         });
-      } else if (item.number > prev.number + 1) {
+      } else if (item.number > prev.number + 1 && item.number !== first + i && !skippedElsewhere(prev.number, item.number)) {
         const gap = item.number - prev.number === 2 ? `${prev.number + 1}` : `${prev.number + 1}-${item.number - 1}`;
         report({
           range: item.numberRange,
