@@ -261,7 +261,8 @@ function readSections(ctx: ItemContext, item: Punkt, from: number, end: number):
     if (line.blank) continue;
     let kind = line.text.length <= 60 ? sectionKindOf(line.text) : null;
     // `Bilag` / `Bilag`: an attachment named like its heading is the section's first entry, not a second heading.
-    if (kind && section?.kind === kind && lastText === section.heading.range.start.line && !isDecorated(line)) kind = null;
+    const open = section as Section | null; // assigned in this loop: TypeScript cannot follow it here
+    if (kind && open?.kind === kind && lastText === open.heading.range.start.line && !isDecorated(line)) kind = null;
     if (kind) {
       close();
       sub = null;
