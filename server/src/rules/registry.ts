@@ -10,6 +10,7 @@ import { quorum } from './quorum';
 import { requiredSection } from './required-section';
 import type { Rule } from './types';
 import { tocMismatch } from './toc-mismatch';
+import { unconfiguredCommittee } from './unconfigured-committee';
 import { unknownMember } from './unknown-member';
 import { voteOutcome } from './vote-outcome';
 import { voteTally } from './vote-tally';
@@ -28,4 +29,5 @@ export const allRules: Rule[] = [
   meetingDate,
   duplicateSection,
   emptySection,
+  unconfiguredCommittee,
 ];

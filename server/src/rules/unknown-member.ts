@@ -11,7 +11,7 @@ export const unknownMember: Rule = {
   check({ doc, membership, report }) {
     for (const { ref, committee, item } of allNames(doc)) {
       const members = membership.committee(committee);
-      if (!members) continue; // vote-tally says once that the committee is not configured
+      if (!members) continue; // unconfigured-committee says once that it is not checked
       // When the attendee list is the membership, its names are members by definition.
       if (item === null && members.source === 'document') continue;
       if (membership.find(members, ref.name)) continue;

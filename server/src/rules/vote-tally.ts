@@ -19,27 +19,11 @@ export const voteTally: Rule = {
   defaultSeverity: 'error',
   fixable: false,
   check({ doc, membership, report }) {
-    const unchecked = new Set<string>();
     for (const item of doc.items) {
       for (const vote of item.votes) {
         const members = membership.committee(vote.committee);
         const where = vote.sentences[0]?.range ?? vote.range;
-        if (!members) {
-          const key = vote.committee ?? doc.meeting.committee ?? '';
-          if (!unchecked.has(key)) {
-            unchecked.add(key);
-            const name = vote.committee ?? doc.meeting.committee ?? 'udvalget';
-            report({
-              severity: 'info',
-              range: where,
-              message: msg(
-                `The members of ${name} are not known, so its votes are not checked. Add the committee to referat.config.json.`,
-                `Medlemmerne af ${name} kendes ikke, så udvalgets afstemninger kontrolleres ikke. Tilføj udvalget i referat.config.json.`,
-              ),
-            });
-          }
-          continue;
-        }
+        if (!members) continue; // unconfigured-committee says so, once
         const absent = absentFor(doc, membership, vote.committee, item);
         const seen = new Map<Member, { ref: NameRef; side: keyof typeof SIDE }>();
         for (const { ref, side } of voters(vote)) {
