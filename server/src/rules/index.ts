@@ -16,6 +16,8 @@ export interface LintOptions {
   overrides?: Record<string, SeveritySetting>;
   /** Run only these rules. */
   only?: readonly string[];
+  /** Let a failing rule throw instead of logging it (for tests). */
+  strict?: boolean;
 }
 
 export function ruleById(id: string): Rule | undefined {
@@ -61,6 +63,7 @@ export function lint(doc: ReferatDocument, text: string, options: LintOptions = 
     try {
       rule.check({ doc, text, lines, membership, options: setting.options, report });
     } catch (error) {
+      if (options.strict) throw error;
       // One broken rule must not hide the others' findings.
       console.error(`referat: rule ${rule.id} failed:`, error);
     }
