@@ -11,6 +11,7 @@ import {
   type ClientCapabilities,
   type InitializeResult,
   type ProtocolConnection,
+  type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
 
 export const REPO_ROOT = path.resolve(__dirname, '../..');
@@ -49,12 +50,20 @@ export interface TestClientOptions {
   /** The workspace folder; a fresh temp folder when not given (removed on shutdown). */
   rootPath?: string;
   capabilities?: ClientCapabilities;
+  /** The client's language (initialize `locale`), e.g. `da`. */
+  locale?: string;
+  /** What `workspace/configuration` answers for the `referat` section (null when not given). */
+  settings?: Record<string, unknown>;
 }
 
 export class TestLspClient {
   readonly progress: ProgressEvent[] = [];
   readonly registrations: unknown[] = [];
   readonly logMessages: string[] = [];
+  /** Every textDocument/publishDiagnostics, in the order received. */
+  readonly published: PublishDiagnosticsParams[] = [];
+  /** The `referat` settings section answered to workspace/configuration; change it and notify didChangeConfiguration. */
+  settings: Record<string, unknown> | null = null;
   stderr = '';
   initializeResult!: InitializeResult;
   private exited: Promise<number | null>;
@@ -70,10 +79,12 @@ export class TestLspClient {
     process.stderr.on('data', (chunk) => (this.stderr += String(chunk)));
     connection.onRequest('window/workDoneProgress/create', () => null);
     connection.onRequest('client/registerCapability', (params) => (this.registrations.push(params), null));
-    connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => null));
+    connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) =>
+      params.items.map((item) => settingAt(this.settings, item.section)),
+    );
     connection.onNotification('$/progress', (params: ProgressEvent) => void this.progress.push(params));
     connection.onNotification('window/logMessage', (params: { message: string }) => void this.logMessages.push(params.message));
-    connection.onNotification('textDocument/publishDiagnostics', () => undefined);
+    connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => void this.published.push(params));
     connection.listen();
   }
 
@@ -84,12 +95,14 @@ export class TestLspClient {
     const child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: 'pipe' });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
     const client = new TestLspClient(child, connection, rootPath, ownsRoot);
+    client.settings = options.settings ?? null;
     const rootUri = pathToFileURL(rootPath).href;
     client.initializeResult = await client.request<InitializeResult>('initialize', {
       processId: process.pid,
       rootUri,
       workspaceFolders: [{ uri: rootUri, name: path.basename(rootPath) }],
       capabilities: options.capabilities ?? CLIENT_CAPABILITIES,
+      ...(options.locale ? { locale: options.locale } : {}),
     });
     await connection.sendNotification('initialized', {});
     return client;
@@ -105,6 +118,17 @@ export class TestLspClient {
 
   notify(method: string, params: unknown): Promise<void> {
     return this.connection.sendNotification(method, params);
+  }
+
+  /** The version last sent for an open document. */
+  version(uri: string): number | undefined {
+    return this.versions.get(uri);
+  }
+
+  /** The diagnostics last published for a URI (undefined when none were). */
+  lastPublished(uri: string): PublishDiagnosticsParams | undefined {
+    for (let i = this.published.length - 1; i >= 0; i--) if (this.published[i].uri === uri) return this.published[i];
+    return undefined;
   }
 
   /** Opens a document with the given text; returns its URI. */
@@ -147,5 +171,26 @@ export class TestLspClient {
     this.connection.dispose();
     if (this.ownsRoot) rmSync(this.rootPath, { recursive: true, force: true });
     return result === 'timeout' ? null : result;
+  }
+}
+
+/** The value of `section` (`referat`, `referat.rules`, ...) inside the `referat` settings, or null. */
+function settingAt(settings: Record<string, unknown> | null, section: string | undefined): unknown {
+  if (!settings || !section || (section !== 'referat' && !section.startsWith('referat.'))) return null;
+  let value: unknown = settings;
+  for (const key of section.split('.').slice(1)) value = value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined;
+  return value ?? null;
+}
+
+/** Asks again until `check` passes (the server works in the background) or `timeoutMs` is over. */
+export async function eventually<T>(check: () => T | Promise<T>, timeoutMs = 8000, intervalMs = 50): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return await check();
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, intervalMs));
+    }
   }
 }

@@ -8,7 +8,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DocumentSymbol, FoldingRange, Range, SelectionRange, SymbolInformation } from 'vscode-languageserver-protocol';
 import { readSeed, seedsDir } from '../helpers/golden';
-import { requireBuiltServer, TestLspClient } from '../helpers/lsp-client';
+import { eventually, requireBuiltServer, TestLspClient } from '../helpers/lsp-client';
 import { chainOf, expectStrictlyNested, expectWellFormedFolds, expectWellFormedSymbols, linesOf, rangesEqual } from './assertions';
 import { GOLDEN_SECTION_KINDS, goldenItems, normaliseName, punktName, SEED_COMMITTEES, SEED_FILES, type GoldenItem } from './golden';
 
@@ -91,18 +91,6 @@ describe('workspace/symbol over a workspace folder', () => {
   const expectedAktuelleSager = () =>
     aktuelleSager.map(({ seed, name, line }) => ({ uri: fileUri(seed), name, line })).sort((a, b) => a.uri.localeCompare(b.uri));
 
-  /** The server reads changed files in the background: ask again until the answer settles. */
-  async function eventually(check: () => Promise<void>, timeoutMs = 5000): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      try {
-        return await check();
-      } catch (error) {
-        if (Date.now() > deadline) throw error;
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
-    }
-  }
 
   beforeAll(async () => {
     workspace = mkdtempSync(path.join(tmpdir(), 'referat-workspace-'));
@@ -126,7 +114,7 @@ describe('workspace/symbol over a workspace folder', () => {
 
   it('advertises exactly the features it implements', () => {
     expect(Object.keys(client.initializeResult.capabilities).sort()).toEqual(
-      ['documentSymbolProvider', 'foldingRangeProvider', 'selectionRangeProvider', 'textDocumentSync', 'workspace', 'workspaceSymbolProvider'].sort(),
+      ['codeActionProvider', 'documentSymbolProvider', 'foldingRangeProvider', 'selectionRangeProvider', 'textDocumentSync', 'workspace', 'workspaceSymbolProvider'].sort(),
     );
   });
 

@@ -1,11 +1,13 @@
 // Wires the features to an LSP connection: capabilities, document sync, the workspace index,
-// and a guard around every handler so that a failing request answers with nothing instead
-// of taking the server down.
+// validation (diagnostics, configuration, code actions), and a guard around every handler so
+// that a failing request answers with nothing instead of taking the server down.
 import { fileURLToPath } from 'node:url';
 import {
+  DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   FileChangeType,
   TextDocumentSyncKind,
+  type CancellationToken,
   type ClientCapabilities,
   type Connection,
   type InitializeParams,
@@ -13,17 +15,23 @@ import {
   type WorkDoneProgressServerReporter,
   type WorkspaceFolder,
 } from 'vscode-languageserver';
+import { localeOf } from '../i18n';
+import { CODE_ACTION_KINDS, codeActions } from './codeActions';
+import { ConfigStore, isConfigFile, SETTINGS_SECTION, SettingsStore } from './configuration';
+import { Linter, RuleDocs } from './diagnostics';
 import { ModelCache, type Logger } from './documents';
 import { documentSymbols } from './documentSymbol';
 import { foldingRanges } from './folding';
 import { filePathOf } from './referatFiles';
 import { selectionRanges } from './selectionRange';
+import { Validator } from './validator';
 import { WorkspaceIndex } from './workspaceIndex';
 import { workspaceSymbols } from './workspaceSymbol';
 
 const SERVER_NAME = 'referat-language-server';
 /** Files whose changes may add, change or remove a referat (`*.referat.md` is a `*.md`). */
 const WATCHED_FILES = '**/*.{referat,txt,md}';
+const WATCHED_CONFIG_FILES = '**/referat.config.json';
 /** The first workspace symbol request waits for the initial scan at most this long. */
 const SCAN_WAIT_MS = 10_000;
 
@@ -36,6 +44,15 @@ export function startLanguageServer(connection: Connection): void {
   const index = new WorkspaceIndex(cache, log);
   let client: ClientCapabilities = {};
   let initialRoots: string[] = [];
+  let roots: string[] = [];
+  const settings = new SettingsStore();
+  let validator: Validator | undefined;
+  const configs = new ConfigStore(
+    { ...log, warn: (message) => connection.console.warn(message) },
+    { onLoaded: (state) => validator?.configLoaded(state), onRemoved: (_file, uri) => validator?.configRemoved(uri) },
+  );
+  // Replaced at initialize, when the client's language is known.
+  let linter = new Linter(cache, configs, settings, 'en', RuleDocs.find(), log);
 
   process.on('uncaughtException', (error) => log.error(`Uncaught: ${error.stack ?? error.message}`));
   process.on('unhandledRejection', (reason) => log.error(`Unhandled rejection: ${String(reason)}`));
@@ -43,23 +60,74 @@ export function startLanguageServer(connection: Connection): void {
   connection.onInitialize((params) => {
     client = params.capabilities;
     initialRoots = rootFolders(params);
+    roots = [...initialRoots];
+    configs.setRoots(roots);
+    // Without watched-file events, config files are checked on disk at every lookup.
+    configs.checkDisk = !client.workspace?.didChangeWatchedFiles;
+    linter = new Linter(cache, configs, settings, localeOf(params.locale), linter.docs, log);
+    validator = new Validator({
+      connection,
+      cache,
+      index,
+      linter,
+      settings,
+      log,
+      pull: Boolean(client.textDocument?.diagnostic),
+      refreshSupport: Boolean(client.workspace?.diagnostics?.refreshSupport),
+    });
     return { capabilities: serverCapabilities(client), serverInfo: { name: SERVER_NAME } };
   });
 
   connection.onInitialized(() => {
     if (client.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
       connection.client
-        .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: WATCHED_FILES }] })
+        .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: WATCHED_FILES }, { globPattern: WATCHED_CONFIG_FILES }] })
         .catch((error) => log.error(`Could not watch files: ${String(error)}`));
+    }
+    if (client.workspace?.didChangeConfiguration?.dynamicRegistration) {
+      connection.client
+        .register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION })
+        .catch((error) => log.error(`Could not follow settings: ${String(error)}`));
     }
     if (client.workspace?.workspaceFolders) {
       connection.workspace.onDidChangeWorkspaceFolders((event) => {
         index.removeRoots(folderPaths(event.removed));
         scanWithProgress(folderPaths(event.added));
+        const removed = folderPaths(event.removed);
+        roots = [...roots.filter((root) => !removed.includes(root)), ...folderPaths(event.added)];
+        // Untitled documents take the first root's configuration.
+        configs.setRoots(roots);
+        validator?.revalidateAll();
       });
     }
     scanWithProgress(initialRoots);
+    void loadSettings().then(() => validator?.scheduleWorkspace(0));
   });
+
+  /** Reads the `referat` settings (asked for, or as pushed by a client that cannot be asked); true when they changed. */
+  async function loadSettings(pushed?: unknown): Promise<boolean> {
+    let section = pushed;
+    if (client.workspace?.configuration) {
+      try {
+        section = await connection.workspace.getConfiguration({ section: SETTINGS_SECTION });
+      } catch (error) {
+        log.error(`Could not read the settings: ${String(error)}`);
+      }
+    }
+    return settings.update(section).changed;
+  }
+
+  connection.onDidChangeConfiguration((params) => {
+    const pushed = (params?.settings as Record<string, unknown> | null | undefined)?.[SETTINGS_SECTION];
+    void loadSettings(pushed).then((changed) => {
+      if (changed) validator?.revalidateAll();
+    });
+  });
+
+  cache.documents.onDidOpen((event) => validator?.opened(event.document.uri));
+  cache.documents.onDidChangeContent((event) => validator?.changed(event.document.uri));
+  cache.documents.onDidClose((event) => validator?.closed(event.document.uri));
+  connection.onShutdown(() => validator?.dispose());
 
   /** Starts the scan at once (a symbol request must wait for it) and shows progress when the client can. */
   function scanWithProgress(roots: string[]): void {
@@ -83,12 +151,19 @@ export function startLanguageServer(connection: Connection): void {
   });
 
   connection.onDidChangeWatchedFiles((params) => {
+    const refreshed: Promise<void>[] = [];
+    let configChanged = false;
     for (const change of params.changes) {
       const filePath = filePathOf(change.uri);
       if (!filePath) continue;
-      if (change.type === FileChangeType.Deleted) index.forget(filePath);
-      else void index.refreshFile(filePath);
+      if (isConfigFile(filePath)) {
+        configs.changed(filePath, change.type === FileChangeType.Deleted);
+        configChanged = true;
+      } else if (change.type === FileChangeType.Deleted) index.forget(filePath);
+      else refreshed.push(index.refreshFile(filePath));
     }
+    // Config files are read at once; referater on disk once the index has them.
+    void Promise.allSettled(refreshed).then(() => (configChanged ? validator?.revalidateAll() : validator?.scheduleWorkspace()));
   });
 
   const guard = guardWith(log);
@@ -121,6 +196,20 @@ export function startLanguageServer(connection: Connection): void {
     }),
   );
 
+  connection.onCodeAction(
+    guard('textDocument/codeAction', [], (params) =>
+      codeActions(linter, params, { documentChanges: Boolean(client.workspace?.workspaceEdit?.documentChanges) }),
+    ),
+  );
+
+  connection.languages.diagnostics.on(
+    guard('textDocument/diagnostic', { kind: 'full' as const, items: [] }, (params) => validator!.documentReport(params)),
+  );
+  connection.languages.diagnostics.onWorkspace(
+    guard('workspace/diagnostic', { items: [] }, (params, token?: CancellationToken) => validator!.workspaceReport(params, token)),
+  );
+
+
   cache.documents.listen(connection);
   connection.listen();
 }
@@ -132,6 +221,12 @@ function serverCapabilities(client: ClientCapabilities): ServerCapabilities {
     foldingRangeProvider: true,
     selectionRangeProvider: true,
     workspaceSymbolProvider: true,
+    codeActionProvider: client.textDocument?.codeAction?.codeActionLiteralSupport
+      ? { codeActionKinds: CODE_ACTION_KINDS, resolveProvider: false }
+      : true,
+    ...(client.textDocument?.diagnostic
+      ? { diagnosticProvider: { identifier: 'referat', interFileDependencies: false, workspaceDiagnostics: true } }
+      : {}),
     ...(client.workspace?.workspaceFolders ? { workspace: { workspaceFolders: { supported: true, changeNotifications: true } } } : {}),
   };
 }
@@ -156,10 +251,10 @@ function folderPaths(folders: WorkspaceFolder[]): string[] {
 
 /** Wraps a request handler: errors are logged and answered with `fallback`. */
 function guardWith(log: Logger) {
-  return <P, R>(method: string, fallback: R, handler: (params: P) => R | Promise<R>) =>
-    async (params: P): Promise<R> => {
+  return <P, R>(method: string, fallback: R, handler: (params: P, token?: CancellationToken) => R | Promise<R>) =>
+    async (params: P, token?: CancellationToken): Promise<R> => {
       try {
-        return await handler(params);
+        return await handler(params, token);
       } catch (error) {
         log.error(`${method} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
         return fallback;

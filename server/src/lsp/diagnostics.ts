@@ -1,0 +1,195 @@
+// Findings as LSP diagnostics, and the linting of open documents behind them: the rules run at
+// most once per document version and configuration, and a failing run is logged, never thrown.
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { ConfigProblem } from '../config/load';
+import type { Locale } from '../i18n';
+import type { ReferatDocument } from '../model';
+import { lint, type LintOptions } from '../rules';
+import type { Finding, Severity } from '../rules/types';
+import type { ConfigStore, ValidationSettings } from './configuration';
+import { readReferatSafely, type Logger, type ModelCache } from './documents';
+import { clampRange } from './ranges';
+
+export const DIAGNOSTIC_SOURCE = 'referat';
+/** The code of a problem in referat.config.json itself. */
+export const CONFIG_DIAGNOSTIC_CODE = 'config';
+
+const SEVERITIES: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+};
+
+const MISSING_DOCS_RECHECK_MS = 30_000;
+
+/** Where the rule documentation is: docs/rules/<id>.md next to the running server (dist/server.js → ../docs/rules). */
+export class RuleDocs {
+  /** Pages found, and when pages not found were last looked for (they may be written meanwhile). */
+  private readonly hrefs = new Map<string, string>();
+  private readonly missing = new Map<string, number>();
+
+  constructor(readonly folder: string | null) {}
+
+  /** Looks for docs/rules in the folder of the server and the folders above it. */
+  static find(from: string = __dirname, levels = 4): RuleDocs {
+    let dir = path.resolve(from);
+    for (let i = 0; i <= levels; i++) {
+      const candidate = path.join(dir, 'docs', 'rules');
+      try {
+        if (fs.statSync(candidate).isDirectory()) return new RuleDocs(candidate);
+      } catch {
+        // not here
+      }
+      const parent = path.dirname(dir);
+      if (parent === dir) break;
+      dir = parent;
+    }
+    return new RuleDocs(null);
+  }
+
+  /** A file URI of the rule's page, when that page exists. */
+  href(ruleId: string): string | undefined {
+    if (!this.folder || !/^[a-z][a-z0-9-]*$/.test(ruleId)) return undefined;
+    const known = this.hrefs.get(ruleId);
+    if (known) return known;
+    const lookedFor = this.missing.get(ruleId);
+    if (lookedFor !== undefined && Date.now() - lookedFor < MISSING_DOCS_RECHECK_MS) return undefined;
+    const file = path.join(this.folder, `${ruleId}.md`);
+    if (!fs.existsSync(file)) {
+      this.missing.set(ruleId, Date.now());
+      return undefined;
+    }
+    const href = pathToFileURL(file).href;
+    this.hrefs.set(ruleId, href);
+    return href;
+  }
+}
+
+export function toDiagnostic(finding: Finding, document: TextDocument, locale: Locale, docs: RuleDocs): Diagnostic {
+  const diagnostic: Diagnostic = {
+    range: clampRange(document, finding.range),
+    severity: SEVERITIES[finding.severity] ?? DiagnosticSeverity.Warning,
+    source: DIAGNOSTIC_SOURCE,
+    code: finding.ruleId,
+    message: finding.message[locale] || finding.message.en,
+  };
+  const href = docs.href(finding.ruleId);
+  if (href) diagnostic.codeDescription = { href };
+  if (finding.related?.length) {
+    diagnostic.relatedInformation = finding.related.map(
+      (related): DiagnosticRelatedInformation => ({
+        location: { uri: document.uri, range: clampRange(document, related.range) },
+        message: related.message[locale] || related.message.en,
+      }),
+    );
+  }
+  return diagnostic;
+}
+
+/** Problems of a config file at their places in it. */
+export function configDiagnostics(uri: string, text: string | null, problems: ConfigProblem[], locale: Locale): Diagnostic[] {
+  const document = TextDocument.create(uri, 'json', 0, text ?? '');
+  return problems.map((problem) => ({
+    range: {
+      start: document.positionAt(problem.offset),
+      end: document.positionAt(problem.offset + Math.max(problem.length, 0)),
+    },
+    severity: DiagnosticSeverity.Error,
+    source: DIAGNOSTIC_SOURCE,
+    code: CONFIG_DIAGNOSTIC_CODE,
+    message: problem.message[locale] || problem.message.en,
+  }));
+}
+
+/** A short, stable id for a diagnostics list: equal lists get equal ids. */
+export function resultIdOf(diagnostics: Diagnostic[], salt = ''): string {
+  return createHash('sha1').update(salt).update(JSON.stringify(diagnostics)).digest('base64url').slice(0, 20);
+}
+
+export interface LintedDocument {
+  document: TextDocument;
+  model: ReferatDocument;
+  findings: Finding[];
+  diagnostics: Diagnostic[];
+}
+
+/** The current settings, with a counter that changes whenever they do. */
+export interface SettingsSource {
+  readonly current: ValidationSettings;
+  readonly generation: number;
+}
+
+interface CachedLint extends LintedDocument {
+  key: string;
+}
+
+/** Lints open documents and files, with the configuration and settings in force, never throwing. */
+export class Linter {
+  private readonly cached = new Map<string, CachedLint>();
+
+  constructor(
+    private readonly cache: ModelCache,
+    readonly configs: ConfigStore,
+    private readonly settings: SettingsSource,
+    readonly locale: Locale,
+    readonly docs: RuleDocs,
+    private readonly log: Logger,
+  ) {
+    cache.documents.onDidClose((event) => this.cached.delete(event.document.uri));
+  }
+
+  /** Changes whenever the result of linting an unchanged text may change. */
+  generation(): string {
+    return `${this.configs.generation}.${this.settings.generation}`;
+  }
+
+  options(uri: string): LintOptions {
+    return { config: this.configs.configFor(uri).config, overrides: this.settings.current.rules };
+  }
+
+  /** The findings of an open referat, or undefined when the document is not open or not a referat. */
+  open(uri: string): LintedDocument | undefined {
+    const open = this.cache.get(uri);
+    if (!open) {
+      this.cached.delete(uri);
+      return undefined;
+    }
+    const options = this.options(uri);
+    const key = `${open.document.version}@${this.generation()}`;
+    const known = this.cached.get(uri);
+    if (known && known.key === key && known.document === open.document) return known;
+    const findings = this.safeLint(uri, open.model, open.document.getText(), options);
+    const result: CachedLint = {
+      key,
+      document: open.document,
+      model: open.model,
+      findings,
+      diagnostics: findings.map((finding) => toDiagnostic(finding, open.document, this.locale, this.docs)),
+    };
+    this.cached.set(uri, result);
+    return result;
+  }
+
+  /** Lints a text that is not (or not as such) an open document: a file on disk, a fix-all pass. */
+  text(uri: string, text: string): LintedDocument | undefined {
+    const model = readReferatSafely(text, uri, this.log);
+    if (!model) return undefined;
+    const document = TextDocument.create(uri, 'referat', 0, text);
+    const findings = this.safeLint(uri, model, text, this.options(uri));
+    return { document, model, findings, diagnostics: findings.map((finding) => toDiagnostic(finding, document, this.locale, this.docs)) };
+  }
+
+  private safeLint(uri: string, model: ReferatDocument, text: string, options: LintOptions): Finding[] {
+    try {
+      return lint(model, text, options);
+    } catch (error) {
+      this.log.error(`Validation of ${uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      return [];
+    }
+  }
+}
