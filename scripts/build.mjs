@@ -17,6 +17,8 @@ const shebang = { js: '#!/usr/bin/env node' };
 const builds = [
   { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', banner: shebang },
   { ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: shebang },
+  // The worker thread of `referat lint`: apart from the CLI, so that a thread loads only what it needs.
+  { ...common, entryPoints: ['server/src/cli/worker.ts'], outfile: 'dist/cli-worker.js' },
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
 ];
 

@@ -1,44 +1,107 @@
 // The `referat` command line: the same core as the language server, for terminals and CI.
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { processLocale, translator } from '../i18n';
 import { readReferat } from '../reader';
 import { FileError, loadFile } from './files';
+import { FORMATS, type Format } from './formats';
+import { runLint } from './lint';
+import { fileMessages } from './messages';
 import { outlineJson, outlineText } from './outline';
 
 const locale = processLocale();
+const VERSION = process.env.REFERAT_VERSION ?? '0.1.0';
 const t = translator(
   {
     usage: {
-      en: `Usage: referat <command> [options] FILE...
+      en: `Usage: referat <command> [options] [FILE...]
 
 Commands:
   outline FILE... [--json]   Print the outline of each referat (meeting, punkter, sections, votes)
+  lint [FILE|DIR|GLOB...]    Check referater against the rules (default: the current folder)
+
+Options for outline:
+  --json               Machine-readable output
+
+Options for lint:
+  --format FORMAT      stylish (default), json, sarif (SARIF 2.1.0), github (workflow
+                       commands) or junit (JUnit XML)
+  --config FILE        Use this configuration for every file, instead of the nearest
+                       referat.config.json in each file's folder or a folder above it
+  --fix                Apply the rules' fixes and write the changed files (line breaks and
+                       encoding kept), say on stderr what was fixed, then report what is left
+  --max-warnings N     Fail (exit 1) also when there are more than N warnings
+  --quiet              Report errors only (warnings then do not count for --max-warnings)
+
+  Folders are searched recursively, leaving out node_modules and folders whose names start
+  with ".", and never following a symbolic link in a loop: files named *.referat,
+  *.referat.md and *.referat.txt, and *.txt and *.md files whose first lines look like a
+  referat. Patterns (quote them: 'referater/**/*.txt') choose files the same way; a file
+  named on the command line is always linted.
+  A configuration file with problems: its problems are shown (file:line:column), the files
+  that use it are not linted (without its members and rule settings their findings would be
+  wrong, and --fix could change the wrong things), and the exit status is 2.
+
+  Exit status: 0 clean (infos and allowed warnings only), 1 errors or too many warnings,
+  2 a usage, file or configuration problem (the other files are still linted).
 
 Options:
-  --json       Machine-readable output
-  -h, --help   Show this help
-  -v, --version`,
-      da: `Brug: referat <kommando> [tilvalg] FIL...
+  -h, --help           Show this help
+  -v, --version        Show the version
+
+Environment: REFERAT_LANG=da|en chooses the language (else LC_ALL, LC_MESSAGES, LANG);
+  NO_COLOR turns colours off; REFERAT_WORKERS=N sets the number of worker threads (0 or 1: none).`,
+      da: `Brug: referat <kommando> [tilvalg] [FIL...]
 
 Kommandoer:
-  outline FIL... [--json]   Vis dispositionen af hvert referat (møde, punkter, afsnit, afstemninger)
+  outline FIL... [--json]    Vis dispositionen af hvert referat (møde, punkter, afsnit, afstemninger)
+  lint [FIL|MAPPE|MØNSTER...]  Kontrollér referater mod reglerne (standard: den aktuelle mappe)
+
+Tilvalg til outline:
+  --json               Maskinlæsbart output
+
+Tilvalg til lint:
+  --format FORMAT      stylish (standard), json, sarif (SARIF 2.1.0), github (workflow-
+                       kommandoer) eller junit (JUnit XML)
+  --config FIL         Brug denne konfiguration til alle filer i stedet for den nærmeste
+                       referat.config.json i filens mappe eller en mappe over den
+  --fix                Foretag reglernes rettelser og skriv de ændrede filer (linjeskift og
+                       tegnsæt bevares), fortæl på stderr hvad der er rettet, og vis resten
+  --max-warnings N     Fejl (afslut med 1) også når der er flere end N advarsler
+  --quiet              Vis kun fejl (advarsler tæller så ikke med i --max-warnings)
+
+  Mapper gennemsøges rekursivt, uden node_modules og mapper hvis navn begynder med ".",
+  og symbolske links følges aldrig i ring: filer med navnene *.referat, *.referat.md og
+  *.referat.txt, og *.txt- og *.md-filer hvis første linjer ligner et referat. Mønstre
+  (sæt dem i anførselstegn: 'referater/**/*.txt') vælger filer på samme måde; en fil der
+  er nævnt på kommandolinjen, kontrolleres altid.
+  En konfigurationsfil med fejl: fejlene vises (fil:linje:kolonne), de filer der bruger
+  den, kontrolleres ikke (uden dens medlemmer og regelindstillinger ville fundene være
+  forkerte, og --fix kunne rette de forkerte ting), og afslutningskoden er 2.
+
+  Afslutningskode: 0 intet at bemærke (kun info og tilladte advarsler), 1 fejl eller for
+  mange advarsler, 2 et problem med brugen, en fil eller konfigurationen (de andre filer
+  kontrolleres stadig).
 
 Tilvalg:
-  --json       Maskinlæsbart output
-  -h, --help   Vis denne hjælp
-  -v, --version`,
+  -h, --help           Vis denne hjælp
+  -v, --version        Vis versionen
+
+Miljø: REFERAT_LANG=da|en vælger sproget (ellers LC_ALL, LC_MESSAGES, LANG); NO_COLOR slår
+  farver fra; REFERAT_WORKERS=N sætter antallet af tråde (0 eller 1: ingen).`,
     },
     unknownCommand: { en: 'referat: unknown command "{cmd}"', da: 'referat: ukendt kommando "{cmd}"' },
     noFiles: { en: 'referat: no files given', da: 'referat: ingen filer angivet' },
-    'not-found': { en: '{file}: no such file', da: '{file}: filen findes ikke' },
-    directory: { en: '{file}: is a directory, not a referat', da: '{file}: er en mappe, ikke et referat' },
-    unreadable: { en: '{file}: cannot be read ({detail})', da: '{file}: kan ikke læses ({detail})' },
-    binary: { en: '{file}: is not a text file', da: '{file}: er ikke en tekstfil' },
-    cp1252: {
-      en: '{file}: not UTF-8; read as Windows-1252',
-      da: '{file}: ikke UTF-8; læst som Windows-1252',
-    },
+    ...fileMessages,
     badOption: { en: 'referat: {detail}', da: 'referat: {detail}' },
+    badFormat: {
+      en: 'referat: unknown format "{format}" (stylish, json, sarif, github or junit)',
+      da: 'referat: ukendt format "{format}" (stylish, json, sarif, github eller junit)',
+    },
+    badMaxWarnings: {
+      en: 'referat: --max-warnings takes a whole number (0 or more), not "{value}"',
+      da: 'referat: --max-warnings skal være et helt tal (0 eller mere), ikke "{value}"',
+    },
   },
   locale,
 );
@@ -65,44 +128,107 @@ async function outline(files: string[], json: boolean): Promise<number> {
   return status;
 }
 
+const common = {
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+} as const;
+
+const commandOptions = {
+  outline: { ...common, json: { type: 'boolean' } },
+  lint: {
+    ...common,
+    format: { type: 'string' },
+    config: { type: 'string' },
+    fix: { type: 'boolean' },
+    'max-warnings': { type: 'string' },
+    quiet: { type: 'boolean' },
+  },
+} as const;
+
+/** Options that take a value: the word after them is not the command. */
+const takesValue = new Set(['--format', '--config', '--max-warnings']);
+
+/** The command and the other arguments: the command is the first word that is not an option. */
+function splitCommand(argv: readonly string[]): { command: string | undefined; rest: string[] } {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--') break;
+    if (takesValue.has(arg)) {
+      i++;
+      continue;
+    }
+    if (!arg.startsWith('-')) return { command: arg, rest: [...argv.slice(0, i), ...argv.slice(i + 1)] };
+  }
+  return { command: undefined, rest: [...argv] };
+}
+
+function usageError(detail: string): number {
+  process.stderr.write(t('badOption', { detail }) + '\n\n' + t('usage') + '\n');
+  return 2;
+}
+
 export async function main(argv: string[]): Promise<number> {
+  const { command, rest } = splitCommand(argv);
+  const known = command === 'outline' || command === 'lint';
   let parsed;
   try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        json: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-        version: { type: 'boolean', short: 'v' },
-      },
-    });
+    parsed = parseArgs({ args: rest, allowPositionals: true, options: known ? commandOptions[command] : common });
   } catch (error) {
-    process.stderr.write(t('badOption', { detail: (error as Error).message }) + '\n\n' + t('usage') + '\n');
-    return 2;
+    return usageError((error as Error).message);
   }
-  const { values, positionals } = parsed;
+  const values = parsed.values as Record<string, string | boolean | undefined>;
+  const positionals = parsed.positionals;
   if (values.version) {
-    process.stdout.write(`${process.env.REFERAT_VERSION ?? '0.1.0'}\n`);
+    process.stdout.write(`${VERSION}\n`);
     return 0;
   }
-  const [command, ...files] = positionals;
   if (values.help || !command) {
     (values.help ? process.stdout : process.stderr).write(t('usage') + '\n');
     return values.help ? 0 : 2;
   }
   switch (command) {
     case 'outline':
-      if (!files.length) {
+      if (!positionals.length) {
         process.stderr.write(t('noFiles') + '\n');
         return 2;
       }
-      return outline(files, values.json ?? false);
+      return outline(positionals, values.json === true);
+    case 'lint': {
+      const format = (values.format as string | undefined) ?? 'stylish';
+      if (!(FORMATS as readonly string[]).includes(format)) {
+        process.stderr.write(t('badFormat', { format }) + '\n');
+        return 2;
+      }
+      const max = values['max-warnings'] as string | undefined;
+      if (max !== undefined && !/^\d+$/.test(max.trim())) {
+        process.stderr.write(t('badMaxWarnings', { value: max }) + '\n');
+        return 2;
+      }
+      return runLint({
+        paths: positionals,
+        format: format as Format,
+        config: values.config as string | undefined,
+        fix: values.fix === true,
+        maxWarnings: max === undefined ? undefined : Number(max),
+        quiet: values.quiet === true,
+        locale,
+        version: VERSION,
+        color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
+        workerScript: path.join(__dirname, 'cli-worker.js'),
+        docsDir: path.resolve(__dirname, '..', 'docs'),
+      });
+    }
     default:
       process.stderr.write(t('unknownCommand', { cmd: command }) + '\n\n' + t('usage') + '\n');
       return 2;
   }
 }
+
+// Output piped into `head` and the like: when the reader has gone, stop quietly.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+  process.exit(process.exitCode ?? 0);
+});
 
 main(process.argv.slice(2)).then(
   (code) => {

@@ -3,25 +3,11 @@
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { looksLikeReferat } from '../detect';
+import { hasReferatName, isCandidateFile, isReferatFile } from '../files';
 
 export const REFERAT_LANGUAGE_ID = 'referat';
 
-const NAMED_REFERAT = /\.referat(\.md|\.txt)?$/i;
-const MAYBE_REFERAT = /\.(txt|md)$/i;
-
-/** A file that is a referat by its name alone. */
-export function hasReferatName(fileName: string): boolean {
-  return NAMED_REFERAT.test(fileName);
-}
-
-/** A file worth opening to see whether it is a referat. */
-export function isCandidateFile(fileName: string): boolean {
-  return hasReferatName(fileName) || MAYBE_REFERAT.test(fileName);
-}
-
-export function isReferatFile(fileName: string, text: string): boolean {
-  return hasReferatName(fileName) || (MAYBE_REFERAT.test(fileName) && looksLikeReferat(text));
-}
+export { hasReferatName, isCandidateFile, isReferatFile };
 
 export function isReferatDocument(uri: string, languageId: string, text: string): boolean {
   return languageId === REFERAT_LANGUAGE_ID || hasReferatName(fileNameOf(uri)) || looksLikeReferat(text);

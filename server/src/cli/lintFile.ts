@@ -1,0 +1,131 @@
+// One file of `referat lint`: read, parse, lint and, with --fix, correct and write it back.
+// The same code runs on the main thread and in the worker threads.
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import type { ReferatConfig } from '../config/types';
+import { isReferatFile } from '../files';
+import { readReferat } from '../reader';
+import { lint } from '../rules';
+import { applyEdits, lineOffsets, offsetAt } from '../rules/fix';
+import type { Finding, TextEdit } from '../rules/types';
+import { FileError, type LoadedFile, encode, loadFile } from './files';
+
+export interface LintTask {
+  /** As shown to people; the worker threads share the process's working folder. */
+  file: string;
+  /** False when the file was found in a folder or by a pattern and must look like a referat to be linted. */
+  explicit: boolean;
+  config: ReferatConfig;
+  fix: boolean;
+}
+
+export type FileErrorCode = FileError['code'] | 'unwritable' | 'unencodable' | 'internal';
+
+export interface FileResult {
+  file: string;
+  /** Found in a folder but not a referat: left out of the report. */
+  skipped?: boolean;
+  error?: { code: FileErrorCode; detail: string };
+  encoding?: LoadedFile['encoding'];
+  findings: Finding[];
+  /** What --fix changed: the number of fixes applied for each rule. Only when the file was written. */
+  fixed?: Record<string, number>;
+}
+
+/** At most this many rounds of fixing: a fix can make another finding, or another fix possible. */
+export const MAX_FIX_PASSES = 10;
+
+/** The line break a text mostly uses, for text that fixes insert. */
+export function lineBreakOf(text: string): string {
+  const crlf = text.split('\r\n').length - 1;
+  const lf = text.split('\n').length - 1 - crlf;
+  const cr = text.split('\r').length - 1 - crlf;
+  if (crlf >= lf && crlf >= cr && crlf > 0) return '\r\n';
+  return cr > lf ? '\r' : '\n';
+}
+
+export interface FixOutcome {
+  text: string;
+  /** Fixes applied, by rule id. */
+  fixed: Record<string, number>;
+  /** The findings that remain in the fixed text. */
+  findings: Finding[];
+}
+
+/**
+ * Applies the fixes of the findings, whole fixes only (a fix whose edits overlap another's waits for
+ * the next round), and lints again until nothing more can be fixed. Inserted line breaks follow the
+ * text's own.
+ */
+export function fixText(text: string, lintText: (text: string) => Finding[]): FixOutcome {
+  const eol = lineBreakOf(text);
+  const fixed: Record<string, number> = {};
+  let findings = lintText(text);
+  for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
+    const starts = lineOffsets(text);
+    const taken: Array<[number, number]> = [];
+    const overlaps = (from: number, to: number) => taken.some(([f, t]) => from < t && f < to);
+    const edits: TextEdit[] = [];
+    const rules: string[] = [];
+    for (const finding of findings) {
+      if (!finding.fix?.edits.length) continue;
+      const spans = finding.fix.edits.map((e) => [offsetAt(text, starts, e.range.start), offsetAt(text, starts, e.range.end)] as [number, number]);
+      if (spans.some(([f, t]) => overlaps(f, t)) || selfOverlapping(spans)) continue;
+      taken.push(...spans);
+      edits.push(...finding.fix.edits.map((e) => ({ range: e.range, newText: e.newText.replace(/\r\n|\r|\n/g, eol) })));
+      rules.push(finding.ruleId);
+    }
+    if (!edits.length) break;
+    const next = applyEdits(text, edits).text;
+    if (next === text) break;
+    text = next;
+    for (const id of rules) fixed[id] = (fixed[id] ?? 0) + 1;
+    findings = lintText(text);
+  }
+  return { text, fixed, findings };
+}
+
+function selfOverlapping(spans: ReadonlyArray<[number, number]>): boolean {
+  const sorted = [...spans].sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  return sorted.some(([from], i) => i > 0 && from < sorted[i - 1][1]);
+}
+
+export async function lintFile(task: LintTask): Promise<FileResult> {
+  const { file } = task;
+  let loaded: LoadedFile;
+  try {
+    loaded = await loadFile(file);
+  } catch (error) {
+    if (!(error instanceof FileError)) throw error;
+    // A binary `.txt` in a folder is simply not a referat.
+    if (!task.explicit && error.code === 'binary') return { file, skipped: true, findings: [] };
+    return { file, error: { code: error.code, detail: error.message }, findings: [] };
+  }
+  if (!task.explicit && !isReferatFile(path.basename(file), loaded.text)) return { file, skipped: true, findings: [] };
+  const lintText = (text: string) => lint(readReferat(text), text, { config: task.config });
+  const { encoding } = loaded;
+  if (!task.fix) return { file, encoding, findings: lintText(loaded.text) };
+
+  const outcome = fixText(loaded.text, lintText);
+  if (outcome.text === loaded.text) return { file, encoding, findings: outcome.findings };
+  const bytes = encode(outcome.text, encoding, loaded.bom);
+  if (!bytes) {
+    // Nothing is written: what is reported is the file as it is.
+    return { file, encoding, error: { code: 'unencodable', detail: 'Windows-1252' }, findings: lintText(loaded.text) };
+  }
+  try {
+    await fs.writeFile(file, bytes);
+  } catch (error) {
+    return { file, encoding, error: { code: 'unwritable', detail: (error as Error).message }, findings: lintText(loaded.text) };
+  }
+  return { file, encoding, findings: outcome.findings, fixed: outcome.fixed };
+}
+
+/** lintFile that never rejects: an unexpected failure becomes the file's error. */
+export async function lintFileSafely(task: LintTask): Promise<FileResult> {
+  try {
+    return await lintFile(task);
+  } catch (error) {
+    return { file: task.file, error: { code: 'internal', detail: (error as Error)?.stack ?? String(error) }, findings: [] };
+  }
+}
