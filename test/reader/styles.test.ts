@@ -344,3 +344,13 @@ describe('decisions and votes', () => {
     expect(d.items.every((i) => i.absences.some((a) => a.person.name.startsWith('Nicolai Busch B') && a.committee === null))).toBe(true);
   });
 });
+
+describe('HTML comments', () => {
+  it('are not part of the words of a line, alone or after a heading', () => {
+    const text = doc('Punkt 1: Et <!-- referat-disable-line toc-mismatch -->', '', '00.15.00-A00-20-19 <!-- note -->', '', '<!-- referat-disable-next-line -->', 'Beslutning', '', 'Godkendt.');
+    const item = read(text).items[0];
+    expect(item.title).toBe('Et');
+    expect(item.caseNumber?.text).toBe('00.15.00-A00-20-19');
+    expect(item.sections.map((s) => s.kind)).toEqual(['beslutning']);
+  });
+});

@@ -50,7 +50,10 @@ export function parseConfig(text: string, file: string | null = null): LoadedCon
       length: at.length,
     });
   }
-  return { config: {}, file, problems };
+  // One wrong value under `anyOf` fails every branch: say it once, at its place.
+  const seen = new Set<string>();
+  const unique = problems.filter((p) => !seen.has(`${p.offset}:${p.length}`) && seen.add(`${p.offset}:${p.length}`));
+  return { config: {}, file, problems: unique };
 }
 
 function emptyProblem(): ConfigProblem {

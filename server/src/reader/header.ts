@@ -2,7 +2,7 @@
 import type { Attendee, DateRef, Meeting, Range } from '../model';
 import { ABSENCE_MARKS, ADJOURNED_PATTERN, HEADER_LABELS, SUBSTITUTE_MARKS, TITLE_WORDS, fold } from '../vocabulary';
 import { findDate, findTime } from './dates';
-import { type Line, colRange, lineRange, range } from './lines';
+import { type Line, colRange, lineRange, range, visibleEnd } from './lines';
 import { readPerson } from './names';
 import { Span } from './span';
 
@@ -98,7 +98,7 @@ export function readHeader(lines: readonly Line[], from: number, to: number): Me
     }
   }
   meeting.date = meeting.titleDate?.iso ?? meeting.meetingDate?.iso ?? null;
-  meeting.range = range(first, lines[first].start, last, lines[last].end);
+  meeting.range = range(first, lineRange(lines[first]).start.character, last, visibleEnd(lines[last]));
   return meeting;
 }
 

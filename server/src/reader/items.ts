@@ -3,7 +3,7 @@
 import type { CaseNumber, CaseType, Punkt, Range, Section, SectionKind, SubHeading, TocEntry } from '../model';
 import { ACCESS_MARKERS, CASE_NUMBER_LABELS, CASE_TYPE_PATTERN, ITEM_WORDS, fold, sectionKindOf } from '../vocabulary';
 import { DecisionReader } from './decisions';
-import { type Line, colRange, headingOf, isDecorated, isUpperCase, lineRange, range } from './lines';
+import { type Line, colRange, headingOf, isDecorated, isUpperCase, lineRange, range, visibleEnd } from './lines';
 import { CATEGORY } from './toc';
 
 export interface ItemHead {
@@ -194,7 +194,7 @@ export function readItem(ctx: ItemContext, h: ItemHead, end: number): Punkt {
     title: h.title,
     titleRange: h.titleRange,
     heading,
-    range: range(h.line, heading.range.start.character, end, lines[end].end),
+    range: range(h.line, heading.range.start.character, end, visibleEnd(lines[end])),
     caseType: null,
     caseTypeRange: null,
     category: null,
@@ -253,8 +253,8 @@ function readSections(ctx: ItemContext, item: Punkt, from: number, end: number):
   let sub: SubHeading | null = null;
   let lastText = from - 1;
   const close = () => {
-    if (sub) sub.range = range(sub.range.start.line, sub.range.start.character, lastText, lines[lastText].end);
-    if (section) section.range = range(section.range.start.line, section.range.start.character, lastText, lines[lastText].end);
+    if (sub) sub.range = range(sub.range.start.line, sub.range.start.character, lastText, visibleEnd(lines[lastText]));
+    if (section) section.range = range(section.range.start.line, section.range.start.character, lastText, visibleEnd(lines[lastText]));
   };
   for (let i = from; i <= end; i++) {
     const line = lines[i];
@@ -281,7 +281,7 @@ function readSections(ctx: ItemContext, item: Punkt, from: number, end: number):
         item.sections.push(section);
         sub = null;
       } else {
-        if (sub) sub.range = range(sub.range.start.line, sub.range.start.character, lastText, lines[lastText].end);
+        if (sub) sub.range = range(sub.range.start.line, sub.range.start.character, lastText, visibleEnd(lines[lastText]));
         const heading = headingOf(line);
         sub = { heading, range: heading.range };
         section.subheadings.push(sub);

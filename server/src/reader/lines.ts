@@ -61,6 +61,12 @@ export function toLine(raw: string, index: number): Line {
       while (end > start && isSpace(raw[end - 1])) end--;
     }
   }
+  // A trailing HTML comment (`Punkt 3: Titel <!-- referat-disable-line ... -->`) is not part of the words.
+  const trailing = end - start > 7 && raw.slice(start, end).endsWith('-->') ? raw.lastIndexOf('<!--', end) : -1;
+  if (trailing > start) {
+    end = trailing;
+    while (end > start && isSpace(raw[end - 1])) end--;
+  }
   const text = raw.slice(start, end);
   // An HTML comment alone on its line (`<!-- referat-disable-next-line ... -->`) is not part of the minutes.
   const comment = level === null && text.startsWith('<!--') && text.endsWith('-->');
@@ -82,6 +88,11 @@ export function lineRange(line: Line): Range {
   let start = 0;
   while (start < end && isSpace(line.raw[start])) start++;
   return range(line.index, start, line.index, end);
+}
+
+/** The column after the line's last visible character, decoration included (`**` of a bold line). */
+export function visibleEnd(line: Line): number {
+  return lineRange(line).end.character;
 }
 
 /** Range of columns [from, to) of the line. */

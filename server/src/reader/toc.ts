@@ -2,7 +2,7 @@
 // 001 style of category lines (`A. Sager til afgørelse i byrådet`) with `N Title` lines under them.
 import type { Category, Toc, TocEntry } from '../model';
 import { TOC_HEADINGS, fold } from '../vocabulary';
-import { type Line, colRange, headingOf, lineRange, range } from './lines';
+import { type Line, colRange, headingOf, lineRange, range, visibleEnd } from './lines';
 
 const tocWords = new Set(TOC_HEADINGS.map(fold));
 /** `Title.....<TAB>3`, `Title<TAB>53` (cut off), `Title ..... 3`. */
@@ -121,7 +121,7 @@ export function readCategoryToc(lines: readonly Line[], from: number, limit: num
   if (entries.length < 2 || start < 0) return null;
   const trailing = categories.filter((c) => c.line > lastEntry).map((c) => c.cat);
   return {
-    toc: { heading: null, range: range(start, lines[start].start, lastEntry, lines[lastEntry].end), entries },
+    toc: { heading: null, range: range(start, lineRange(lines[start]).start.character, lastEntry, visibleEnd(lines[lastEntry])), entries },
     end: lastEntry + 1,
     trailing,
   };
