@@ -49,7 +49,6 @@ describe('the seeds, linted', () => {
     '002 29:1 warning required-section: Punkt 1 has no Indstilling section',
     '002 73:1 info unconfigured-committee: The members of Børn- og Ungeudvalget are not known, so its votes and names are not checked. Add the committee to referat.config.json.',
     '002 77:1 info unconfigured-committee: The members of Ældre- og Handicapudvalget are not known, so its votes and names are not checked. Add the committee to referat.config.json.',
-    '002 379:1 warning duplicate-section: Punkt 3 has the section "Bilag" twice',
     '002 908:15 warning unknown-member: Nicolai Busch Bährenz is not a member of Beskæftigelses- og Socialudvalget. Did you mean Nicolai Busch Bæhrenz?',
     '002 1236:15 warning unknown-member: Nicolai Busch Bährenz is not a member of Beskæftigelses- og Socialudvalget. Did you mean Nicolai Busch Bæhrenz?',
     '003 27:1 warning required-section: Punkt 1 has no Resume section',

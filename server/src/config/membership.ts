@@ -1,5 +1,6 @@
-// Who sits on the committee that decides: from the document's own attendee list where it has one,
-// otherwise from referat.config.json, matched by committee name, period and meeting date.
+// Who sits on the committee that decides: from referat.config.json, matched by committee name,
+// period and meeting date, with presence from the document's attendee list; without a configured
+// committee, the attendee list (Mødedeltagere) is the membership.
 import { distance } from 'fastest-levenshtein';
 import type { ReferatDocument } from '../model';
 import { fold } from '../vocabulary';
@@ -10,7 +11,7 @@ export interface Member {
   party: string | null;
   role: string | null;
   aliases: string[];
-  /** From the document's attendee list: false when marked absent. Null when the source is the configuration. */
+  /** From the document's attendee list: false when marked absent, null when the list does not say. */
   present: boolean | null;
 }
 
@@ -71,17 +72,22 @@ export class Membership {
   ) {
     const m = doc.meeting;
     const configured = m.committee ? findCommittee(config, m.committee, m.period, m.date) : null;
-    if (m.attendees.length) {
-      const byKey = new Map((configured ? fromConfig(configured, m.date).members : []).map((x) => [nameKey(x.name), x]));
+    if (configured) {
+      // The configuration says who the members are and how they are spelled; the attendee list,
+      // where there is one, says who was there (its names are checked by unknown-member).
+      const own = fromConfig(configured, m.date);
+      for (const a of m.attendees) {
+        const member = this.find(own, a.name) ?? this.nearest(own, a.name);
+        if (member) member.present = !a.absent;
+      }
+      this.own = own;
+    } else if (m.attendees.length) {
       this.own = {
-        name: m.committee ?? configured?.name ?? '',
+        name: m.committee ?? '',
         source: 'document',
-        members: m.attendees.map((a) => {
-          const known = byKey.get(nameKey(a.name));
-          return { name: a.name, party: a.party ?? known?.party ?? null, role: a.role ?? known?.role ?? null, aliases: known?.aliases ?? [], present: !a.absent };
-        }),
+        members: m.attendees.map((a) => ({ name: a.name, party: a.party, role: a.role, aliases: [], present: !a.absent })),
       };
-    } else this.own = configured ? fromConfig(configured, m.date) : null;
+    } else this.own = null;
   }
 
   /** The members of a committee: null names the document's own. Null when it is not known. */

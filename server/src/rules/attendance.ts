@@ -27,10 +27,10 @@ export function absentFor(doc: ReferatDocument, membership: Membership, committe
   return absent;
 }
 
-/** True when the punkt records a decision (a statement or a vote) of the committee. */
+/** True when the punkt records a decision (a vote, or a statement that approves, recommends or rejects) of the committee; taking note is not deciding. */
 export function decides(item: Punkt, committee: string | null): boolean {
   const same = (c: string | null) => (c ?? '') === (committee ?? '');
-  return item.votes.some((v) => same(v.committee)) || item.decisions.some((d) => same(d.committee) && d.kind !== 'other');
+  return item.votes.some((v) => same(v.committee)) || item.decisions.some((d) => same(d.committee) && d.kind !== 'other' && d.kind !== 'noted');
 }
 
 export function memberLabel(m: Member): string {

@@ -9,10 +9,13 @@ export const duplicateSection: Rule = {
   description: msg('A punkt has each kind of section only once', 'Et punkt har hver slags afsnit kun én gang'),
   defaultSeverity: 'warning',
   fixable: false,
-  check({ doc, report }) {
+  check({ doc, options, report }) {
+    // Attachments are often listed twice (under the Resume and at the end): allowed unless configured otherwise.
+    const allowed = new Set(Array.isArray(options.allow) ? (options.allow as string[]) : ['bilag']);
     for (const item of doc.items) {
       const first = new Map<string, (typeof item.sections)[number]>();
       for (const s of item.sections) {
+        if (allowed.has(s.kind)) continue;
         const key = `${s.kind}|${fold(s.heading.text)}`;
         const earlier = first.get(key);
         if (!earlier) {

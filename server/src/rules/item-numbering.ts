@@ -11,7 +11,8 @@ export const itemNumbering: Rule = {
   check({ doc, report }) {
     const items = doc.items;
     if (items.length === 0) return;
-    const first = items[0].number;
+    // Numbering starts where the document's lowest number says (1, or 301 where items are numbered through the period).
+    const first = Math.min(...items.map((i) => i.number));
     const renumber = {
       title: msg(`Renumber the punkter from ${first}`, `Nummerér punkterne forfra fra ${first}`),
       edits: items.flatMap((item, i) => (item.number === first + i ? [] : [{ range: item.numberRange, newText: String(first + i) }])),

@@ -1,5 +1,5 @@
-// A committee can decide only when at least half its members are present
-// (beslutningsdygtighed, kommunestyrelsesloven § 14 and § 20).
+// A committee can decide only when at least half its members are present (beslutningsdygtighed:
+// kommunestyrelsesloven § 11, stk. 2, which § 20 applies to the standing committees).
 import { absentFor, decides } from './attendance';
 import type { Rule } from './types';
 import { msg } from './util';
