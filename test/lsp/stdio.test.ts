@@ -114,7 +114,7 @@ describe('workspace/symbol over a workspace folder', () => {
 
   it('advertises exactly the features it implements', () => {
     expect(Object.keys(client.initializeResult.capabilities).sort()).toEqual(
-      ['codeActionProvider', 'documentSymbolProvider', 'foldingRangeProvider', 'selectionRangeProvider', 'textDocumentSync', 'workspace', 'workspaceSymbolProvider'].sort(),
+      ['codeActionProvider', 'documentSymbolProvider', 'foldingRangeProvider', 'selectionRangeProvider', 'semanticTokensProvider', 'textDocumentSync', 'workspace', 'workspaceSymbolProvider'].sort(),
     );
   });
 

@@ -24,6 +24,7 @@ import { documentSymbols } from './documentSymbol';
 import { foldingRanges } from './folding';
 import { filePathOf } from './referatFiles';
 import { selectionRanges } from './selectionRange';
+import { SEMANTIC_TOKENS_LEGEND, SemanticTokensProvider } from './semanticTokens';
 import { Validator } from './validator';
 import { WorkspaceIndex } from './workspaceIndex';
 import { workspaceSymbols } from './workspaceSymbol';
@@ -210,6 +211,13 @@ export function startLanguageServer(connection: Connection): void {
   );
 
 
+  const semanticTokens = new SemanticTokensProvider(cache);
+  connection.languages.semanticTokens.on(guard('textDocument/semanticTokens/full', { data: [] }, (params) => semanticTokens.full(params)));
+  connection.languages.semanticTokens.onDelta(
+    guard('textDocument/semanticTokens/full/delta', { data: [] }, (params) => semanticTokens.delta(params)),
+  );
+  connection.languages.semanticTokens.onRange(guard('textDocument/semanticTokens/range', { data: [] }, (params) => semanticTokens.range(params)));
+
   cache.documents.listen(connection);
   connection.listen();
 }
@@ -221,6 +229,7 @@ function serverCapabilities(client: ClientCapabilities): ServerCapabilities {
     foldingRangeProvider: true,
     selectionRangeProvider: true,
     workspaceSymbolProvider: true,
+    semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: { delta: true }, range: true },
     codeActionProvider: client.textDocument?.codeAction?.codeActionLiteralSupport
       ? { codeActionKinds: CODE_ACTION_KINDS, resolveProvider: false }
       : true,
