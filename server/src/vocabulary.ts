@@ -267,7 +267,13 @@ for (const [kind, words] of Object.entries(SECTION_HEADINGS) as [SectionKind, re
   for (const w of words) sectionByWords.set(fold(w), kind);
 }
 
+const firstWords = new Set([...sectionByWords.keys()].map((w) => w.split(' ')[0]));
+
 /** The section kind a heading's words name, or null when they name none. */
 export function sectionKindOf(words: string): SectionKind | null {
+  // Most lines are not headings: look at the first word before folding the whole line.
+  const space = words.search(/[\s:]/);
+  const first = (space < 0 ? words : words.slice(0, space)).toLowerCase().replace(/[éèê]/g, 'e').replace(/ä/g, 'æ').replace(/ö/g, 'ø');
+  if (!firstWords.has(first)) return null;
   return sectionByWords.get(fold(words).replace(/\s*:$/, '')) ?? null;
 }

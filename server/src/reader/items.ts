@@ -271,7 +271,7 @@ function readSections(ctx: ItemContext, item: Punkt, from: number, end: number):
       item.sections.push(section);
     } else if (
       isHeadingLike(line) ||
-      (section && PLAIN_SUBHEADING_KINDS.has(section.kind) && (isUpperCase(line.text) || isPlainSubheading(lines, line)) && line.text.length <= 90)
+      (line.text.length <= 90 && section && PLAIN_SUBHEADING_KINDS.has(section.kind) && (isUpperCase(line.text) || isPlainSubheading(lines, line)))
     ) {
       if (!section) {
         // An unknown heading before any known one: a section of its own.

@@ -102,8 +102,17 @@ export function colRange(line: Line, from: number, to: number): Range {
 
 /** True when every letter of the text is upper case and it has at least two letters. */
 export function isUpperCase(text: string): boolean {
-  const letters = text.replace(/[^\p{L}]/gu, '');
-  return letters.length >= 2 && letters === letters.toUpperCase() && letters !== letters.toLowerCase();
+  // A character loop: this runs on every short line, and a regular expression over the line costs more.
+  let letters = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    const lower = ch.toLowerCase();
+    const upper = ch.toUpperCase();
+    if (lower === upper) continue; // not a cased letter
+    if (ch !== upper) return false;
+    letters++;
+  }
+  return letters >= 2;
 }
 
 export function styleOf(line: Line): HeadingStyle {
