@@ -11,14 +11,34 @@ export const DEFAULT_BY_CASE_TYPE: Partial<Record<CaseType, SectionKind[]>> = {
 };
 
 /** The usual order of sections, for documents that do not show their own. */
-const CANONICAL: SectionKind[] = ['resume', 'effekt', 'indstilling', 'beslutning', 'sagsfremstilling', 'okonomi', 'bilag', 'sagens-gang', 'other'];
+export const CANONICAL: SectionKind[] = ['resume', 'effekt', 'indstilling', 'beslutning', 'sagsfremstilling', 'okonomi', 'bilag', 'sagens-gang', 'other'];
 
 function kinds(value: unknown): SectionKind[] | null {
   return Array.isArray(value) && value.every((v) => typeof v === 'string') ? (value as SectionKind[]) : null;
 }
 
+/** What a document shows of its own habits, worked out once per model (the model of a version never changes). */
+interface Habits {
+  order: Map<string, boolean>;
+  usual: Map<SectionKind, Section | undefined>;
+}
+const habitsOf = new WeakMap<ReferatDocument, Habits>();
+
+function habits(doc: ReferatDocument): Habits {
+  let h = habitsOf.get(doc);
+  if (!h) {
+    h = { order: new Map(), usual: new Map() };
+    habitsOf.set(doc, h);
+  }
+  return h;
+}
+
 /** True when `a` comes before `b` in this document's own habit (most items that have both), else in the usual order. */
-function comesBefore(doc: ReferatDocument, a: SectionKind, b: SectionKind): boolean {
+export function comesBefore(doc: ReferatDocument, a: SectionKind, b: SectionKind): boolean {
+  const { order } = habits(doc);
+  const key = `${a}|${b}`;
+  const known = order.get(key);
+  if (known !== undefined) return known;
   let before = 0;
   let after = 0;
   for (const item of doc.items) {
@@ -28,12 +48,15 @@ function comesBefore(doc: ReferatDocument, a: SectionKind, b: SectionKind): bool
     if (ia < ib) before++;
     else after++;
   }
-  if (before !== after) return before > after;
-  return CANONICAL.indexOf(a) < CANONICAL.indexOf(b);
+  const result = before !== after ? before > after : CANONICAL.indexOf(a) < CANONICAL.indexOf(b);
+  order.set(key, result);
+  return result;
 }
 
-/** The heading line for a new section, written as this document writes headings of that kind. */
-export function headingLine(doc: ReferatDocument, lines: readonly string[], kind: SectionKind, near: Section | undefined): string {
+/** The heading this document most often writes for a kind of section. */
+function usualHeading(doc: ReferatDocument, kind: SectionKind): Section | undefined {
+  const { usual } = habits(doc);
+  if (usual.has(kind)) return usual.get(kind);
   const counts = new Map<string, { n: number; s: Section }>();
   for (const item of doc.items) {
     for (const s of item.sections) {
@@ -44,7 +67,14 @@ export function headingLine(doc: ReferatDocument, lines: readonly string[], kind
       counts.set(key, c);
     }
   }
-  const usual = [...counts.values()].sort((x, y) => y.n - x.n)[0]?.s;
+  const found = [...counts.values()].sort((x, y) => y.n - x.n)[0]?.s;
+  usual.set(kind, found);
+  return found;
+}
+
+/** The heading line for a new section, written as this document writes headings of that kind. */
+export function headingLine(doc: ReferatDocument, lines: readonly string[], kind: SectionKind, near: Section | undefined): string {
+  const usual = usualHeading(doc, kind);
   const model = near?.heading ?? usual?.heading;
   let words = usual?.heading.text ?? KIND_NAMES[kind];
   if (!usual && model?.style === 'upper') words = words.toUpperCase();
