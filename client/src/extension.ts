@@ -1,8 +1,10 @@
-// VS Code entry point: language detection for referater plus the referat language server.
+// VS Code entry point: language detection for referater, the referat language server, the preview and the status bar.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { ReferatDetector } from './detection';
 import { createLanguageClient } from './languageClient';
+import { ReferatPreview } from './preview';
+import { ReferatStatusBar } from './statusBar';
 
 let client: LanguageClient | undefined;
 
@@ -13,6 +15,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 
   const detector = new ReferatDetector(log);
   context.subscriptions.push(detector);
+  // Preview and status bar read the document with the core reader: they do not wait for the server.
+  context.subscriptions.push(new ReferatPreview(context), new ReferatStatusBar());
 
   context.subscriptions.push(
     vscode.commands.registerCommand('referat.showOutput', () => output.show(true)),

@@ -8,6 +8,7 @@ import { FORMATS, type Format } from './formats';
 import { runLint } from './lint';
 import { fileMessages } from './messages';
 import { outlineJson, outlineText } from './outline';
+import { runRender } from './render';
 
 const locale = processLocale();
 const VERSION = process.env.REFERAT_VERSION ?? '0.1.0';
@@ -19,6 +20,8 @@ const t = translator(
 Commands:
   outline FILE... [--json]   Print the outline of each referat (meeting, punkter, sections, votes)
   lint [FILE|DIR|GLOB...]    Check referater against the rules (default: the current folder)
+  render FILE [-o OUT.html] [--lang da|en]
+                             Write the referat as an HTML page with its findings (stdout without -o)
 
 Options for outline:
   --json               Machine-readable output
@@ -56,6 +59,8 @@ Environment: REFERAT_LANG=da|en chooses the language (else LC_ALL, LC_MESSAGES, 
 Kommandoer:
   outline FIL... [--json]    Vis dispositionen af hvert referat (møde, punkter, afsnit, afstemninger)
   lint [FIL|MAPPE|MØNSTER...]  Kontrollér referater mod reglerne (standard: den aktuelle mappe)
+  render FIL [-o UD.html] [--lang da|en]
+                             Skriv referatet som en HTML-side med fundene (stdout uden -o)
 
 Tilvalg til outline:
   --json               Maskinlæsbart output
@@ -143,10 +148,11 @@ const commandOptions = {
     'max-warnings': { type: 'string' },
     quiet: { type: 'boolean' },
   },
+  render: { ...common, output: { type: 'string', short: 'o' }, lang: { type: 'string' } },
 } as const;
 
 /** Options that take a value: the word after them is not the command. */
-const takesValue = new Set(['--format', '--config', '--max-warnings']);
+const takesValue = new Set(['--format', '--config', '--max-warnings', '-o', '--output', '--lang']);
 
 /** The command and the other arguments: the command is the first word that is not an option. */
 function splitCommand(argv: readonly string[]): { command: string | undefined; rest: string[] } {
@@ -169,7 +175,7 @@ function usageError(detail: string): number {
 
 export async function main(argv: string[]): Promise<number> {
   const { command, rest } = splitCommand(argv);
-  const known = command === 'outline' || command === 'lint';
+  const known = command === 'outline' || command === 'lint' || command === 'render';
   let parsed;
   try {
     parsed = parseArgs({ args: rest, allowPositionals: true, options: known ? commandOptions[command] : common });
@@ -187,6 +193,8 @@ export async function main(argv: string[]): Promise<number> {
     return values.help ? 0 : 2;
   }
   switch (command) {
+    case 'render':
+      return runRender({ files: positionals, output: values.output as string | undefined, lang: values.lang as string | undefined, locale });
     case 'outline':
       if (!positionals.length) {
         process.stderr.write(t('noFiles') + '\n');

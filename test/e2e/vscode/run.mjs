@@ -10,7 +10,9 @@
 //      once `developmentOptions.enableSmokeTestDriver` is set (an init script patches it in);
 //      the output and the exit code come back through codeAutomationLog / codeAutomationExit,
 //   5. opens seed 000 with the installed .vsix, focuses the Outline and saves
-//      test/screenshots/outline.png,
+//      test/screenshots/outline.png; then opens seed 002, runs "Referat: Open Preview to the Side",
+//      goes to line 181 in the editor (the preview follows to punkt 3) and saves
+//      test/screenshots/preview-vscode.png,
 //   6. always ends the code-server process tree (each run leaves an extension host otherwise).
 //
 // Why code-server 4.139.1 on Node 24: desktop VS Code cannot be downloaded on these machines
@@ -39,6 +41,8 @@ const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const SCREENSHOT = path.join(ROOT, 'test/screenshots/outline.png');
 const SEEDS = path.join(ROOT, 'test/fixtures/seeds');
 const SEED_000 = '000_db79083c852146f7.txt';
+const PREVIEW_SCREENSHOT = path.join(ROOT, 'test/screenshots/preview-vscode.png');
+const SEED_002 = '002_00cfbdd4d29f5775.txt';
 const TEST_TIMEOUT_MS = 180_000;
 
 const args = new Set(process.argv.slice(2));
@@ -275,6 +279,61 @@ async function outlineScreenshot(context, base, workspace) {
   }
 }
 
+/** Runs a command from the command palette by its title. */
+async function runCommand(page, title) {
+  await page.keyboard.press('F1');
+  await page.locator('.quick-input-widget input').waitFor();
+  await page.keyboard.type(title);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 15_000 });
+  await page.keyboard.press('Enter');
+}
+
+/**
+ * Opens seed 002, runs "Referat: Open Preview to the Side", goes to the vote of punkt 3 in the
+ * editor (the preview follows: scroll sync) and writes test/screenshots/preview-vscode.png.
+ * Returns what the preview shows: its sections and the punkt at its top.
+ */
+async function previewScreenshot(context, base, workspace) {
+  const page = await context.newPage();
+  try {
+    await page.goto(`${base}/?folder=${encodeURIComponent(workspace)}`);
+    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    await page.locator('#status\\.editor\\.mode').waitFor({ state: 'detached', timeout: 5_000 }).catch(() => {});
+    // Quick Open (the Explorer's file list may be folded away by the Outline screenshot before).
+    await page.waitForTimeout(1500);
+    await page.keyboard.press('Control+p');
+    await page.locator('.quick-input-widget input').waitFor();
+    await page.keyboard.type(SEED_002);
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: SEED_002 }).first().click({ timeout: 30_000 });
+    await page.locator('.tab.active', { hasText: SEED_002 }).first().waitFor({ timeout: 30_000 });
+    await page.locator('#status\\.editor\\.mode').filter({ hasText: 'Referat' }).waitFor({ timeout: 30_000 });
+    await runCommand(page, 'View: Close Primary Side Bar');
+    await runCommand(page, 'Referat: Open Preview to the Side');
+    // The webview: an iframe whose document holds the page in another iframe (#active-frame).
+    const preview = page.frameLocator('iframe.webview').frameLocator('#active-frame');
+    await preview.locator('section.punkt').first().waitFor({ timeout: 30_000 });
+    // Back in the editor: go to the vote of punkt 3 (line 181); the preview scrolls along.
+    await page.locator('.editor-group-container').first().locator('.monaco-editor .view-lines').click({ position: { x: 50, y: 50 } });
+    await page.keyboard.press('Control+g');
+    await page.locator('.quick-input-widget input').waitFor();
+    await page.keyboard.type('181');
+    await page.keyboard.press('Enter');
+    await page.waitForTimeout(2000); // the preview follows the editor's scrolling
+    const shown = await preview.locator('body').evaluate(() => {
+      const head = [...document.querySelectorAll('section.punkt')].find((s) => {
+        const r = s.getBoundingClientRect();
+        return r.top <= 80 && r.bottom > 80;
+      });
+      return { sections: document.querySelectorAll('section.punkt').length, top: head ? head.id : null, scrollY: Math.round(window.scrollY) };
+    });
+    fs.mkdirSync(path.dirname(PREVIEW_SCREENSHOT), { recursive: true });
+    await page.screenshot({ path: PREVIEW_SCREENSHOT });
+    return shown;
+  } finally {
+    await page.close().catch(() => {});
+  }
+}
+
 // ---------------------------------------------------------------- main
 
 async function main() {
@@ -372,6 +431,14 @@ async function main() {
         if (!result.outline.some((t) => t.includes('Punkt 1:'))) failures.push('the Outline does not show Punkt 1');
       } catch (err) {
         failures.push(`outline screenshot: ${err.message}`);
+      }
+      try {
+        result.preview = await timed('preview screenshot', () => previewScreenshot(context, base, dirs.workspace));
+        log(`preview: ${JSON.stringify(result.preview)}; screenshot: ${path.relative(ROOT, PREVIEW_SCREENSHOT)}`);
+        if (result.preview.sections !== 17) failures.push(`the preview of seed 002 shows ${result.preview.sections} punkter, not 17`);
+        if (result.preview.top !== 'punkt-3') failures.push(`the preview did not follow the editor to punkt 3 (it shows ${result.preview.top})`);
+      } catch (err) {
+        failures.push(`preview screenshot: ${err.message}`);
       }
     }
   } catch (err) {

@@ -111,6 +111,65 @@ describe('Referat extension', () => {
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
+  describe('preview', () => {
+    const SEED_002 = '002_00cfbdd4d29f5775.txt';
+    /** The preview's webview tabs (VS Code prefixes the view type: `mainThreadWebview-referat.preview`). */
+    const previewTabs = () =>
+      vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('referat.preview'));
+    const closePreviews = async () => {
+      for (const tab of previewTabs()) await vscode.window.tabGroups.close(tab);
+    };
+    after(closePreviews);
+
+    it('registers Open Preview and Open Preview to the Side', async () => {
+      const commands = await vscode.commands.getCommands(true);
+      for (const id of ['referat.showPreview', 'referat.showPreviewToSide', 'referat.togglePreviewLock']) assert.ok(commands.includes(id), `${id} is not registered`);
+    });
+
+    it('Open Preview to the Side opens a webview of type referat.preview beside the editor', async () => {
+      const uri = seedUri(SEED_002);
+      const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+      await documentWithLanguage(uri, 'referat');
+      await vscode.commands.executeCommand('referat.showPreviewToSide');
+      const tab = await waitFor('a referat.preview webview tab', () => previewTabs()[0]);
+      assert.match(tab.label, /002_00cfbdd4d29f5775\.txt/);
+      assert.notEqual(tab.group.viewColumn, editor.viewColumn, 'the preview is in another editor group than the referat');
+      assert.equal(previewTabs().length, 1);
+      // The editor keeps the focus.
+      assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), uri.toString());
+      await closePreviews();
+    });
+
+    it('follows the active referat editor, and stays on its document while locked', async () => {
+      const uri002 = seedUri(SEED_002);
+      const uri000 = seed000();
+      const label = () => previewTabs()[0]?.label ?? '';
+      await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri002), vscode.ViewColumn.One);
+      await vscode.commands.executeCommand('referat.showPreviewToSide');
+      await waitFor('the preview of 002', () => (label().includes('002_') ? true : undefined));
+      await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri000), vscode.ViewColumn.One);
+      await waitFor('the preview to follow to 000', () => (label().includes('000_') ? true : undefined));
+      await vscode.commands.executeCommand('referat.togglePreviewLock');
+      await waitFor('a locked title', () => (/^\[Locked\].*000_/.test(label()) ? true : undefined));
+      await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri002), vscode.ViewColumn.One);
+      await sleep(1000);
+      assert.match(label(), /000_/, 'a locked preview stays on its document');
+      await vscode.commands.executeCommand('referat.togglePreviewLock');
+      await waitFor('the unlocked preview to follow to 002', () => (/^Preview .*002_/.test(label()) ? true : undefined));
+      await closePreviews();
+    });
+
+    it('Open Preview (with the file as argument, as the editor title button passes it) opens it in the editor’s group', async () => {
+      const uri = seedUri(SEED_002);
+      const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), vscode.ViewColumn.One);
+      await vscode.commands.executeCommand('referat.showPreview', uri);
+      const tab = await waitFor('a referat.preview webview tab', () => previewTabs()[0]);
+      assert.equal(tab.group.viewColumn, editor.viewColumn);
+      assert.ok(tab.isActive, 'the preview is the active tab of its group');
+      await closePreviews();
+    });
+  });
+
   describe('with referat.detect off', () => {
     after(async () => {
       await vscode.workspace.getConfiguration('referat').update('detect', undefined, vscode.ConfigurationTarget.Global);

@@ -1,0 +1,87 @@
+// `referat render FILE [-o OUT.html] [--lang da|en]`: the referat as a standalone HTML page (the
+// same renderer as the VS Code preview), with the findings of `referat lint` marked where they are.
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { findConfigFile, loadConfigFile } from '../config/load';
+import type { ReferatConfig } from '../config/types';
+import { type Locale, translator } from '../i18n';
+import { readReferat } from '../reader';
+import { renderHtml } from '../render';
+import { lint } from '../rules';
+import type { Finding } from '../rules/types';
+import { FileError, loadFile } from './files';
+import { fileMessages } from './messages';
+
+export interface RenderCommand {
+  files: readonly string[];
+  output?: string;
+  lang?: string;
+  /** The terminal's locale: messages, and the page unless --lang says otherwise. */
+  locale: Locale;
+}
+
+const messages = {
+  ...fileMessages,
+  oneFile: { en: 'referat render: give exactly one FILE', da: 'referat render: angiv præcis én FIL' },
+  badLang: { en: 'referat render: --lang takes da or en, not "{lang}"', da: 'referat render: --lang skal være da eller en, ikke "{lang}"' },
+  config: { en: '{file}: {message}', da: '{file}: {message}' },
+  configSkipped: {
+    en: '{file}: the configuration has problems; the page shows no findings',
+    da: '{file}: konfigurationen har fejl; siden viser ingen fund',
+  },
+  cannotWrite: { en: '{file}: cannot be written ({detail})', da: '{file}: kan ikke skrives ({detail})' },
+  written: { en: '{file}: written ({count} findings)', da: '{file}: skrevet ({count} fund)' },
+} as const;
+
+/** The nearest referat.config.json's settings, or null (and what is wrong, on stderr) when it has problems. */
+function configFor(file: string, say: (line: string) => void, t: ReturnType<typeof translator<typeof messages>>, locale: Locale): ReferatConfig | null {
+  const configFile = findConfigFile(path.dirname(path.resolve(file)));
+  if (!configFile) return {};
+  const loaded = loadConfigFile(configFile);
+  if (!loaded.problems.length) return loaded.config;
+  for (const p of loaded.problems) say(t('config', { file: configFile, message: p.message[locale] }));
+  say(t('configSkipped', { file: configFile }));
+  return null;
+}
+
+export async function runRender(command: RenderCommand): Promise<number> {
+  const t = translator(messages, command.locale);
+  const say = (line: string) => process.stderr.write(line + '\n');
+  if (command.files.length !== 1) {
+    say(t('oneFile'));
+    return 2;
+  }
+  const lang = command.lang?.trim().toLowerCase();
+  if (lang !== undefined && lang !== 'da' && lang !== 'en') {
+    say(t('badLang', { lang: command.lang ?? '' }));
+    return 2;
+  }
+  const pageLocale: Locale = lang ?? command.locale;
+  const file = command.files[0];
+  let text: string;
+  try {
+    const loaded = await loadFile(file);
+    if (loaded.encoding !== 'utf-8') say(t('cp1252', { file }));
+    text = loaded.text;
+  } catch (error) {
+    if (!(error instanceof FileError)) throw error;
+    say(t(error.code, { file, detail: error.message }));
+    return 2;
+  }
+  const doc = readReferat(text);
+  const config = configFor(file, say, t, command.locale);
+  const findings: Finding[] | undefined = config ? lint(doc, text, { config }) : undefined;
+  const html = renderHtml(doc, text, { findings, locale: pageLocale, standalone: true, title: `${path.basename(file)} — ${doc.meeting.title ?? 'Referat'}` });
+  if (!command.output) {
+    process.stdout.write(html);
+    return config ? 0 : 2;
+  }
+  try {
+    await fs.writeFile(command.output, html, 'utf8');
+  } catch (error) {
+    say(t('cannotWrite', { file: command.output, detail: (error as Error).message }));
+    return 2;
+  }
+  say(t('written', { file: command.output, count: findings?.length ?? 0 }));
+  return config ? 0 : 2;
+}
