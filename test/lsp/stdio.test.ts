@@ -114,7 +114,24 @@ describe('workspace/symbol over a workspace folder', () => {
 
   it('advertises exactly the features it implements', () => {
     expect(Object.keys(client.initializeResult.capabilities).sort()).toEqual(
-      ['codeActionProvider', 'documentSymbolProvider', 'foldingRangeProvider', 'selectionRangeProvider', 'semanticTokensProvider', 'textDocumentSync', 'workspace', 'workspaceSymbolProvider'].sort(),
+      [
+        'codeActionProvider',
+        'documentSymbolProvider',
+        'foldingRangeProvider',
+        'selectionRangeProvider',
+        'semanticTokensProvider',
+        'textDocumentSync',
+        'workspace',
+        'workspaceSymbolProvider',
+        // writing help: links, definitions, hovers, members' references and rename, vote lenses
+        'codeLensProvider',
+        'definitionProvider',
+        'documentHighlightProvider',
+        'documentLinkProvider',
+        'hoverProvider',
+        'referencesProvider',
+        'renameProvider',
+      ].sort(),
     );
   });
 
@@ -253,7 +270,7 @@ describe('robustness', () => {
 
   it('answers unknown requests with MethodNotFound and keeps serving', async () => {
     await expect(client.request('referat/doesNotExist', {})).rejects.toMatchObject({ code: -32601 });
-    await expect(client.request('textDocument/hover', { textDocument: { uri: 'file:///x' }, position: { line: 0, character: 0 } })).rejects.toMatchObject({ code: -32601 });
+    await expect(client.request('textDocument/typeDefinition', { textDocument: { uri: 'file:///x' }, position: { line: 0, character: 0 } })).rejects.toMatchObject({ code: -32601 });
     const uri = await client.open('file:///tiny.referat', 'Punkt 1: Noget\n');
     const outline = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
     expect(outline[0].children!.map((s) => s.name)).toContain('Punkt 1: Noget');

@@ -28,6 +28,7 @@ import { SEMANTIC_TOKENS_LEGEND, SemanticTokensProvider } from './semanticTokens
 import { Validator } from './validator';
 import { WorkspaceIndex } from './workspaceIndex';
 import { workspaceSymbols } from './workspaceSymbol';
+import { registerWritingHelp, writingHelpCapabilities } from './writingHelp';
 
 const SERVER_NAME = 'referat-language-server';
 /** Files whose changes may add, change or remove a referat (`*.referat.md` is a `*.md`). */
@@ -218,6 +219,8 @@ export function startLanguageServer(connection: Connection): void {
   );
   connection.languages.semanticTokens.onRange(guard('textDocument/semanticTokens/range', { data: [] }, (params) => semanticTokens.range(params)));
 
+  registerWritingHelp(connection, { cache, configs, guard, client: () => client, locale: () => linter.locale });
+
   cache.documents.listen(connection);
   connection.listen();
 }
@@ -229,6 +232,7 @@ function serverCapabilities(client: ClientCapabilities): ServerCapabilities {
     foldingRangeProvider: true,
     selectionRangeProvider: true,
     workspaceSymbolProvider: true,
+    ...writingHelpCapabilities(client),
     semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: { delta: true }, range: true },
     codeActionProvider: client.textDocument?.codeAction?.codeActionLiteralSupport
       ? { codeActionKinds: CODE_ACTION_KINDS, resolveProvider: false }

@@ -1,0 +1,104 @@
+// The writing help, wired to the connection: links and definitions from references to punkter
+// and bilag, hovers, references/highlights/rename of members, and a code lens over each vote.
+import type { CancellationToken, ClientCapabilities, Connection, ServerCapabilities } from 'vscode-languageserver';
+import type { Membership } from '../config/membership';
+import type { Locale } from '../i18n';
+import { codeLenses } from './codeLens';
+import type { ConfigStore } from './configuration';
+import { definition } from './definition';
+import type { ModelCache, OpenReferat } from './documents';
+import { hover } from './hover';
+import { documentLinks } from './links';
+import { MembershipCache } from './membership';
+import { documentHighlights, prepareRename, references, rename, type Workspace } from './references';
+
+type Guard = <P, R>(method: string, fallback: R, handler: (params: P, token?: CancellationToken) => R | Promise<R>) => (params: P, token?: CancellationToken) => Promise<R>;
+
+export interface WritingHelpDeps {
+  cache: ModelCache;
+  configs: ConfigStore;
+  guard: Guard;
+  client: () => ClientCapabilities;
+  locale: () => Locale;
+}
+
+export function writingHelpCapabilities(client: ClientCapabilities): ServerCapabilities {
+  return {
+    documentLinkProvider: { resolveProvider: false },
+    definitionProvider: true,
+    hoverProvider: true,
+    referencesProvider: true,
+    documentHighlightProvider: true,
+    renameProvider: client.textDocument?.rename?.prepareSupport ? { prepareProvider: true } : true,
+    codeLensProvider: { resolveProvider: false },
+  };
+}
+
+export function registerWritingHelp(connection: Connection, deps: WritingHelpDeps): void {
+  const { cache, guard } = deps;
+  const memberships = new MembershipCache(deps.configs);
+  const membershipOf = (open: OpenReferat): Membership | null => {
+    try {
+      return memberships.for(open.document.uri, open.model);
+    } catch {
+      return null;
+    }
+  };
+  const workspace: Workspace = { open: () => cache.all(), membership: membershipOf };
+
+  connection.onDocumentLinks(
+    guard('textDocument/documentLink', null, (params: { textDocument: { uri: string } }) => {
+      const open = cache.get(params.textDocument.uri);
+      return open ? documentLinks(open, deps.locale()) : null;
+    }),
+  );
+
+  connection.onDefinition(
+    guard('textDocument/definition', null, (params) => {
+      const open = cache.get(params.textDocument.uri);
+      return open ? definition(open, params, Boolean(deps.client().textDocument?.definition?.linkSupport)) : null;
+    }),
+  );
+
+  connection.onHover(
+    guard('textDocument/hover', null, (params) => {
+      const open = cache.get(params.textDocument.uri);
+      return open ? hover(open, membershipOf(open), params.position, deps.locale()) : null;
+    }),
+  );
+
+  connection.onReferences(
+    guard('textDocument/references', null, (params) => {
+      const open = cache.get(params.textDocument.uri);
+      return open ? references(workspace, open, params.position) : null;
+    }),
+  );
+
+  connection.onDocumentHighlight(
+    guard('textDocument/documentHighlight', null, (params) => {
+      const open = cache.get(params.textDocument.uri);
+      return open ? documentHighlights(open, membershipOf(open), params.position) : null;
+    }),
+  );
+
+  connection.onPrepareRename(
+    guard('textDocument/prepareRename', null, (params) => {
+      const open = cache.get(params.textDocument.uri);
+      return open ? prepareRename(open, membershipOf(open), params, deps.locale()) : null;
+    }),
+  );
+
+  connection.onRenameRequest(
+    guard('textDocument/rename', null, (params) => {
+      const open = cache.get(params.textDocument.uri);
+      return open ? rename(workspace, open, params, deps.locale(), Boolean(deps.client().workspace?.workspaceEdit?.documentChanges)) : null;
+    }),
+  );
+
+  connection.onCodeLens(
+    guard('textDocument/codeLens', null, (params) => {
+      const open = cache.get(params.textDocument.uri);
+      return open ? codeLenses(open, membershipOf(open), deps.locale()) : null;
+    }),
+  );
+}
