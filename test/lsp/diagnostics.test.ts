@@ -46,7 +46,7 @@ describe('pull diagnostics (the client declares textDocument.diagnostic)', () =>
   };
 
   beforeAll(async () => {
-    workspace = new TempWorkspace({ rules: { 'duplicate-section': 'info' } });
+    workspace = new TempWorkspace({ rules: { 'duplicate-section': { severity: 'info', allow: [] } } });
     client = await startClient({ rootPath: workspace.root, capabilities: PULL_CAPABILITIES });
   });
   afterAll(async () => {
@@ -113,7 +113,7 @@ describe('pull diagnostics (the client declares textDocument.diagnostic)', () =>
     expect(severities(await items(uri))).toEqual([WARNING]);
     const refreshes = client.refreshes;
 
-    workspace.writeConfig({ rules: { 'required-section': 'error', 'duplicate-section': 'info' } });
+    workspace.writeConfig({ rules: { 'required-section': 'error', 'duplicate-section': { severity: 'info', allow: [] } } });
     await configChanged(client, workspace);
     await eventually(() => expect(client.refreshes).toBeGreaterThan(refreshes));
     expect(severities(await items(uri))).toEqual([ERROR]);
