@@ -31,11 +31,19 @@ export function run(args: string[], options: { cwd?: string; env?: NodeJS.Proces
   return { status: res.status, stdout: String(res.stdout), stderr: String(res.stderr) };
 }
 
+const scratchDirs: string[] = [];
+
 /** A fresh folder under the system's temporary folder, readable by everyone (for the tests run as another user). */
 export function scratch(prefix = 'referat-lint-'): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
   fs.chmodSync(dir, 0o755);
+  scratchDirs.push(dir);
   return dir;
+}
+
+/** Removes the folders scratch() made. */
+export function removeScratch(): void {
+  for (const dir of scratchDirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
 }
 
 /** Copies a file, writable (the fixtures are read-only). */

@@ -3,13 +3,13 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decode } from '../../server/src/cli/files';
 import { readReferat } from '../../server/src/reader';
 import { allRules, lint } from '../../server/src/rules';
 import type { Finding } from '../../server/src/rules/types';
 import { seedFiles, seedsDir } from '../helpers/golden';
-import { cli, copy, lintFixtures, root, run, sarifErrors, scratch, xmlProblems } from './lint-helpers';
+import { cli, copy, lintFixtures, removeScratch, root, run, sarifErrors, scratch, xmlProblems } from './lint-helpers';
 
 interface JsonFinding {
   file: string;
@@ -58,6 +58,7 @@ const seedsHash = hashOf(seedsDir);
 beforeAll(() => {
   if (!fs.existsSync(cli)) throw new Error('dist/cli.js is missing: run `npm run build` first (npm test does)');
 });
+afterAll(removeScratch);
 
 describe('referat lint on the seeds, in every format', () => {
   it('json: exactly the findings of the rules, 1-based, sorted by file', () => {
