@@ -107,3 +107,9 @@ describe('the range check itself', () => {
     expect(rangesOutside({ r: { start: at(0, 0), end: at(1, 3) } }, 'one\r\ntwo')).toEqual([]);
   });
 });
+
+describe('found by the properties', () => {
+  it('keeps the range of a paragraph of empty markdown headings inside its lines', () => {
+    check('REFERAT Beskæftigelses- og Socialudvalget 2022-2025 d. 26-11-2024\nSag nr. 130\n## **Beslutning**\n#\n#\n');
+  });
+});

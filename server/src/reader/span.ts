@@ -62,9 +62,15 @@ export class Span {
     return { start, end };
   }
 
+  /** The position just after the character at `to - 1`; after a joining space, the end of the line before it. */
   private endPosition(to: number): Position {
-    const p = this.position(to - 1);
-    return { line: p.line, character: p.character + 1 };
+    const segs = this.segments;
+    const last = to - 1;
+    let i = segs.length - 1;
+    while (i > 0 && segs[i].at > last) i--;
+    const seg = segs[i];
+    const within = last - seg.at;
+    return { line: seg.line, character: seg.col + (within < seg.length ? within + 1 : seg.length) };
   }
 
   /** Range of the whole paragraph. */
