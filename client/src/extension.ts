@@ -2,7 +2,9 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { ReferatDetector } from './detection';
+import { registerGoToPunkt } from './goToPunkt';
 import { createLanguageClient } from './languageClient';
+import { registerNewReferat } from './newReferat';
 import { ReferatPreview } from './preview';
 import { ReferatStatusBar } from './statusBar';
 
@@ -17,6 +19,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(detector);
   // Preview and status bar read the document with the core reader: they do not wait for the server.
   context.subscriptions.push(new ReferatPreview(context), new ReferatStatusBar());
+  // Writing help: a new referat from its skeleton, and a quick pick over the punkter.
+  context.subscriptions.push(registerNewReferat(), registerGoToPunkt());
 
   context.subscriptions.push(
     vscode.commands.registerCommand('referat.showOutput', () => output.show(true)),

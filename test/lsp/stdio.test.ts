@@ -131,6 +131,10 @@ describe('workspace/symbol over a workspace folder', () => {
         'hoverProvider',
         'referencesProvider',
         'renameProvider',
+        // writing help: completion, Format Document and Format Selection
+        'completionProvider',
+        'documentFormattingProvider',
+        'documentRangeFormattingProvider',
       ].sort(),
     );
   });

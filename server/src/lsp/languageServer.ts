@@ -17,11 +17,14 @@ import {
 } from 'vscode-languageserver';
 import { localeOf } from '../i18n';
 import { CODE_ACTION_KINDS, codeActions } from './codeActions';
+import { COMPLETION_TRIGGERS, completions } from './completion';
 import { ConfigStore, isConfigFile, SETTINGS_SECTION, SettingsStore } from './configuration';
 import { Linter, RuleDocs } from './diagnostics';
 import { ModelCache, type Logger } from './documents';
 import { documentSymbols } from './documentSymbol';
 import { foldingRanges } from './folding';
+import { formatDocument, formatRange } from './formatting';
+import { MembershipCache } from './membership';
 import { filePathOf } from './referatFiles';
 import { selectionRanges } from './selectionRange';
 import { SEMANTIC_TOKENS_LEGEND, SemanticTokensProvider } from './semanticTokens';
@@ -220,6 +223,28 @@ export function startLanguageServer(connection: Connection): void {
   connection.languages.semanticTokens.onRange(guard('textDocument/semanticTokens/range', { data: [] }, (params) => semanticTokens.range(params)));
 
   registerWritingHelp(connection, { cache, configs, guard, client: () => client, locale: () => linter.locale });
+  const completionMemberships = new MembershipCache(configs);
+  connection.onCompletion(
+    guard('textDocument/completion', null, (params) => {
+      const open = cache.get(params.textDocument.uri);
+      if (!open) return null;
+      const snippets = Boolean(client.textDocument?.completion?.completionItem?.snippetSupport);
+      return completions(open.document, open.model, params.position, { locale: linter.locale, snippets, membership: completionMemberships.for(open.document.uri, open.model) });
+    }),
+  );
+  connection.onDocumentFormatting(
+    guard('textDocument/formatting', null, (params) => {
+      const open = cache.get(params.textDocument.uri);
+      return open ? formatDocument(open) : null;
+    }),
+  );
+  connection.onDocumentRangeFormatting(
+    guard('textDocument/rangeFormatting', null, (params) => {
+      const open = cache.get(params.textDocument.uri);
+      return open ? formatRange(open, params.range) : null;
+    }),
+  );
+
 
   cache.documents.listen(connection);
   connection.listen();
@@ -232,6 +257,9 @@ function serverCapabilities(client: ClientCapabilities): ServerCapabilities {
     foldingRangeProvider: true,
     selectionRangeProvider: true,
     workspaceSymbolProvider: true,
+    completionProvider: { triggerCharacters: COMPLETION_TRIGGERS, resolveProvider: false },
+    documentFormattingProvider: true,
+    documentRangeFormattingProvider: true,
     ...writingHelpCapabilities(client),
     semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: { delta: true }, range: true },
     codeActionProvider: client.textDocument?.codeAction?.codeActionLiteralSupport

@@ -1,38 +1,15 @@
 // The table of contents lists the punkter as they are: same titles, same order, none missing or
 // extra. A title cut off at the page width is a prefix; quote styles and dashes do not count.
-import type { Punkt, Toc, TocEntry } from '../model';
-import { sameTitle } from '../reader/items';
+import { entryMatches, rewriteToc } from '../format/toc';
+import type { Punkt, Toc } from '../model';
 import type { Fix, Rule, TextEdit } from './types';
 import { msg } from './util';
 
 /** Rewrites the TOC's entries from the items, in the TOC's own form, keeping known page numbers. */
 function rewrite(toc: Toc, items: readonly Punkt[], lines: readonly string[], eol: string): Fix {
-  const first = toc.entries[0];
-  const last = toc.entries[toc.entries.length - 1];
-  const numbered = toc.entries.some((e) => e.number !== null);
-  const out: string[] = [];
-  let category: string | null = null;
-  items.forEach((item, i) => {
-    const page = toc.entries.find((e) => sameTitle(e.title, item.title))?.page ?? toc.entries[i]?.page ?? null;
-    if (numbered) {
-      // The 001 style: category lines with `N Title` under them.
-      if (item.category && item.category !== category) {
-        const line = lines.find((l) => new RegExp(`^${item.category}\\.\\s`).test(l.trim()));
-        if (line) out.push(line.trim());
-        category = item.category;
-      }
-      out.push(`${item.number} ${item.title}`);
-    } else out.push(page === null ? item.title : `${item.title}.....\t${page}`);
-  });
-  const start = numbered ? toc.range.start : first.range.start;
-  const edit: TextEdit = { range: { start, end: last.range.end }, newText: out.join(eol) };
+  const rewritten = rewriteToc(toc, items, lines)!;
+  const edit: TextEdit = { range: rewritten.range, newText: rewritten.lines.join(eol) };
   return { title: msg('Rewrite the table of contents from the punkter', 'Skriv indholdsfortegnelsen om ud fra punkterne'), edits: [edit] };
-}
-
-function matches(entry: TocEntry, item: Punkt): boolean {
-  if (entry.number !== null && entry.number !== item.number) return false;
-  // Exports cut long titles at the page width, with or without the dot leader: a prefix matches.
-  return sameTitle(entry.title, item.title);
 }
 
 export const tocMismatch: Rule = {
@@ -48,11 +25,11 @@ export const tocMismatch: Rule = {
     const used = new Set<Punkt>();
     toc.entries.forEach((entry, i) => {
       const item = doc.items[i];
-      if (item && matches(entry, item)) {
+      if (item && entryMatches(entry, item)) {
         used.add(item);
         return;
       }
-      const elsewhere = doc.items.find((it) => !used.has(it) && matches(entry, it));
+      const elsewhere = doc.items.find((it) => !used.has(it) && entryMatches(entry, it));
       if (elsewhere) {
         used.add(elsewhere);
         report({
@@ -66,7 +43,7 @@ export const tocMismatch: Rule = {
         });
         return;
       }
-      if (item && !toc.entries.some((e) => matches(e, item))) {
+      if (item && !toc.entries.some((e) => entryMatches(e, item))) {
         used.add(item);
         const edit: TextEdit = { range: entry.titleRange, newText: item.title };
         report({
@@ -87,7 +64,7 @@ export const tocMismatch: Rule = {
       });
     });
     for (const item of doc.items) {
-      if (used.has(item) || toc.entries.some((e) => matches(e, item))) continue;
+      if (used.has(item) || toc.entries.some((e) => entryMatches(e, item))) continue;
       report({
         range: item.heading.textRange,
         message: msg(`Punkt ${item.number} "${item.title}" is missing from the table of contents`, `Punkt ${item.number} »${item.title}« mangler i indholdsfortegnelsen`),
