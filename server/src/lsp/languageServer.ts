@@ -214,7 +214,6 @@ export function startLanguageServer(connection: Connection): void {
     guard('workspace/diagnostic', { items: [] }, (params, token?: CancellationToken) => validator!.workspaceReport(params, token)),
   );
 
-
   const semanticTokens = new SemanticTokensProvider(cache);
   connection.languages.semanticTokens.on(guard('textDocument/semanticTokens/full', { data: [] }, (params) => semanticTokens.full(params)));
   connection.languages.semanticTokens.onDelta(
@@ -223,6 +222,7 @@ export function startLanguageServer(connection: Connection): void {
   connection.languages.semanticTokens.onRange(guard('textDocument/semanticTokens/range', { data: [] }, (params) => semanticTokens.range(params)));
 
   registerWritingHelp(connection, { cache, configs, guard, client: () => client, locale: () => linter.locale });
+
   const completionMemberships = new MembershipCache(configs);
   connection.onCompletion(
     guard('textDocument/completion', null, (params) => {
@@ -245,7 +245,6 @@ export function startLanguageServer(connection: Connection): void {
     }),
   );
 
-
   cache.documents.listen(connection);
   connection.listen();
 }
@@ -257,10 +256,10 @@ function serverCapabilities(client: ClientCapabilities): ServerCapabilities {
     foldingRangeProvider: true,
     selectionRangeProvider: true,
     workspaceSymbolProvider: true,
+    ...writingHelpCapabilities(client),
     completionProvider: { triggerCharacters: COMPLETION_TRIGGERS, resolveProvider: false },
     documentFormattingProvider: true,
     documentRangeFormattingProvider: true,
-    ...writingHelpCapabilities(client),
     semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: { delta: true }, range: true },
     codeActionProvider: client.textDocument?.codeAction?.codeActionLiteralSupport
       ? { codeActionKinds: CODE_ACTION_KINDS, resolveProvider: false }
