@@ -2,7 +2,7 @@
 // every problem in it can be shown where it is, and checked against the published schema.
 import fs from 'node:fs';
 import path from 'node:path';
-import Ajv from 'ajv';
+import Ajv, { type ValidateFunction } from 'ajv';
 import { type Node, type ParseError, findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode } from 'jsonc-parser';
 import schema from '../../../schemas/referat.config.schema.json';
 import type { Localized } from '../rules/types';
@@ -23,8 +23,12 @@ export interface LoadedConfig {
   problems: ConfigProblem[];
 }
 
-const ajv = new Ajv({ allErrors: true, strict: false });
-const validate = ajv.compile<ReferatConfig>(schema);
+// Compiled on first use: most runs (outline, lint without a config) never need it, and compiling costs.
+let compiled: ValidateFunction<ReferatConfig> | null = null;
+function validator(): ValidateFunction<ReferatConfig> {
+  compiled ??= new Ajv({ allErrors: true, strict: false }).compile<ReferatConfig>(schema);
+  return compiled;
+}
 
 /** Parses and checks a configuration. With problems, `config` is what could be read, or `{}`. */
 export function parseConfig(text: string, file: string | null = null): LoadedConfig {
@@ -37,6 +41,7 @@ export function parseConfig(text: string, file: string | null = null): LoadedCon
   }));
   if (problems.length || !tree) return { config: {}, file, problems: problems.length ? problems : [emptyProblem()] };
   const value: unknown = getNodeValue(tree);
+  const validate = validator();
   if (validate(value)) return { config: value, file, problems: [] };
   for (const e of validate.errors ?? []) {
     const at = nodeAt(tree, e.instancePath);
