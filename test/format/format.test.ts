@@ -263,3 +263,9 @@ function lcs(a: readonly string[], b: readonly string[]): number {
   for (let i = 1; i <= a.length; i++) for (let j = 1; j <= b.length; j++) dp[i][j] = a[i - 1] === b[j - 1] ? dp[i - 1][j - 1] + 1 : Math.max(dp[i - 1][j], dp[i][j - 1]);
   return dp[a.length][b.length];
 }
+
+describe('found by the properties', () => {
+  it('keeps an invisible character inside a heading as written (a BOM is not white space to collapse)', () => {
+    expectCanonicalInvariants('# **Punkt 1: Godkendelse af dagsord\uFEFFen**\n\nBeslutning\n\nGodkendt.\n');
+  });
+});

@@ -18,8 +18,8 @@ export const LEVELS = { title: 1, toc: 2, punkt: 1, section: 2, subheading: 3 } 
 /** White space as exports write it (as the reader counts it): a line of only this is empty. */
 const BLANK = /^[\s\u200b]*$/;
 const TRAILING = /[\s\u200b]+$/;
-/** Runs of white space inside a heading's words. */
-const INNER_SPACE = /[\s\u200b]+/g;
+/** Runs of spaces inside a heading's words (not a BOM or other invisible character, which JavaScript's \s also matches: those are kept as written). */
+const INNER_SPACE = /[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+/g;
 /** `•`-like bullets, `* ` and `-` followed by more than one space: written `- `. */
 const BULLET = /^([ \t\u00a0]*)(?:[•·▪◦‣∙]|\*(?=[ \t\u00a0])|-(?=[ \t\u00a0]{2}|\t|\u00a0))[ \t\u00a0]*(?=\S)/;
 /** A heading made by `Punkt N`: the only item heading that may wear `#` (a numbered `N. Title` may not). */

@@ -2,14 +2,14 @@
 // (`<title>.....<TAB><page>`, or the 001 style of category lines with `N Title` under them),
 // keeping the page numbers the TOC already has. Shared by the toc-mismatch fix and the formatter.
 import type { Punkt, Range, Toc, TocEntry } from '../model';
-import { sameTitle } from '../reader/items';
+import { normTitle, sameNormTitle, sameTitle } from '../reader/items';
 
 export interface TocRewrite {
   /** From the first entry (or category line) to the end of the last entry. */
   range: Range;
   /** The new lines, without line breaks. */
   lines: string[];
-  /** False when some punkt has no known page: its entry is written without one, and is then no TOC line. */
+  /** False when some punkt has no known page: its entry is written with the dot leader and no page. */
   complete: boolean;
 }
 
@@ -27,6 +27,87 @@ export function entryMatches(entry: TocEntry, item: Punkt): boolean {
   return sameTitle(entry.title, item.title);
 }
 
+export type EntryStatus = 'ok' | 'moved' | 'renamed' | 'extra';
+
+/** How the TOC's entries and the punkter pair up. */
+export interface TocMatch {
+  /** Per entry: how it stands, and the punkt it is paired with (null for an extra entry). */
+  status: EntryStatus[];
+  itemOf: (number | null)[];
+  /** Per punkt: the entry paired with it, or null when the TOC lacks it. */
+  entryOf: (number | null)[];
+}
+
+/** The longest run of entries that name the punkter in order (a common subsequence). */
+function longestInOrder(matches: (e: number, i: number) => boolean, entries: number, items: number): (number | null)[] {
+  const pairOf: (number | null)[] = new Array(entries).fill(null);
+  if (entries === items && pairOf.every((_, e) => matches(e, e))) return pairOf.map((_, e) => e);
+  const width = items + 1;
+  const table = new Uint32Array((entries + 1) * width);
+  for (let e = entries - 1; e >= 0; e--) {
+    for (let i = items - 1; i >= 0; i--) {
+      table[e * width + i] = matches(e, i) ? table[(e + 1) * width + i + 1] + 1 : Math.max(table[(e + 1) * width + i], table[e * width + i + 1]);
+    }
+  }
+  for (let e = 0, i = 0; e < entries && i < items; ) {
+    if (matches(e, i) && table[e * width + i] === table[(e + 1) * width + i + 1] + 1) pairOf[e++] = i++;
+    else if (table[(e + 1) * width + i] >= table[e * width + i + 1]) e++;
+    else i++;
+  }
+  return pairOf;
+}
+
+/**
+ * Pairs entries with punkter: first the longest run that matches in order, so that one missing or
+ * extra entry is one finding and not a shift of every entry after it; then entries naming a punkt
+ * elsewhere (moved); then, between two paired entries, the rest by place (renamed); the others are
+ * extra entries or punkter the TOC lacks.
+ */
+export function matchToc(toc: Toc, items: readonly Punkt[]): TocMatch {
+  const entries = toc.entries;
+  const entryTitles = entries.map((e) => normTitle(e.title));
+  const itemTitles = items.map((i) => normTitle(i.title));
+  const matches = (e: number, i: number) =>
+    (entries[e].number === null || entries[e].number === items[i].number) && sameNormTitle(entryTitles[e], itemTitles[i]);
+  const itemOf = longestInOrder(matches, entries.length, items.length);
+  const status: EntryStatus[] = itemOf.map((i) => (i === null ? 'extra' : 'ok'));
+  const entryOf: (number | null)[] = new Array(items.length).fill(null);
+  itemOf.forEach((i, e) => {
+    if (i !== null) entryOf[i] = e;
+  });
+  entries.forEach((_, e) => {
+    if (itemOf[e] !== null) return;
+    const i = items.findIndex((_, k) => entryOf[k] === null && matches(e, k));
+    if (i < 0) return;
+    itemOf[e] = i;
+    entryOf[i] = e;
+    status[e] = 'moved';
+  });
+  let lastItem = -1;
+  let gap: number[] = [];
+  const closeGap = (nextItem: number) => {
+    const free: number[] = [];
+    for (let i = lastItem + 1; i < nextItem; i++) if (entryOf[i] === null) free.push(i);
+    gap.forEach((e, k) => {
+      const i = free[k];
+      if (i === undefined) return;
+      itemOf[e] = i;
+      entryOf[i] = e;
+      status[e] = 'renamed';
+    });
+    gap = [];
+  };
+  entries.forEach((_, e) => {
+    if (status[e] === 'extra') gap.push(e);
+    else if (status[e] === 'ok') {
+      closeGap(itemOf[e]!);
+      lastItem = itemOf[e]!;
+    }
+  });
+  closeGap(items.length);
+  return { status, itemOf, entryOf };
+}
+
 /** One line of a paged TOC. Dots and white space at the end of the title would merge with the dot leader. */
 export function pagedEntry(title: string, page: number, truncated = false): string {
   const words = oneLine(title).replace(/[.…\s]+$/u, '');
@@ -38,7 +119,7 @@ function oneLine(text: string): string {
 }
 
 /** Rewrites the TOC's entries from the items, in the TOC's own form, keeping known page numbers. */
-export function rewriteToc(toc: Toc, items: readonly Punkt[], lines: readonly string[], options: TocRewriteOptions = {}): TocRewrite | null {
+export function rewriteToc(toc: Toc, items: readonly Punkt[], lines: readonly string[], options: TocRewriteOptions = {}, match = matchToc(toc, items)): TocRewrite | null {
   const first = toc.entries[0];
   const last = toc.entries[toc.entries.length - 1];
   if (!first || !last) return null;
@@ -46,8 +127,10 @@ export function rewriteToc(toc: Toc, items: readonly Punkt[], lines: readonly st
   const out: string[] = [];
   let complete = true;
   let category: string | null = null;
+  const { entryOf } = match;
   items.forEach((item, i) => {
-    const here = toc.entries[i];
+    const paired = entryOf[i];
+    const here = paired === null ? undefined : toc.entries[paired];
     const kept = options.keepMatching && here && entryMatches(here, item) ? here : null;
     if (numbered) {
       // The 001 style: category lines with `N Title` under them.
@@ -59,10 +142,12 @@ export function rewriteToc(toc: Toc, items: readonly Punkt[], lines: readonly st
       out.push(`${item.number} ${oneLine(kept?.title ?? item.title)}`);
       return;
     }
-    const page = kept?.page ?? toc.entries.find((e) => sameTitle(e.title, item.title))?.page ?? here?.page ?? null;
+    // A renamed entry keeps its page; a punkt the TOC lacks has none yet.
+    const page = here?.page ?? null;
     if (page === null) {
+      // The dot leader keeps it a TOC entry; the page is for the secretary to write.
       complete = false;
-      out.push(oneLine(item.title));
+      out.push(`${oneLine(item.title).replace(/[.…\s]+$/u, '')}.....`);
     } else out.push(pagedEntry(kept?.title ?? item.title, page, kept?.truncated ?? false));
   });
   const start = numbered ? toc.range.start : first.range.start;

@@ -105,8 +105,11 @@ export function findSagNrHeads(lines: readonly Line[]): ItemHead[] {
 /** True when a TOC title and a heading title name the same item (a cut-off TOC title is a prefix). */
 export function sameTitle(tocTitle: string | undefined, title: string): boolean {
   if (!tocTitle) return false;
-  const a = normTitle(tocTitle);
-  const b = normTitle(title);
+  return sameNormTitle(normTitle(tocTitle), normTitle(title));
+}
+
+/** `sameTitle` on titles already passed through `normTitle` (for callers that compare many). */
+export function sameNormTitle(a: string, b: string): boolean {
   if (a === b) return a.length > 0;
   // A title cut off at the page width: a prefix long enough to name one item.
   const [short, long] = a.length < b.length ? [a, b] : [b, a];

@@ -5,8 +5,8 @@ import { TOC_HEADINGS, fold } from '../vocabulary';
 import { type Line, colRange, headingOf, lineRange, range, visibleEnd } from './lines';
 
 const tocWords = new Set(TOC_HEADINGS.map(fold));
-/** `Title.....<TAB>3`, `Title<TAB>53` (cut off), `Title ..... 3`. */
-const PAGED = /^(.*?)(\.{2,}|…+)?[ \u00a0]*\t\s*(\d{1,4})$|^(.*?)\s*(\.{3,}|…+)\s*(\d{1,4})$/;
+/** `Title.....<TAB>3`, `Title<TAB>53` (cut off), `Title ..... 3`, and `Title.....` (its page not yet known). */
+const PAGED = /^(.*?)(\.{2,}|…+)?[ \u00a0]*\t\s*(\d{1,4})$|^(.*?)\s*(\.{3,}|…+)\s*(\d{1,4})?$/;
 /** A category line: `A. Sager til afgørelse i byrådet`. */
 export const CATEGORY = /^([A-H])\.\s+(\S.{2,})$/;
 /** A numbered entry without page: `12 Virksomhedsindsatser i ...`. */
@@ -55,7 +55,7 @@ export function readHeadedToc(lines: readonly Line[], at: number, limit: number)
       title: joined,
       titleRange: range(first.index, titleStart, line.index, title ? titleEnd : line.start),
       number: null,
-      page: Number(m[3] ?? m[6]),
+      page: m[3] ?? m[6] ? Number(m[3] ?? m[6]) : null,
       truncated: !dots,
       category,
       range: range(first.index, first.start, line.index, line.end),

@@ -1,13 +1,13 @@
 // The table of contents lists the punkter as they are: same titles, same order, none missing or
 // extra. A title cut off at the page width is a prefix; quote styles and dashes do not count.
-import { entryMatches, rewriteToc } from '../format/toc';
+import { type TocMatch, matchToc, rewriteToc } from '../format/toc';
 import type { Punkt, Toc } from '../model';
 import type { Fix, Rule, TextEdit } from './types';
 import { msg } from './util';
 
 /** Rewrites the TOC's entries from the items, in the TOC's own form, keeping known page numbers. */
-function rewrite(toc: Toc, items: readonly Punkt[], lines: readonly string[], eol: string): Fix {
-  const rewritten = rewriteToc(toc, items, lines)!;
+function rewrite(toc: Toc, items: readonly Punkt[], lines: readonly string[], eol: string, match: TocMatch): Fix {
+  const rewritten = rewriteToc(toc, items, lines, {}, match)!;
   const edit: TextEdit = { range: rewritten.range, newText: rewritten.lines.join(eol) };
   return { title: msg('Rewrite the table of contents from the punkter', 'Skriv indholdsfortegnelsen om ud fra punkterne'), edits: [edit] };
 }
@@ -19,33 +19,29 @@ export const tocMismatch: Rule = {
   fixable: true,
   check({ doc, text, lines, report }) {
     const toc = doc.toc;
-    if (!toc || toc.entries.length === 0 || doc.items.length === 0) return;
+    const items = doc.items;
+    if (!toc || toc.entries.length === 0 || items.length === 0) return;
+    const entries = toc.entries;
     const eol = text.includes('\r\n') ? '\r\n' : '\n';
-    const fix = rewrite(toc, doc.items, lines, eol);
-    const used = new Set<Punkt>();
-    toc.entries.forEach((entry, i) => {
-      const item = doc.items[i];
-      if (item && entryMatches(entry, item)) {
-        used.add(item);
-        return;
-      }
-      const elsewhere = doc.items.find((it) => !used.has(it) && entryMatches(entry, it));
-      if (elsewhere) {
-        used.add(elsewhere);
+    const match = matchToc(toc, items);
+    const { status, itemOf, entryOf } = match;
+    // The rewrite is made only when something is found.
+    let rewritten: Fix | undefined;
+    const fix = () => (rewritten ??= rewrite(toc, items, lines, eol, match));
+    entries.forEach((entry, e) => {
+      const i = itemOf[e];
+      const item = i === null ? null : items[i];
+      if (status[e] === 'moved' && item) {
         report({
           range: entry.titleRange,
           message: msg(
-            `The table of contents lists "${entry.title}" as entry ${i + 1}, but it is Punkt ${elsewhere.number}: the order differs`,
-            `Indholdsfortegnelsen har »${entry.title}« som nr. ${i + 1}, men det er punkt ${elsewhere.number}: rækkefølgen er en anden`,
+            `The table of contents lists "${entry.title}" as entry ${e + 1}, but it is Punkt ${item.number}: the order differs`,
+            `Indholdsfortegnelsen har »${entry.title}« som nr. ${e + 1}, men det er punkt ${item.number}: rækkefølgen er en anden`,
           ),
-          related: [{ range: elsewhere.heading.range, message: msg(`Punkt ${elsewhere.number}`, `Punkt ${elsewhere.number}`) }],
-          fix,
+          related: [{ range: item.heading.range, message: msg(`Punkt ${item.number}`, `Punkt ${item.number}`) }],
+          fix: fix(),
         });
-        return;
-      }
-      if (item && !toc.entries.some((e) => entryMatches(e, item))) {
-        used.add(item);
-        const edit: TextEdit = { range: entry.titleRange, newText: item.title };
+      } else if (status[e] === 'renamed' && item) {
         report({
           range: entry.titleRange,
           message: msg(
@@ -53,24 +49,24 @@ export const tocMismatch: Rule = {
             `Indholdsfortegnelsen siger »${entry.title}«, men punkt ${item.number} hedder »${item.title}«`,
           ),
           related: [{ range: item.heading.range, message: msg(`Punkt ${item.number}`, `Punkt ${item.number}`) }],
-          fix: { title: msg('Write the title as the punkt has it', 'Skriv titlen som i punktet'), edits: [edit] },
+          fix: { title: msg('Write the title as the punkt has it', 'Skriv titlen som i punktet'), edits: [{ range: entry.titleRange, newText: item.title } satisfies TextEdit] },
         });
-        return;
+      } else if (status[e] === 'extra') {
+        report({
+          range: entry.titleRange,
+          message: msg(`The table of contents lists "${entry.title}", which is not a punkt of this referat`, `Indholdsfortegnelsen har »${entry.title}«, som ikke er et punkt i referatet`),
+          fix: fix(),
+        });
       }
-      report({
-        range: entry.titleRange,
-        message: msg(`The table of contents lists "${entry.title}", which is not a punkt of this referat`, `Indholdsfortegnelsen har »${entry.title}«, som ikke er et punkt i referatet`),
-        fix,
-      });
     });
-    for (const item of doc.items) {
-      if (used.has(item) || toc.entries.some((e) => entryMatches(e, item))) continue;
+    items.forEach((item, i) => {
+      if (entryOf[i] !== null) return;
       report({
         range: item.heading.textRange,
         message: msg(`Punkt ${item.number} "${item.title}" is missing from the table of contents`, `Punkt ${item.number} »${item.title}« mangler i indholdsfortegnelsen`),
         related: [{ range: toc.range, message: msg('The table of contents', 'Indholdsfortegnelsen') }],
-        fix,
+        fix: fix(),
       });
-    }
+    });
   },
 };
