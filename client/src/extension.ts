@@ -24,6 +24,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 
   context.subscriptions.push(
     vscode.commands.registerCommand('referat.showOutput', () => output.show(true)),
+    // The server's "Show documentation for <rule>" code action: the rule's page, rendered.
+    vscode.commands.registerCommand('referat.showRuleDocs', async (url: string) => {
+      const uri = vscode.Uri.parse(url);
+      await vscode.commands.executeCommand('markdown.showPreview', uri).then(undefined, () => vscode.window.showTextDocument(uri));
+    }),
     vscode.commands.registerCommand('referat.restartServer', async () => {
       if (!client) return;
       await client.restart();
