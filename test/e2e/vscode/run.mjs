@@ -5,6 +5,8 @@
 //   1. installs Node 24 and code-server into test/.cache/ (ignored, reused; like .vscode-test/),
 //   2. packs the .vsix (`npm run package`) and installs it into a fresh extensions folder,
 //   3. starts code-server on a free 127.0.0.1 port, XDG_* and all state in a scratch folder,
+//      The workspace holds copies of the seeds and of test/fixtures/membership/referat.config.json
+//      (the committees' members: the tests check diagnostics, quick fixes, hovers and code lenses).
 //   4. runs the mocha extension tests (test/e2e/vscode/suite) in the real extension host: the
 //      workbench URL carries extensionDevelopmentPath/extensionTestsPath as its `payload`, honoured
 //      once `developmentOptions.enableSmokeTestDriver` is set (an init script patches it in);
@@ -12,7 +14,9 @@
 //   5. opens seed 000 with the installed .vsix, focuses the Outline and saves
 //      test/screenshots/outline.png; then opens seed 002, runs "Referat: Open Preview to the Side",
 //      goes to line 181 in the editor (the preview follows to punkt 3) and saves
-//      test/screenshots/preview-vscode.png,
+//      test/screenshots/preview-vscode.png; then, with the preview closed, puts the cursor on
+//      `Reza Javid` in the vote of punkt 3 (line 181), shows the hover (Ctrl+K Ctrl+I) below the
+//      line and the vote's code lens above it, and saves test/screenshots/hover-vscode.png,
 //   6. always ends the code-server process tree (each run leaves an extension host otherwise).
 //
 // Why code-server 4.139.1 on Node 24: desktop VS Code cannot be downloaded on these machines
@@ -43,6 +47,8 @@ const SEEDS = path.join(ROOT, 'test/fixtures/seeds');
 const SEED_000 = '000_db79083c852146f7.txt';
 const PREVIEW_SCREENSHOT = path.join(ROOT, 'test/screenshots/preview-vscode.png');
 const SEED_002 = '002_00cfbdd4d29f5775.txt';
+const HOVER_SCREENSHOT = path.join(ROOT, 'test/screenshots/hover-vscode.png');
+const MEMBERSHIP = path.join(ROOT, 'test/fixtures/membership/referat.config.json');
 const TEST_TIMEOUT_MS = 180_000;
 
 const args = new Set(process.argv.slice(2));
@@ -93,8 +99,11 @@ function ensureNode24() {
 
 /** Environment with Node 24 first on PATH; native addons compile against its headers. */
 function node24Env(home, extra = {}) {
+  // Under `npm test` the environment carries the outer npm's settings; code-server's postinstall
+  // reads the Node version from npm_config_user_agent, which would still say v20. Drop them all.
+  const outer = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^npm_/i.test(k)));
   return {
-    ...process.env,
+    ...outer,
     PATH: `${path.join(home, 'bin')}${path.delimiter}${process.env.PATH}`,
     npm_config_nodedir: home,
     npm_config_yes: 'true',
@@ -288,6 +297,16 @@ async function runCommand(page, title) {
   await page.keyboard.press('Enter');
 }
 
+/** Opens a file of the workspace by Quick Open and waits until it is the active tab, as a Referat. */
+async function openReferat(page, name) {
+  await page.keyboard.press('Control+p');
+  await page.locator('.quick-input-widget input').waitFor();
+  await page.keyboard.type(name);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().click({ timeout: 30_000 });
+  await page.locator('.tab.active', { hasText: name }).first().waitFor({ timeout: 30_000 });
+  await page.locator('#status\\.editor\\.mode').filter({ hasText: 'Referat' }).waitFor({ timeout: 30_000 });
+}
+
 /**
  * Opens seed 002, runs "Referat: Open Preview to the Side", goes to the vote of punkt 3 in the
  * editor (the preview follows: scroll sync) and writes test/screenshots/preview-vscode.png.
@@ -301,12 +320,7 @@ async function previewScreenshot(context, base, workspace) {
     await page.locator('#status\\.editor\\.mode').waitFor({ state: 'detached', timeout: 5_000 }).catch(() => {});
     // Quick Open (the Explorer's file list may be folded away by the Outline screenshot before).
     await page.waitForTimeout(1500);
-    await page.keyboard.press('Control+p');
-    await page.locator('.quick-input-widget input').waitFor();
-    await page.keyboard.type(SEED_002);
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: SEED_002 }).first().click({ timeout: 30_000 });
-    await page.locator('.tab.active', { hasText: SEED_002 }).first().waitFor({ timeout: 30_000 });
-    await page.locator('#status\\.editor\\.mode').filter({ hasText: 'Referat' }).waitFor({ timeout: 30_000 });
+    await openReferat(page, SEED_002);
     await runCommand(page, 'View: Close Primary Side Bar');
     await runCommand(page, 'Referat: Open Preview to the Side');
     // The webview: an iframe whose document holds the page in another iframe (#active-frame).
@@ -334,6 +348,54 @@ async function previewScreenshot(context, base, workspace) {
   }
 }
 
+/**
+ * Opens seed 002 alone, puts the cursor on `Reza Javid` in the vote of punkt 3 (line 181), shows
+ * the hover (Ctrl+K Ctrl+I; the palette's "Show or Focus Hover" if the chord does not take) and
+ * writes test/screenshots/hover-vscode.png: the vote's code lens above the line, the hover below.
+ * Returns the hover's text and the code lenses in sight.
+ */
+async function hoverScreenshot(context, base, workspace) {
+  const page = await context.newPage();
+  try {
+    await page.goto(`${base}/?folder=${encodeURIComponent(workspace)}`);
+    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    await page.waitForTimeout(1500);
+    // The workbench restores the last layout: close the preview and any other editor first.
+    await runCommand(page, 'View: Close All Editor Groups');
+    if (await page.locator('#workbench\\.parts\\.sidebar').isVisible()) await runCommand(page, 'View: Close Primary Side Bar');
+    await openReferat(page, SEED_002);
+    // The mouse is still where Quick Open's row was (over the breadcrumbs now): park it on the
+    // empty activity bar, where it shows no tooltip.
+    await page.mouse.move(25, 500);
+    // Line 181 is `Udvalgsmedlemmerne Reza Javid (Ø) og Mads Thomsen (A) stemmer for ...`: column 22 is in the name.
+    await page.keyboard.press('Control+g');
+    await page.locator('.quick-input-widget input').waitFor();
+    await page.keyboard.type('181:22');
+    await page.keyboard.press('Enter');
+    await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 }).catch(() => {});
+    const lens = page.locator('.monaco-editor .codelens-decoration', { hasText: 'For 2 ·' });
+    await lens.first().waitFor({ timeout: 30_000 });
+    const hover = page.locator('.monaco-hover:not(.hidden)', { hasText: 'Reza Javid' });
+    await page.keyboard.press('Control+k');
+    await page.keyboard.press('Control+i');
+    const shown = await hover.first().waitFor({ timeout: 8_000 }).then(() => true, () => false);
+    if (!shown) {
+      await runCommand(page, 'Show or Focus Hover');
+      await hover.first().waitFor({ timeout: 30_000 });
+    }
+    await page.waitForTimeout(800); // the hover fades in
+    const result = {
+      hover: ((await hover.first().innerText()) || '').replace(/\s+/g, ' ').trim(),
+      lenses: (await page.locator('.monaco-editor .codelens-decoration').allInnerTexts()).map((t) => t.trim()).filter(Boolean),
+    };
+    fs.mkdirSync(path.dirname(HOVER_SCREENSHOT), { recursive: true });
+    await page.screenshot({ path: HOVER_SCREENSHOT });
+    return result;
+  } finally {
+    await page.close().catch(() => {});
+  }
+}
+
 // ---------------------------------------------------------------- main
 
 async function main() {
@@ -353,6 +415,8 @@ async function main() {
     }),
   );
   for (const f of fs.readdirSync(SEEDS)) fs.copyFileSync(path.join(SEEDS, f), path.join(dirs.workspace, f));
+  // The committees' members, as the project's own config would give them (the $schema path is the fixture's).
+  fs.copyFileSync(MEMBERSHIP, path.join(dirs.workspace, 'referat.config.json'));
   fs.mkdirSync(path.join(dirs.data, 'User'), { recursive: true });
   fs.writeFileSync(
     path.join(dirs.data, 'User/settings.json'),
@@ -369,6 +433,7 @@ async function main() {
         'outline.collapseItems': 'alwaysCollapse',
         'workbench.secondarySideBar.defaultVisibility': 'hidden',
         'workbench.layoutControl.enabled': false,
+        'editor.hover.above': false, // the hover below the line keeps the code lens above it in sight
       },
       null,
       2,
@@ -439,6 +504,14 @@ async function main() {
         if (result.preview.top !== 'punkt-3') failures.push(`the preview did not follow the editor to punkt 3 (it shows ${result.preview.top})`);
       } catch (err) {
         failures.push(`preview screenshot: ${err.message}`);
+      }
+      try {
+        result.hover = await timed('hover screenshot', () => hoverScreenshot(context, base, dirs.workspace));
+        log(`hover: ${JSON.stringify(result.hover)}; screenshot: ${path.relative(ROOT, HOVER_SCREENSHOT)}`);
+        if (!/Voted for|Stemte for/.test(result.hover.hover)) failures.push(`the hover on Reza Javid does not say he voted for: ${result.hover.hover}`);
+        if (!result.hover.lenses.some((l) => /^For 2 · /.test(l))) failures.push(`no code lens "For 2 · ..." in sight: ${result.hover.lenses.join(' | ')}`);
+      } catch (err) {
+        failures.push(`hover screenshot: ${err.message}`);
       }
     }
   } catch (err) {
