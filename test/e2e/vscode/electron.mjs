@@ -14,6 +14,7 @@ const extensionTestsPath = await buildTests();
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'referat-electron-'));
 const workspace = path.join(scratch, 'workspace');
 fs.cpSync(path.join(ROOT, 'test/fixtures/seeds'), workspace, { recursive: true });
+fs.copyFileSync(path.join(ROOT, 'test/fixtures/membership/referat.config.json'), path.join(workspace, 'referat.config.json'));
 let code = 0;
 try {
   await runTests({

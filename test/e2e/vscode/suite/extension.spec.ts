@@ -170,6 +170,142 @@ describe('Referat extension', () => {
     });
   });
 
+  describe('language features (with test/fixtures/membership as the workspace’s referat.config.json)', () => {
+    const SEED_002 = '002_00cfbdd4d29f5775.txt';
+
+    /** Opens `name` in an editor and waits until it is a referat (the language server then has it). */
+    async function openReferat(name: string): Promise<vscode.TextEditor> {
+      const uri = seedUri(name);
+      const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), vscode.ViewColumn.One);
+      await documentWithLanguage(uri, 'referat');
+      return editor;
+    }
+
+    const codeOf = (d: vscode.Diagnostic) => (typeof d.code === 'object' && d.code !== null ? String(d.code.value) : String(d.code));
+    const referatDiagnostics = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'referat');
+    const describeAll = (ds: vscode.Diagnostic[]) => ds.map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${codeOf(d)}`).join('; ');
+    const unknownTommy = (d: vscode.Diagnostic) => codeOf(d) === 'unknown-member' && d.range.start.line === 101;
+
+    /** The column of `text` on `line`, failing when it is not there. */
+    function columnOf(document: vscode.TextDocument, line: number, text: string): number {
+      const at = document.lineAt(line).text.indexOf(text);
+      assert.ok(at >= 0, `"${text}" is not on line ${line + 1}: ${document.lineAt(line).text}`);
+      return at;
+    }
+
+    before(function () {
+      const folder = vscode.workspace.workspaceFolders?.[0];
+      if (!folder || !fs.existsSync(vscode.Uri.joinPath(folder.uri, 'referat.config.json').fsPath)) {
+        // The harnesses (run.mjs, electron.mjs) copy the membership fixture into the workspace.
+        throw new Error('the workspace folder has no referat.config.json (copy test/fixtures/membership/referat.config.json there)');
+      }
+    });
+
+    it('diagnostics on seed 000: toc-mismatch on line 19, unknown-member Tommy Hummelose on line 102', async () => {
+      const uri = seedUri(SEED_000);
+      await openReferat(SEED_000);
+      const found = await waitFor(
+        'diagnostics with source referat: toc-mismatch on line 19 and unknown-member on line 102',
+        () => {
+          const ds = referatDiagnostics(uri);
+          return ds.some((d) => codeOf(d) === 'toc-mismatch' && d.range.start.line === 18) && ds.some(unknownTommy) ? ds : undefined;
+        },
+        45_000,
+      ).catch((err: Error) => {
+        throw new Error(`${err.message}; have: ${describeAll(referatDiagnostics(uri)) || '(none)'}`);
+      });
+      const toc = found.find((d) => codeOf(d) === 'toc-mismatch' && d.range.start.line === 18)!;
+      assert.match(toc.message, /Korsløkkeparken/);
+      const unknown = found.find(unknownTommy)!;
+      assert.match(unknown.message, /Tommy Hummelose/);
+      assert.match(unknown.message, /Tommy Hummellose/);
+      const document = await vscode.workspace.openTextDocument(uri);
+      assert.equal(document.getText(unknown.range), 'Tommy Hummelose');
+    });
+
+    it('quick fix for the unknown member: “Change to Tommy Hummellose” changes the name (then reverted)', async () => {
+      const uri = seedUri(SEED_000);
+      const editor = await openReferat(SEED_000);
+      const document = editor.document;
+      const original = document.getText();
+      const unknown = await waitFor('the unknown-member diagnostic on line 102', () => referatDiagnostics(uri).find(unknownTommy));
+      const actions = await waitFor('code actions at Tommy Hummelose', async () => {
+        const result = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[] | undefined>(
+          'vscode.executeCodeActionProvider',
+          uri,
+          unknown.range,
+          undefined,
+          100,
+        );
+        return result && result.length > 0 ? result : undefined;
+      });
+      const titles = actions.map((a) => a.title);
+      const fix = actions.find((a): a is vscode.CodeAction => /^(Change to|Ret til) Tommy Hummellose$/.test(a.title) && 'edit' in a && !!a.edit);
+      assert.ok(fix, `no quick fix "Change to Tommy Hummellose" with an edit; actions: ${titles.join(' | ')}`);
+      if (fix.kind) assert.ok(vscode.CodeActionKind.QuickFix.contains(fix.kind), `the fix is of kind ${fix.kind.value}`);
+      try {
+        assert.ok(await vscode.workspace.applyEdit(fix.edit!), 'workspace.applyEdit refused the fix');
+        const line = document.lineAt(101).text;
+        assert.ok(line.includes('Tommy Hummellose (C)'), `line 102 after the fix: ${line}`);
+        assert.ok(!line.includes('Tommy Hummelose'), `line 102 still has the misspelling: ${line}`);
+        assert.equal(document.getText().length, original.length + 1, 'the fix changes only the name');
+        await waitFor('the unknown-member diagnostic to go away after the fix', () => (referatDiagnostics(uri).some(unknownTommy) ? undefined : true), 20_000);
+      } finally {
+        // Never save: put the file back as it was on disk.
+        await vscode.window.showTextDocument(document, vscode.ViewColumn.One);
+        await vscode.commands.executeCommand('workbench.action.files.revert');
+        await waitFor('the document to be reverted', () => (!document.isDirty && document.getText() === original ? true : undefined), 10_000);
+      }
+    });
+
+    it('hover on Reza Javid in the vote of punkt 3 (seed 002, line 181) says he voted for', async () => {
+      const { document } = await openReferat(SEED_002);
+      const line = 180;
+      const position = new vscode.Position(line, columnOf(document, line, 'Reza Javid') + 2);
+      const text = await waitFor('a hover on Reza Javid', async () => {
+        const hovers = await vscode.commands.executeCommand<vscode.Hover[] | undefined>('vscode.executeHoverProvider', document.uri, position);
+        const all = (hovers ?? [])
+          .flatMap((h) => h.contents)
+          .map((c) => (typeof c === 'string' ? c : c.value))
+          .join('\n');
+        return all.includes('Reza Javid') ? all : undefined;
+      });
+      assert.match(text, /(Voted|Stemte) \*\*for\*\*/, `the hover:\n${text}`);
+      assert.match(text, /\(line 181\)|\(linje 181\)/, `the hover names the vote's line:\n${text}`);
+    });
+
+    it('code lens above the vote of punkt 3 in seed 002: “For 2 · … — …”', async () => {
+      const { document } = await openReferat(SEED_002);
+      const lenses = await waitFor('code lenses on seed 002', async () => {
+        const result = await vscode.commands.executeCommand<vscode.CodeLens[] | undefined>('vscode.executeCodeLensProvider', document.uri, 100);
+        return result && result.length > 0 ? result : undefined;
+      });
+      const titles = lenses.filter((l) => l.range.start.line === 180).map((l) => l.command?.title ?? '(unresolved)');
+      assert.ok(
+        titles.some((t) => /^For 2 · (Against|Imod) 2 · .+ — \S/.test(t)),
+        `lenses on line 181: ${titles.join(' | ') || '(none)'}; all: ${lenses.map((l) => `${l.range.start.line + 1}: ${l.command?.title}`).join(' | ')}`,
+      );
+    });
+
+    it('formatting seed 002 gives edits (not applied)', async () => {
+      const { document } = await openReferat(SEED_002);
+      const edits = await waitFor('formatting edits for seed 002', async () => {
+        const result = await vscode.commands.executeCommand<vscode.TextEdit[] | undefined>('vscode.executeFormatDocumentProvider', document.uri, {
+          tabSize: 2,
+          insertSpaces: true,
+        });
+        return result && result.length > 0 ? result : undefined;
+      });
+      assert.ok(edits.length > 0);
+      assert.equal(document.isDirty, false, 'asking for the edits does not change the document');
+    });
+
+    it('registers referat.goToPunkt, referat.newReferat and referat.showRuleDocs', async () => {
+      const commands = await vscode.commands.getCommands(true);
+      for (const id of ['referat.goToPunkt', 'referat.newReferat', 'referat.showRuleDocs']) assert.ok(commands.includes(id), `${id} is not registered`);
+    });
+  });
+
   describe('with referat.detect off', () => {
     after(async () => {
       await vscode.workspace.getConfiguration('referat').update('detect', undefined, vscode.ConfigurationTarget.Global);
