@@ -32,10 +32,19 @@ export function isUndetectedReferat(document: vscode.TextDocument): boolean {
   );
 }
 
+function tabUri(tab: vscode.Tab): string | null {
+  const input = tab.input;
+  return input instanceof vscode.TabInputText ? input.uri.toString() : null;
+}
+
+function openInTab(uri: string): boolean {
+  return vscode.window.tabGroups.all.some((g) => g.tabs.some((t) => tabUri(t) === uri));
+}
+
 export class ReferatDetector implements vscode.Disposable {
   /**
-   * Documents switched already in this session. When one of them shows up again as plain text or
-   * markdown, the user has chosen that language by hand: it is left alone.
+   * Documents switched while they are open. When one of them shows up again as plain text or
+   * markdown, the user has chosen that language by hand: it is left alone until it is closed.
    */
   private readonly switched = new Set<string>();
   private readonly disposables: vscode.Disposable[] = [];
@@ -45,6 +54,14 @@ export class ReferatDetector implements vscode.Disposable {
       vscode.workspace.onDidOpenTextDocument((d) => void this.check(d)),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('referat.detect')) void this.checkOpenDocuments();
+      }),
+      // A referat closed for real (no tab shows it any more) is detected afresh when opened again.
+      // Document close events cannot tell this: changing the language closes and reopens the document.
+      vscode.window.tabGroups.onDidChangeTabs((e) => {
+        for (const tab of e.closed) {
+          const uri = tabUri(tab);
+          if (uri && !openInTab(uri)) this.switched.delete(uri);
+        }
       }),
     );
   }
