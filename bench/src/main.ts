@@ -1,0 +1,421 @@
+// `npm run bench [-- --quick] [--out FILE] [--no-profile]`: makes the data, measures, prints the
+// table and writes the results (bench/results.json for a full run). Missed targets get a quick
+// CPU (or heap) profile of their hot path and a line that says where the time (or memory) goes.
+//
+// The same bundle is also the child processes it starts: `core ...` (reader + rules on one
+// thread), `floor DIR` (read and split lines on every core) and its worker threads.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { isMainThread } from 'node:worker_threads';
+import { floorMain, floorWorker, markdownlintArgs, referatArgs, timeRuns, wallTime, type Timed } from './cli';
+import { coreMain, type CoreFileResult } from './core';
+import { CONFIG_FILE, MB, REPO_ROOT, writeArchive, writeMemoryWorkspace, writeSynthetic, type ArchiveSummary } from './generate';
+import { baselineRss, measureDocument, measureMemory, profiledSession, SERVER_PATH, type DocumentLatency, type MemoryResult } from './lsp';
+import { monotonicUs, profilesIn, summarizeCpuProfiles, summarizeHeapProfiles, type ProfileSummary } from './profile';
+import { LSP_OPERATIONS, MODES, meets, problemsOf, targetOf, type Figure, type Missed, type Mode, type Results } from './results';
+import { growthExponent } from './stats';
+
+const BENCH_DIR = path.join(REPO_ROOT, 'bench');
+const DEFAULT_DEBOUNCE_MS = 200;
+
+interface Options {
+  mode: Mode;
+  out: string;
+  profile: boolean;
+  data: string;
+}
+
+function parseOptions(argv: string[]): Options {
+  const mode: Mode = argv.includes('--quick') ? 'quick' : 'full';
+  const data = path.join(BENCH_DIR, '.data', mode === 'quick' ? 'quick' : '');
+  let out = mode === 'full' ? path.join(BENCH_DIR, 'results.json') : path.join(data, 'results.json');
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--out') out = path.resolve(argv[++i]);
+    else if (argv[i].startsWith('--out=')) out = path.resolve(argv[i].slice(6));
+  }
+  return { mode, out, profile: !argv.includes('--no-profile'), data };
+}
+
+const started = performance.now();
+function log(message: string): void {
+  process.stderr.write(`[bench ${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${message}\n`);
+}
+
+function memberNames(): string[] {
+  const config = JSON.parse(fs.readFileSync(CONFIG_FILE, 'utf8')) as { committees?: { members?: { name: string }[] }[] };
+  return [...new Set((config.committees ?? []).flatMap((c) => (c.members ?? []).map((m) => m.name)))];
+}
+
+/** Runs this bundle as a child with a subcommand; resolves with its stdout. */
+function runSelf(args: string[], nodeFlags: string[] = []): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [...nodeFlags, __filename, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c) => (stdout += String(c)));
+    child.stderr.on('data', (c) => (stderr += String(c)));
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolve(stdout) : reject(new Error(`${args[0]} failed (${code}):\n${stderr}`))));
+  });
+}
+
+function freshDir(dir: string): string {
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
+const mb = (size: number) => `${size}MB`;
+const round = (n: number, digits = 2) => Number(n.toFixed(digits));
+
+// ---- the measurements ----------------------------------------------------------------------------
+
+/** Arguments of the `core` child; `profileRuns` for a profiled run (one warm-up, that many runs). */
+function coreArgs(options: Options, files: string[], profileRuns?: number): string[] {
+  const c = MODES[options.mode].core;
+  const settings = profileRuns
+    ? ['--warmup', '1', '--warmup-budget', '1000000', '--runs', String(profileRuns), '--min-runs', String(profileRuns), '--budget', '0']
+    : ['--warmup', String(c.warmup), '--warmup-budget', String(c.warmupBudgetMs), '--runs', String(c.runs), '--min-runs', String(c.minRuns), '--budget', String(c.budgetMs)];
+  return ['core', '--config', CONFIG_FILE, ...settings, ...files];
+}
+
+interface Measured {
+  synthetic: Map<number, string>;
+  archive: ArchiveSummary;
+  core: CoreFileResult[];
+  lsp: Map<number, DocumentLatency>;
+  memory: MemoryResult;
+  /** RSS of a server on an empty workspace. */
+  emptyRss: number;
+  memoryFiles: string[];
+  cli: { referat: Timed; markdownlint: Timed; floor: Timed };
+}
+
+async function measure(options: Options): Promise<Measured> {
+  const spec = MODES[options.mode];
+  log(`making data in ${path.relative(REPO_ROOT, options.data)}/`);
+  const sizes = [...new Set([...spec.coreSizes, ...spec.lspSizes])].sort((a, b) => a - b);
+  const synthetic = writeSynthetic(path.join(options.data, 'synthetic'), sizes);
+  const archiveDir = path.join(options.data, 'archive');
+  const archive = writeArchive(archiveDir, spec.archiveFiles, path.join(options.data, 'archive-md'));
+  log(`archive: ${archive.files} files, ${(archive.bytes / MB).toFixed(1)} MB (${archive.renumbered} renumbered, ${archive.changed} with small changes)`);
+
+  log(`reader + rules, one thread: ${spec.coreSizes.map(mb).join(', ')}`);
+  const core = JSON.parse(await runSelf(coreArgs(options, spec.coreSizes.map((s) => synthetic.get(s)!)))) as CoreFileResult[];
+  for (const r of core) log(`  ${r.file}: best ${r.bestMs.toFixed(1)} ms of ${r.runs} (reader ${r.readerBestMs.toFixed(1)}, rules ${r.rulesBestMs.toFixed(1)})`);
+
+  const names = memberNames();
+  const lsp = new Map<number, DocumentLatency>();
+  for (const [i, size] of spec.lspSizes.entries()) {
+    const dir = freshDir(path.join(options.data, `lsp-${mb(size)}`));
+    fs.copyFileSync(CONFIG_FILE, path.join(dir, 'referat.config.json'));
+    const file = path.join(dir, path.basename(synthetic.get(size)!));
+    fs.copyFileSync(synthetic.get(size)!, file);
+    log(`language server, ${mb(size)} document`);
+    const debounce = i === 0 ? { iterations: spec.debounceIterations, minIterations: spec.debounceIterations, budgetMs: 0 } : undefined;
+    const result = await measureDocument(file, names, spec.lsp, debounce);
+    lsp.set(size, result);
+    log(`  keystroke p50 ${result.keystroke.p50.toFixed(1)} ms, p99 ${result.keystroke.p99.toFixed(1)} ms (${result.keystroke.samples.length} iterations)`);
+  }
+
+  log(`language server memory, ${spec.memoryDocuments} referater open`);
+  const memoryDir = path.join(options.data, 'lsp-memory');
+  const memoryFiles = writeMemoryWorkspace(memoryDir, spec.memoryDocuments);
+  const memory = await measureMemory(memoryDir, memoryFiles);
+  const emptyRss = await baselineRss(freshDir(path.join(options.data, 'lsp-empty')));
+  log(`  RSS ${(memory.rss / 2 ** 20).toFixed(0)} MiB`);
+
+  log('referat lint on the archive');
+  const referat = await timeRuns(spec.cli.referatRuns, referatArgs(archiveDir), { okCodes: [0, 1] });
+  log(`  ${(referat.bestMs / 1000).toFixed(2)} s; the floor`);
+  const floor = await timeRuns(spec.cli.floorRuns, [__filename, 'floor', archiveDir], { okCodes: [0] });
+  log(`  ${(floor.bestMs / 1000).toFixed(2)} s; markdownlint-cli2`);
+  const markdownlint = await timeRuns(spec.cli.markdownlintRuns, markdownlintArgs(), { cwd: path.join(options.data, 'archive-md'), okCodes: [0, 1] });
+  log(`  ${(markdownlint.bestMs / 1000).toFixed(2)} s`);
+  return { synthetic, archive, core, lsp, memory, emptyRss, memoryFiles, cli: { referat, markdownlint, floor } };
+}
+
+// ---- figures -----------------------------------------------------------------------------------
+
+function figuresOf(options: Options, m: Measured): Figure[] {
+  const spec = MODES[options.mode];
+  const figures: Figure[] = [];
+  const add = (id: string, label: string, unit: string, value: number) => {
+    const target = targetOf(id);
+    figures.push({ id, label, unit, value: round(value, 3), ...(target ? { target, met: meets(round(value, 3), target) } : {}) });
+  };
+  for (const [i, size] of spec.coreSizes.entries()) {
+    const r = m.core[i];
+    add(`core.${mb(size)}.bytes`, `${mb(size)} document size`, 'bytes', r.bytes);
+    add(`core.${mb(size)}.throughput`, `reader + rules throughput, ${mb(size)}`, 'MB/s', r.bytes / MB / (r.bestMs / 1000));
+    add(`core.${mb(size)}.bestMs`, `reader + rules, best of ${r.runs}, ${mb(size)}`, 'ms', r.bestMs);
+    add(`core.${mb(size)}.readerMs`, `  of which reader (best), ${mb(size)}`, 'ms', r.readerBestMs);
+    add(`core.${mb(size)}.rulesMs`, `  of which rules (best), ${mb(size)}`, 'ms', r.rulesBestMs);
+    add(`core.${mb(size)}.findings`, `findings, ${mb(size)}`, '', r.findings);
+  }
+  const fit = (pick: (r: CoreFileResult) => number) => growthExponent(m.core.map((r) => ({ x: r.bytes, y: pick(r) })));
+  add('core.growthExponent', `growth exponent (time ~ size^k), ${spec.coreSizes.map(mb).join('/')}`, '', fit((r) => r.bestMs));
+  add('core.growthExponent.reader', '  reader alone', '', fit((r) => r.readerBestMs));
+  add('core.growthExponent.rules', '  rules alone', '', fit((r) => r.rulesBestMs));
+
+  const opLabels: Record<(typeof LSP_OPERATIONS)[number], string> = {
+    open: 'didOpen → first diagnostics',
+    keystroke: 'keystroke (didChange) → diagnostics',
+    documentSymbol: 'documentSymbol',
+    documentSymbolAfterEdit: 'documentSymbol right after an edit',
+    foldingRange: 'foldingRange',
+    semanticTokens: 'semanticTokens/full',
+    completion: 'completion in a Beslutning',
+    hover: 'hover on a member name',
+  };
+  for (const size of spec.lspSizes) {
+    const r = m.lsp.get(size)!;
+    for (const op of LSP_OPERATIONS) {
+      add(`lsp.${mb(size)}.${op}.p50`, `${opLabels[op]}, ${mb(size)}, p50`, 'ms', r[op].p50);
+      add(`lsp.${mb(size)}.${op}.p99`, `${opLabels[op]}, ${mb(size)}, p99`, 'ms', r[op].p99);
+    }
+    add(`lsp.${mb(size)}.diagnostics`, `diagnostics published, ${mb(size)}`, '', r.diagnostics);
+    add(`lsp.${mb(size)}.iterations`, `iterations per request kind (fewest), ${mb(size)}`, '', Math.min(...LSP_OPERATIONS.map((op) => r[op].samples.length)));
+  }
+  const first = m.lsp.get(spec.lspSizes[0])!;
+  add('lsp.debounce.defaultMs', 'diagnostics debounce, default (0 above)', 'ms', DEFAULT_DEBOUNCE_MS);
+  add(`lsp.${mb(spec.lspSizes[0])}.keystrokeDefaultDebounce.p50`, `keystroke → diagnostics with the default debounce, ${mb(spec.lspSizes[0])}, p50`, 'ms', first.keystrokeDefaultDebounce?.p50 ?? NaN);
+
+  const mib = (b: number) => b / 2 ** 20;
+  add('lsp.memory.documents', 'referater open', '', m.memory.documents);
+  add('lsp.memory.textMB', 'their text', 'MB', m.memory.textBytes / MB);
+  add('lsp.memory.emptyRssMB', 'server RSS, empty workspace', 'MiB', mib(m.emptyRss));
+  add('lsp.memory.idleRssMB', 'server RSS before opening (workspace scanned)', 'MiB', mib(m.memory.idleRss));
+  add('lsp.memory.rssMB', `server RSS with ${m.memory.documents} referater open`, 'MiB', mib(m.memory.rss));
+  add('lsp.memory.peakMB', 'server peak RSS (VmHWM)', 'MiB', mib(m.memory.peak));
+  add('lsp.memory.openSeconds', 'opening them all, until every diagnostics', 's', m.memory.openMs / 1000);
+
+  const { referat, markdownlint, floor } = m.cli;
+  add('cli.archive.files', 'archive files', '', m.archive.files);
+  add('cli.archive.MB', 'archive size', 'MB', m.archive.bytes / MB);
+  add('cli.referat.seconds', `referat lint --format json, every core (best of ${referat.runs.length})`, 's', referat.bestMs / 1000);
+  add('cli.markdownlint.seconds', `markdownlint-cli2, default rules (best of ${markdownlint.runs.length})`, 's', markdownlint.bestMs / 1000);
+  add('cli.floor.seconds', `floor: read + split lines, every core (best of ${floor.runs.length})`, 's', floor.bestMs / 1000);
+  add('cli.speedupVsMarkdownlint', 'referat faster than markdownlint-cli2 by', '×', markdownlint.bestMs / referat.bestMs);
+  add('cli.timesFloor', 'referat time / floor time', '×', referat.bestMs / floor.bestMs);
+  return figures;
+}
+
+// ---- causes of missed targets ------------------------------------------------------------------------
+
+const pct = (share: number) => `${(share * 100).toFixed(0)}%`;
+
+function describe(summary: ProfileSummary, kind: 'cpu' | 'heap'): string {
+  const files = summary.files.slice(0, 4).map((h) => `${h.where} ${pct(h.share)}`);
+  const self = summary.self.slice(0, 5).map((h) => `${h.where} ${pct(h.share)}`);
+  const via = summary.inclusive.filter((h) => h.share < 0.995).slice(0, 6).map((h) => `${h.where} ${pct(h.share)}`);
+  return kind === 'cpu'
+    ? `self time by file: ${files.join(', ')}; hottest functions (self): ${self.join(', ')}; inclusive (project code): ${via.join(', ')}`
+    : `live memory by allocating file: ${files.join(', ')}; largest allocation sites: ${self.join(', ')}; allocated under (project code): ${via.join(', ')}`;
+}
+
+interface Profiled {
+  name: string;
+  kind: 'cpu' | 'heap';
+  what: string;
+  summary: ProfileSummary;
+}
+
+/** Reader + rules on one document size, enough runs for about two seconds of samples. */
+async function profileCore(options: Options, m: Measured, size: number): Promise<Profiled> {
+  const spec = MODES[options.mode];
+  const best = m.core[spec.coreSizes.indexOf(size)]?.bestMs ?? 1000;
+  const runs = Math.max(1, Math.min(200, Math.ceil(2000 / best)));
+  const dir = freshDir(path.join(options.data, 'profiles', `core-${mb(size)}`));
+  log(`profiling reader + rules on ${mb(size)} (${runs} runs)`);
+  await runSelf(coreArgs(options, [m.synthetic.get(size)!], runs), ['--cpu-prof', '--cpu-prof-dir', dir]);
+  return {
+    name: `core-${mb(size)}`,
+    kind: 'cpu',
+    what: `reader + rules, ${runs} run(s) on the ${mb(size)} document after a warm-up run`,
+    summary: summarizeCpuProfiles(profilesIn(dir, '.cpuprofile')),
+  };
+}
+
+async function profileServer(options: Options, size: number, op: 'keystroke' | 'documentSymbol'): Promise<Profiled> {
+  const dir = freshDir(path.join(options.data, 'profiles', `lsp-${op}-${mb(size)}`));
+  const file = path.join(options.data, `lsp-${mb(size)}`, `synthetic-${mb(size)}.referat.txt`);
+  log(`profiling the server: ${op} on ${mb(size)}`);
+  let window = { fromUs: 0, toUs: 0 };
+  await profiledSession(
+    file,
+    ['--cpu-prof', '--cpu-prof-dir', dir],
+    async (client, uri, spots) => {
+      window.fromUs = monotonicUs();
+      if (op === 'keystroke') for (let i = 0; i < 3; i++) await client.type(uri, spots.typing.line, spots.typing.character + i, 'x');
+      else for (let i = 0; i < 30; i++) await client.request('textDocument/documentSymbol', { textDocument: { uri } });
+      window.toUs = monotonicUs();
+    },
+    memberNames(),
+  );
+  const what = op === 'keystroke' ? `3 keystrokes with diagnostics on the ${mb(size)} document` : `30 documentSymbol requests on the ${mb(size)} document`;
+  return { name: `lsp-${op}-${mb(size)}`, kind: 'cpu', what, summary: summarizeCpuProfiles(profilesIn(dir, '.cpuprofile'), 12, window) };
+}
+
+async function profileMemory(options: Options, m: Measured): Promise<Profiled> {
+  const dir = freshDir(path.join(options.data, 'profiles', 'memory'));
+  log('heap profile of the server with the referater open');
+  await measureMemory(path.join(options.data, 'lsp-memory'), m.memoryFiles, ['--heap-prof', '--heap-prof-dir', dir]);
+  return { name: 'memory', kind: 'heap', what: `live memory sampled at exit, ${m.memoryFiles.length} referater open`, summary: summarizeHeapProfiles(profilesIn(dir, '.heapprofile')) };
+}
+
+async function profileCli(options: Options): Promise<Profiled> {
+  const dir = freshDir(path.join(options.data, 'profiles', 'cli'));
+  log('profiling referat lint on the archive (every thread)');
+  await wallTime(referatArgs(path.join(options.data, 'archive'), ['--cpu-prof', '--cpu-prof-dir', dir]), { okCodes: [0, 1] });
+  return { name: 'cli', kind: 'cpu', what: 'referat lint on the archive, all threads', summary: summarizeCpuProfiles(profilesIn(dir, '.cpuprofile')) };
+}
+
+async function causes(options: Options, m: Measured, figures: Figure[]): Promise<{ missed: Missed[]; profiles: Profiled[] }> {
+  const missedFigures = figures.filter((f) => f.met === false);
+  const profiles: Profiled[] = [];
+  const cache = new Map<string, Promise<Profiled | null>>();
+  const once = (key: string, make: () => Promise<Profiled>) => {
+    if (!cache.has(key)) {
+      cache.set(
+        key,
+        make().then(
+          (p) => (profiles.push(p), p),
+          (error) => (log(`profile ${key} failed: ${error instanceof Error ? error.message : String(error)}`), null),
+        ),
+      );
+    }
+    return cache.get(key)!;
+  };
+  const missed: Missed[] = [];
+  const core = (size: number) => m.core[MODES[options.mode].coreSizes.indexOf(size)];
+  for (const f of missedFigures) {
+    let lead = '';
+    let profile: Profiled | null = null;
+    if (f.id.startsWith('core.')) {
+      const exps = ['core.growthExponent.reader', 'core.growthExponent.rules'].map((id) => figures.find((g) => g.id === id)!.value);
+      const size = Number(/^core\.([\d.]+)MB/.exec(f.id)?.[1] ?? NaN);
+      const r = Number.isFinite(size) ? core(size) : m.core.at(-1)!;
+      lead = `rules ${r.rulesBestMs.toFixed(0)} ms vs reader ${r.readerBestMs.toFixed(0)} ms on ${(r.bytes / MB).toFixed(1)} MB; exponents: reader ${exps[0].toFixed(2)}, rules ${exps[1].toFixed(2)}`;
+      // The size of the figure (the growth, and sizes over 5 MB, on the largest up to 5 MB: quick to run, the same code).
+      const largest = Math.max(...MODES[options.mode].coreSizes.filter((s) => s <= 5));
+      const at = Number.isFinite(size) && size <= 5 ? size : largest;
+      if (options.profile) profile = await once(`core-${at}`, () => profileCore(options, m, at));
+    } else if (/^lsp\.[\d.]+MB\.(keystroke|documentSymbol)\.p99$/.test(f.id)) {
+      const [, size, op] = /^lsp\.([\d.]+)MB\.(keystroke|documentSymbol)/.exec(f.id)!;
+      const r = m.lsp.get(Number(size))!;
+      lead = op === 'keystroke' ? `each keystroke reads and lints the whole ${size} MB document again (${r.diagnostics} diagnostics sent)` : `documentSymbol on the model already read`;
+      if (options.profile) profile = await once(`${op}-${size}`, () => profileServer(options, Number(size), op as 'keystroke' | 'documentSymbol'));
+    } else if (f.id === 'lsp.memory.rssMB') {
+      const mib = (b: number) => `${(b / 2 ** 20).toFixed(0)} MiB`;
+      lead =
+        `${(m.memory.textBytes / MB).toFixed(0)} MB of text; RSS ${mib(m.emptyRss)} on an empty workspace, ${mib(m.memory.idleRss)} once the ${m.memory.documents} files on disk are indexed ` +
+        `(+${mib(m.memory.idleRss - m.emptyRss)} before any is open), ${mib(m.memory.rss)} with all open (+${mib(m.memory.rss - m.memory.idleRss)})`;
+      if (options.profile) profile = await once('memory', () => profileMemory(options, m));
+    } else if (f.id.startsWith('cli.')) {
+      const floor = m.cli.floor.bestMs / 1000;
+      lead = `referat ${(m.cli.referat.bestMs / 1000).toFixed(2)} s, floor ${floor.toFixed(2)} s, markdownlint ${(m.cli.markdownlint.bestMs / 1000).toFixed(2)} s`;
+      if (options.profile) profile = await once('cli', () => profileCli(options));
+    }
+    const cause = profile ? `${lead}. Profile (${profile.what}): ${describe(profile.summary, profile.kind)}` : lead || 'not profiled';
+    missed.push({ id: f.id, value: f.value, target: f.target!, cause, ...(profile ? { profile: profile.name } : {}) });
+  }
+  return { missed, profiles };
+}
+
+// ---- output --------------------------------------------------------------------------------------
+
+function formatValue(f: Figure): string {
+  const v = f.value;
+  const text = Number.isNaN(v) ? 'n/a' : Math.abs(v) >= 100 || Number.isInteger(v) ? v.toFixed(0) : Math.abs(v) >= 10 ? v.toFixed(1) : v.toFixed(2);
+  return f.unit ? `${text} ${f.unit}` : text;
+}
+
+export function table(figures: readonly Figure[]): string {
+  const rows = figures.map((f) => [f.label, formatValue(f), f.target ? `${f.target.op} ${f.target.value} ${f.unit}`.trim() : '', f.target ? (f.met ? 'met' : 'MISSED') : '']);
+  const widths = [0, 1, 2, 3].map((c) => Math.max(...rows.map((r) => r[c].length), ['Figure', 'Value', 'Target', ''][c].length));
+  const line = (r: string[]) => `${r[0].padEnd(widths[0])}  ${r[1].padStart(widths[1])}  ${r[2].padEnd(widths[2])}  ${r[3]}`.trimEnd();
+  const out = [line(['Figure', 'Value', 'Target', '']), line(widths.map((w) => '-'.repeat(w)))];
+  let group = '';
+  for (const [i, f] of figures.entries()) {
+    const g = f.id.split('.').slice(0, 2).join('.');
+    if (group && g.split('.')[0] !== group.split('.')[0]) out.push('');
+    group = g;
+    out.push(line(rows[i]));
+  }
+  return out.join('\n');
+}
+
+async function bench(argv: string[]): Promise<void> {
+  const options = parseOptions(argv);
+  for (const f of [SERVER_PATH, path.join(REPO_ROOT, 'dist/cli.js')]) {
+    if (!fs.existsSync(f)) throw new Error(`${path.relative(REPO_ROOT, f)} is missing: run npm run build (npm run bench does)`);
+  }
+  const loadAtStart = os.loadavg().map((l) => round(l));
+  log(`${options.mode} run on ${os.availableParallelism()} cores, Node ${process.version}, load average ${loadAtStart.join(' ')}`);
+  const m = await measure(options);
+  const figures = figuresOf(options, m);
+  const { missed, profiles } = await causes(options, m, figures);
+  const results: Results = {
+    mode: options.mode,
+    date: new Date().toISOString(),
+    node: process.version,
+    cores: os.availableParallelism(),
+    cpu: os.cpus()[0]?.model ?? 'unknown',
+    platform: `${os.platform()} ${os.release()} ${os.arch()}`,
+    loadAverageAtStart: loadAtStart,
+    wallSeconds: round((performance.now() - started) / 1000, 1),
+    notes: [
+      'MB = 10^6 bytes of UTF-8 text; MiB = 2^20 bytes (memory).',
+      `Synthetic documents: the header and TOC of a seed, then its punkter again and again, renumbered, TOC extended (${path.basename(m.synthetic.get(MODES[options.mode].coreSizes[0])!)} etc.).`,
+      'Throughput: best run after warm-up, one thread, membership config. Growth exponent: least squares of log time on log size.',
+      'Language server: push diagnostics (the client does not declare pull); debounce set to 0 through workspace/configuration; p99 is the nearest-rank percentile, so with 40 iterations or fewer it is the slowest.',
+      'documentSymbol, foldingRange, semantic tokens, completion, hover: on a model already read (diagnostics had been published for that version); "right after an edit" includes reading the model again.',
+      'Memory: VmRSS of the server process after opening the referater and waiting 2 s.',
+      'referat lint, markdownlint-cli2 and the floor: wall time of a process each, stdout to /dev/null; markdownlint-cli2 on .md copies of the same files, default rules.',
+    ],
+    figures,
+    missed,
+    data: {
+      synthetic: [...m.synthetic].map(([size, file]) => ({ sizeMb: size, file: path.relative(REPO_ROOT, file), bytes: fs.statSync(file).size })),
+      archive: m.archive,
+    },
+    core: m.core,
+    lsp: [...m.lsp].map(([size, r]) => ({ sizeMb: size, ...r })),
+    memory: { ...m.memory, emptyRss: m.emptyRss },
+    cli: m.cli,
+    profiles: profiles.map((p) => ({ name: p.name, kind: p.kind, what: p.what, ...p.summary })),
+  };
+  const problems = problemsOf(results);
+  fs.mkdirSync(path.dirname(options.out), { recursive: true });
+  fs.writeFileSync(options.out, `${JSON.stringify(results, null, 2)}\n`);
+  process.stdout.write(`\nreferat benchmark (${options.mode}): ${results.cores} cores, ${results.cpu}, Node ${results.node}, ${results.date}\n\n`);
+  process.stdout.write(`${table(figures)}\n\n`);
+  const targets = figures.filter((f) => f.target);
+  process.stdout.write(`${targets.filter((f) => f.met).length} of ${targets.length} targets met.\n`);
+  const shown = new Map<string, string>();
+  for (const x of missed) {
+    const earlier = x.profile ? shown.get(x.profile) : undefined;
+    const cause = earlier ? `${x.cause.slice(0, x.cause.indexOf('. Profile ('))}. Profile: as for ${earlier}` : x.cause;
+    if (x.profile && !earlier) shown.set(x.profile, x.id);
+    process.stdout.write(`\nMISSED ${x.id} = ${x.value} (target ${x.target.op} ${x.target.value}): ${cause}\n`);
+  }
+  process.stdout.write(`\nResults: ${path.relative(REPO_ROOT, options.out)} (${results.wallSeconds} s)\n`);
+  if (problems.length) {
+    process.stderr.write(`The results are incomplete:\n${problems.join('\n')}\n`);
+    process.exitCode = 1;
+  }
+}
+
+if (!isMainThread) floorWorker();
+else {
+  const [command, ...rest] = process.argv.slice(2);
+  const run = command === 'core' ? async () => coreMain(rest) : command === 'floor' ? () => floorMain(rest) : () => bench(process.argv.slice(2));
+  run().catch((error) => {
+    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exitCode = 2;
+  });
+}

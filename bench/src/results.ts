@@ -1,0 +1,150 @@
+// What the benchmark measures in each mode, its targets, and the shape of bench/results.json.
+// test/bench/bench.test.ts checks a results file against this.
+
+export type Mode = 'full' | 'quick';
+
+export interface ModeSpec {
+  /** Sizes (MB) of the synthetic documents for reader + rules throughput. */
+  coreSizes: number[];
+  /** Sizes (MB) of the documents measured over the language server. */
+  lspSizes: number[];
+  archiveFiles: number;
+  memoryDocuments: number;
+  core: { warmup: number; runs: number; minRuns: number; budgetMs: number; warmupBudgetMs: number };
+  lsp: { iterations: number; minIterations: number; budgetMs: number };
+  /** Keystrokes timed with the default debounce (on the first LSP size). */
+  debounceIterations: number;
+  cli: { referatRuns: number; floorRuns: number; markdownlintRuns: number };
+}
+
+export const MODES: Record<Mode, ModeSpec> = {
+  full: {
+    coreSizes: [0.1, 1, 5, 20],
+    lspSizes: [1, 5],
+    archiveFiles: 2000,
+    memoryDocuments: 100,
+    core: { warmup: 3, runs: 10, minRuns: 2, budgetMs: 30_000, warmupBudgetMs: 10_000 },
+    lsp: { iterations: 40, minIterations: 5, budgetMs: 60_000 },
+    debounceIterations: 5,
+    cli: { referatRuns: 3, floorRuns: 3, markdownlintRuns: 1 },
+  },
+  quick: {
+    coreSizes: [0.1, 1],
+    lspSizes: [1],
+    archiveFiles: 200,
+    memoryDocuments: 100,
+    core: { warmup: 1, runs: 5, minRuns: 2, budgetMs: 3_000, warmupBudgetMs: 2_000 },
+    lsp: { iterations: 10, minIterations: 3, budgetMs: 5_000 },
+    debounceIterations: 3,
+    cli: { referatRuns: 1, floorRuns: 1, markdownlintRuns: 1 },
+  },
+};
+
+export interface Target {
+  op: '<=' | '>=';
+  value: number;
+}
+
+export interface Figure {
+  id: string;
+  label: string;
+  unit: string;
+  value: number;
+  target?: Target;
+  /** Present exactly when there is a target. */
+  met?: boolean;
+}
+
+export interface Missed {
+  id: string;
+  value: number;
+  target: Target;
+  /** One line: what the profile of the hot path shows. */
+  cause: string;
+  /** The profile the cause comes from (in `profiles`), when one was taken. */
+  profile?: string;
+}
+
+export interface Results {
+  mode: Mode;
+  date: string;
+  node: string;
+  /** os.availableParallelism() */
+  cores: number;
+  cpu: string;
+  platform: string;
+  /** Wall time of the measurements (data generation included, build not). */
+  wallSeconds: number;
+  notes: string[];
+  figures: Figure[];
+  missed: Missed[];
+  [extra: string]: unknown;
+}
+
+const mbId = (size: number) => `${size}MB`;
+
+export const LSP_OPERATIONS = ['open', 'keystroke', 'documentSymbol', 'documentSymbolAfterEdit', 'foldingRange', 'semanticTokens', 'completion', 'hover'] as const;
+
+/** The target of a figure id, if it has one. */
+export function targetOf(id: string): Target | undefined {
+  if (/^core\.[\d.]+MB\.throughput$/.test(id)) return { op: '>=', value: 50 };
+  if (id === 'core.growthExponent') return { op: '<=', value: 1.1 };
+  if (/^lsp\.[\d.]+MB\.keystroke\.p99$/.test(id)) return { op: '<=', value: 50 };
+  if (id === 'lsp.5MB.documentSymbol.p99') return { op: '<=', value: 20 };
+  if (id === 'lsp.memory.rssMB') return { op: '<=', value: 200 };
+  if (id === 'cli.speedupVsMarkdownlint') return { op: '>=', value: 45 };
+  if (id === 'cli.timesFloor') return { op: '<=', value: 3.5 };
+  return undefined;
+}
+
+export function meets(value: number, target: Target): boolean {
+  return target.op === '<=' ? value <= target.value : value >= target.value;
+}
+
+/** Every figure id a run of the mode reports. */
+export function expectedFigureIds(mode: Mode): string[] {
+  const spec = MODES[mode];
+  const ids: string[] = [];
+  for (const size of spec.coreSizes) {
+    for (const f of ['bytes', 'throughput', 'bestMs', 'readerMs', 'rulesMs', 'findings']) ids.push(`core.${mbId(size)}.${f}`);
+  }
+  ids.push('core.growthExponent', 'core.growthExponent.reader', 'core.growthExponent.rules');
+  for (const size of spec.lspSizes) {
+    for (const op of LSP_OPERATIONS) ids.push(`lsp.${mbId(size)}.${op}.p50`, `lsp.${mbId(size)}.${op}.p99`);
+    ids.push(`lsp.${mbId(size)}.diagnostics`, `lsp.${mbId(size)}.iterations`);
+  }
+  ids.push('lsp.debounce.defaultMs', `lsp.${mbId(spec.lspSizes[0])}.keystrokeDefaultDebounce.p50`);
+  ids.push('lsp.memory.documents', 'lsp.memory.textMB', 'lsp.memory.emptyRssMB', 'lsp.memory.idleRssMB', 'lsp.memory.rssMB', 'lsp.memory.peakMB', 'lsp.memory.openSeconds');
+  ids.push('cli.archive.files', 'cli.archive.MB', 'cli.referat.seconds', 'cli.markdownlint.seconds', 'cli.floor.seconds', 'cli.speedupVsMarkdownlint', 'cli.timesFloor');
+  return ids;
+}
+
+/** What is wrong with a results file: missing figures, values that are not numbers, targets not marked. */
+export function problemsOf(results: Results): string[] {
+  const problems: string[] = [];
+  if (results.mode !== 'full' && results.mode !== 'quick') return [`unknown mode ${String(results.mode)}`];
+  for (const key of ['date', 'node', 'cpu', 'platform'] as const) if (typeof results[key] !== 'string' || !results[key]) problems.push(`${key} missing`);
+  if (!Number.isInteger(results.cores) || results.cores < 1) problems.push('cores missing');
+  if (Number.isNaN(Date.parse(results.date))) problems.push('date is not a date');
+  const byId = new Map(results.figures.map((f) => [f.id, f]));
+  for (const id of expectedFigureIds(results.mode)) {
+    const figure = byId.get(id);
+    if (!figure) {
+      problems.push(`${id} missing`);
+      continue;
+    }
+    if (typeof figure.value !== 'number' || !Number.isFinite(figure.value)) problems.push(`${id} is not a number: ${String(figure.value)}`);
+    const target = targetOf(id);
+    if (target) {
+      if (!figure.target || figure.target.op !== target.op || figure.target.value !== target.value) problems.push(`${id} has no target ${target.op} ${target.value}`);
+      if (typeof figure.met !== 'boolean') problems.push(`${id} is not marked met or missed`);
+      else if (figure.met !== meets(figure.value, target)) problems.push(`${id} is marked ${figure.met ? 'met' : 'missed'} wrongly`);
+    } else if (figure.target || figure.met !== undefined) problems.push(`${id} has a target it should not have`);
+  }
+  const missedIds = new Set(results.missed.map((m) => m.id));
+  for (const figure of results.figures) {
+    if (figure.met === false && !missedIds.has(figure.id)) problems.push(`${figure.id} missed but no cause given`);
+  }
+  for (const m of results.missed) if (typeof m.cause !== 'string' || !m.cause) problems.push(`${m.id}: no cause`);
+  return problems;
+}
