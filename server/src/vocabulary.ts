@@ -252,13 +252,13 @@ export const PARTIES: Record<string, string> = {
 };
 
 /** Lower-case, accents folded, white space collapsed: the form words are compared in. */
+const FOLDED: Record<string, string> = { é: 'e', è: 'e', ê: 'e', ä: 'æ', ö: 'ø' };
+
 export function fold(text: string): string {
+  // One pass over the text: this runs for many words of every line.
   return text
     .toLowerCase()
-    .replace(/[éèê]/g, 'e')
-    .replace(/ä/g, 'æ')
-    .replace(/ö/g, 'ø')
-    .replace(/[\s\u00a0]+/g, ' ')
+    .replace(/[éèêäö]|[\s\u00a0]+/g, (m) => FOLDED[m] ?? ' ')
     .trim();
 }
 

@@ -101,10 +101,25 @@ export class Membership {
     return this.others.get(key)!;
   }
 
+  /** Every spelling of every member (name and aliases) by its key, worked out once per committee. */
+  private spellings(committee: CommitteeMembers): Map<string, Member> {
+    let keys = this.keysOf.get(committee);
+    if (!keys) {
+      keys = new Map();
+      for (const m of committee.members) {
+        for (const n of [m.name, ...m.aliases]) if (!keys.has(nameKey(n))) keys.set(nameKey(n), m);
+      }
+      this.keysOf.set(committee, keys);
+    }
+    return keys;
+  }
+  private readonly keysOf = new WeakMap<CommitteeMembers, Map<string, Member>>();
+  /** Answers of `resolve`, per committee and written name: a long referat names the same people again and again. */
+  private readonly resolved = new WeakMap<CommitteeMembers, Map<string, Member | null>>();
+
   /** The member a written name means, by name or alias; null when none. */
   find(committee: CommitteeMembers, written: string): Member | null {
-    const key = nameKey(written);
-    return committee.members.find((m) => nameKey(m.name) === key || m.aliases.some((a) => nameKey(a) === key)) ?? null;
+    return this.spellings(committee).get(nameKey(written)) ?? null;
   }
 
   /** The member whose name is closest to a written one, when it is close enough to be a misspelling. */
@@ -112,15 +127,21 @@ export class Membership {
     const key = nameKey(written);
     let best: Member | null = null;
     let bestDistance = Infinity;
-    for (const m of committee.members) {
-      for (const n of [m.name, ...m.aliases]) {
-        const d = distance(key, nameKey(n));
-        if (d < bestDistance) {
-          best = m;
-          bestDistance = d;
-        }
+    for (const [spelling, m] of this.spellings(committee)) {
+      const d = distance(key, spelling);
+      if (d < bestDistance) {
+        best = m;
+        bestDistance = d;
       }
     }
     return best && bestDistance <= Math.max(2, Math.floor(key.length / 6)) ? best : null;
+  }
+
+  /** The member a written name means: exact, alias, or a near spelling. */
+  resolve(committee: CommitteeMembers, written: string): Member | null {
+    let answers = this.resolved.get(committee);
+    if (!answers) this.resolved.set(committee, (answers = new Map()));
+    if (!answers.has(written)) answers.set(written, this.find(committee, written) ?? this.nearest(committee, written));
+    return answers.get(written)!;
   }
 }

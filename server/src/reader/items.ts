@@ -14,6 +14,8 @@ export interface ItemHead {
   titleRange: Range;
 }
 
+/** First letters of the item words, to skip most lines before the regular expression. */
+const ITEM_INITIALS = new Set(ITEM_WORDS.flatMap((w) => [w[0], w[0].toUpperCase()]));
 const PUNKT = new RegExp(`^(?:${ITEM_WORDS.join('|')})\\.?\\s+(\\d{1,4})\\s*([:.)\\-–—])?\\s*(.*)$`, 'i');
 const NUMBERED = /^(\d{1,4})\.\s+(\S.*)$/;
 const SAG_NR = /^sag\s*nr\.?\s*:?\s*(\d{1,4})\.?$/i;
@@ -35,7 +37,7 @@ function isBlankOr(lines: readonly Line[], i: number): boolean {
 export function findPunktHeads(lines: readonly Line[]): ItemHead[] {
   const heads: ItemHead[] = [];
   for (const line of lines) {
-    if (line.blank || line.text.length > 400) continue;
+    if (line.blank || line.text.length > 400 || !ITEM_INITIALS.has(line.text[0])) continue;
     const m = PUNKT.exec(line.text);
     if (!m) continue;
     const decorated = isDecorated(line);

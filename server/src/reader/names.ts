@@ -8,6 +8,7 @@ import type { Span } from './span';
 const roleWords = new Set(ROLE_WORDS.map(fold));
 const particles = new Set(NAME_PARTICLES);
 const bodyWords = new Set(BODY_WORDS.map(fold));
+const GROUP_LEAD = new RegExp(`^\\s*(?:${GROUP_LEADS.map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})\\s+`, 'i');
 const SEPARATOR = /\s*[,;]\s*|\s+(?:og|samt|&)\s+/g;
 const PARTY = /\(\s*([A-ZÆØÅ]{1,3})\s*\)/;
 const NAME_WORD = /^(?:\p{Lu}[\p{L}'’.]*(?:-\p{Lu}?[\p{L}'’.]*)*|\p{Lu}\.)$/u;
@@ -55,7 +56,7 @@ export function readNameList(span: Span, from: number, to: number): NameRef[] | 
   let text = span.text.slice(from, to);
   let base = from;
   // Lead-ins and list-level role words that are not part of any name.
-  const lead = new RegExp(`^\\s*(?:${GROUP_LEADS.map(escape).join('|')})\\s+`, 'i').exec(text);
+  const lead = GROUP_LEAD.exec(text);
   if (lead) {
     base += lead[0].length;
     text = text.slice(lead[0].length);
@@ -113,8 +114,4 @@ export function readPerson(span: Span, from: number, to: number): NameRef | null
     partyRange,
     role,
   };
-}
-
-function escape(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -4,7 +4,29 @@ import type { NameRef, Punkt, ReferatDocument } from '../model';
 
 /** The member a written name means: exact, alias, or a near spelling (unknown-member reports the spelling). */
 export function resolve(membership: Membership, committee: CommitteeMembers, written: string): Member | null {
-  return membership.find(committee, written) ?? membership.nearest(committee, written);
+  return membership.resolve(committee, written);
+}
+
+/** Per document and committee: who is absent from the whole meeting (worked out once, not per punkt). */
+const meetingAbsences = new WeakMap<Membership, Map<string, Map<Member, NameRef | null>>>();
+
+function absentFromMeeting(doc: ReferatDocument, membership: Membership, committee: string | null, members: CommitteeMembers): Map<Member, NameRef | null> {
+  let byCommittee = meetingAbsences.get(membership);
+  if (!byCommittee) meetingAbsences.set(membership, (byCommittee = new Map()));
+  const key = committee ?? '';
+  let absent = byCommittee.get(key);
+  if (absent) return absent;
+  absent = new Map();
+  for (const item of doc.items) {
+    for (const a of item.absences) {
+      if ((a.committee ?? '') !== key || a.scope !== 'meeting') continue;
+      const m = membership.resolve(members, a.person.name);
+      if (m && !absent.has(m)) absent.set(m, a.person);
+    }
+  }
+  if (committee === null) for (const m of members.members) if (m.present === false && !absent.has(m)) absent.set(m, null);
+  byCommittee.set(key, absent);
+  return absent;
 }
 
 /**
@@ -13,17 +35,15 @@ export function resolve(membership: Membership, committee: CommitteeMembers, wri
  */
 export function absentFor(doc: ReferatDocument, membership: Membership, committee: string | null, item: Punkt): Map<Member, NameRef | null> {
   const members = membership.committee(committee);
-  const absent = new Map<Member, NameRef | null>();
-  if (!members) return absent;
-  const same = (c: string | null) => (c ?? '') === (committee ?? '');
-  for (const other of doc.items) {
-    for (const a of other.absences) {
-      if (!same(a.committee) || (a.scope === 'item' && other !== item)) continue;
-      const m = resolve(membership, members, a.person.name);
-      if (m && !absent.has(m)) absent.set(m, a.person);
-    }
+  if (!members) return new Map();
+  const fromMeeting = absentFromMeeting(doc, membership, committee, members);
+  const forItem = item.absences.filter((a) => a.scope === 'item' && (a.committee ?? '') === (committee ?? ''));
+  if (forItem.length === 0) return fromMeeting;
+  const absent = new Map(fromMeeting);
+  for (const a of forItem) {
+    const m = membership.resolve(members, a.person.name);
+    if (m && !absent.has(m)) absent.set(m, a.person);
   }
-  if (committee === null) for (const m of members.members) if (m.present === false && !absent.has(m)) absent.set(m, null);
   return absent;
 }
 

@@ -12,7 +12,7 @@ export const memberParty: Rule = {
     for (const { ref, committee } of allNames(doc)) {
       if (!ref.party) continue;
       const members = membership.committee(committee);
-      const member = members ? membership.find(members, ref.name) ?? membership.nearest(members, ref.name) : null;
+      const member = members ? membership.resolve(members, ref.name) : null;
       if (!member?.party || member.party === ref.party) continue;
       const party = (letter: string) => (PARTIES[letter] ? `${letter} (${PARTIES[letter]})` : letter);
       report({
