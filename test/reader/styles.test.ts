@@ -354,3 +354,12 @@ describe('HTML comments', () => {
     expect(item.sections.map((s) => s.kind)).toEqual(['beslutning']);
   });
 });
+
+describe('found by fuzzing', () => {
+  it('takes a TOC heading after the first item for a line of that item, and reads Sag nr. across empty lines', () => {
+    const text = doc('Godkendelse af dagsorden', '', '\u00a0', '', 'Sag nr. 7', 'Beslutning', '', 'Godkendt.', '', 'Indholdsfortegnelse', '## Resume');
+    const d = read(text);
+    expect(d.toc).toBeNull();
+    expect(d.items.map((i) => [i.number, i.title, i.sections.map((s) => s.kind)])).toEqual([[7, 'Godkendelse af dagsorden', ['beslutning', 'resume']]]);
+  });
+});

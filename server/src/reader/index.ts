@@ -38,20 +38,23 @@ function read(lines: readonly Line[]): ReferatDocument {
   let categories: Category[] = [];
   let usesCategories = false;
 
-  let firstItem = heads.length ? heads[0].line : lines.length;
   let tocStart = -1;
-  for (let i = 0; i < firstItem; i++) {
-    if (!lines[i].blank && isTocHeading(lines[i])) {
-      tocStart = i;
-      break;
+  /** A TOC headed `Indholdsfortegnelse` before line `limit`. */
+  const headedToc = (limit: number): Toc | null => {
+    for (let i = 0; i < limit; i++) {
+      if (!lines[i].blank && isTocHeading(lines[i])) {
+        tocStart = i;
+        return readHeadedToc(lines, i, limit).toc;
+      }
     }
-  }
-  if (tocStart >= 0) toc = readHeadedToc(lines, tocStart, firstItem).toc;
+    return null;
+  };
 
   if (heads.length === 0) {
     // The 001 style: a category TOC and `N. Title` items, or `Title` / `Sag nr. N`.
     const firstGuess = findNumberedHeads(lines, []);
     const limit = firstGuess.length ? firstGuess[0].line : lines.length;
+    toc = headedToc(limit);
     const catToc = toc ? null : readCategoryToc(lines, 0, limit);
     if (catToc) {
       toc = catToc.toc;
@@ -60,8 +63,15 @@ function read(lines: readonly Line[]): ReferatDocument {
     }
     heads = findNumberedHeads(lines, toc?.entries ?? []).filter((h) => !toc || h.line > toc.range.end.line);
     if (heads.length === 0) heads = findSagNrHeads(lines);
-    firstItem = heads.length ? heads[0].line : lines.length;
   }
+  const firstItem = heads.length ? heads[0].line : lines.length;
+  // The TOC stands before the first item; a TOC heading further down is a line of an item.
+  if (toc && toc.range.start.line >= firstItem) {
+    toc = null;
+    usesCategories = false;
+    tocStart = -1;
+  }
+  if (!toc) toc = headedToc(firstItem);
 
   const headerEnd = tocStart >= 0 ? tocStart : firstItem;
   const meeting = readHeader(lines, 0, headerEnd);

@@ -93,8 +93,10 @@ export function findSagNrHeads(lines: readonly Line[]): ItemHead[] {
   for (const line of lines) {
     const m = SAG_NR.exec(line.text);
     if (!m) continue;
+    // The title is the line before, however many empty lines stand between (their number is
+    // layout: formatting may change it, and must not change what the document is).
     let t = line.index - 1;
-    while (t >= 0 && lines[t].blank && line.index - t < 3) t--;
+    while (t >= 0 && lines[t].blank) t--;
     if (t < 0 || lines[t].blank || sectionKindOf(lines[t].text)) continue;
     const titleLine = lines[t];
     const h = head(titleLine, m[1], titleLine.text);
