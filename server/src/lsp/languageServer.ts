@@ -221,7 +221,7 @@ export function startLanguageServer(connection: Connection): void {
   );
   connection.languages.semanticTokens.onRange(guard('textDocument/semanticTokens/range', { data: [] }, (params) => semanticTokens.range(params)));
 
-  registerWritingHelp(connection, { cache, configs, guard, client: () => client, locale: () => linter.locale });
+  registerWritingHelp(connection, { cache, configs, index, log, guard, client: () => client, locale: () => linter.locale });
 
   const completionMemberships = new MembershipCache(configs);
   connection.onCompletion(

@@ -8,7 +8,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ReferatDocument } from '../model';
 import { readReferatSafely, type Logger, type ModelCache } from './documents';
 import { clampRange } from './ranges';
-import { hasReferatName, isCandidateFile, isReferatFile, uriKey, fileNameOf } from './referatFiles';
+import { filePathOf, hasReferatName, isCandidateFile, isReferatFile, uriKey, fileNameOf } from './referatFiles';
 import { meetingName, punktSymbolName } from './symbolNames';
 
 /** Bounds of the walk, so that opening a home folder or a huge monorepo stays cheap. */
@@ -34,6 +34,8 @@ export interface IndexedReferat {
   uri: string;
   /** Meeting title, else the file name. */
   containerName: string;
+  /** The meeting's committee, as the document names it (null: not named). */
+  committee: string | null;
   punkter: IndexedPunkt[];
 }
 
@@ -45,6 +47,7 @@ export function indexReferat(uri: string, document: TextDocument, model: Referat
   return {
     uri,
     containerName: meetingName(model.meeting) ?? fileNameOf(uri),
+    committee: model.meeting.committee,
     punkter: model.items.map((punkt) => ({
       number: punkt.number,
       title: punkt.title,
@@ -76,6 +79,28 @@ export class WorkspaceIndex {
     }
     for (const [key, referat] of this.onDisk) if (!open.has(key)) result.push(referat);
     return result;
+  }
+
+  /** The referater on disk that are not open in the editor (an open document speaks for its file, referat or not). */
+  closed(): IndexedReferat[] {
+    const open = new Set(this.cache.documents.keys().map(uriKey));
+    return [...this.onDisk].flatMap(([key, referat]) => (open.has(key) ? [] : [referat]));
+  }
+
+  /**
+   * A file's text as it is on disk now, read on demand (texts are not kept): null when it is gone,
+   * unreadable or larger than the scan reads.
+   */
+  async readText(uri: string): Promise<string | null> {
+    const filePath = filePathOf(uri);
+    if (!filePath) return null;
+    try {
+      const stat = await fs.stat(filePath);
+      if (!stat.isFile() || stat.size > SCAN_LIMITS.maxFileBytes) return null;
+      return await fs.readFile(filePath, 'utf8');
+    } catch {
+      return null;
+    }
   }
 
   /** Resolves when the scans started so far have finished. */

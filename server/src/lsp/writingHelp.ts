@@ -6,17 +6,24 @@ import type { Locale } from '../i18n';
 import { codeLenses } from './codeLens';
 import type { ConfigStore } from './configuration';
 import { definition } from './definition';
-import type { ModelCache, OpenReferat } from './documents';
+import type { Logger, ModelCache, OpenReferat } from './documents';
 import { hover } from './hover';
 import { documentLinks } from './links';
 import { MembershipCache } from './membership';
 import { documentHighlights, prepareRename, references, rename, type Workspace } from './references';
+import type { WorkspaceIndex } from './workspaceIndex';
+
+/** References and rename wait for the first workspace scan at most this long. */
+const SCAN_WAIT_MS = 10_000;
 
 type Guard = <P, R>(method: string, fallback: R, handler: (params: P, token?: CancellationToken) => R | Promise<R>) => (params: P, token?: CancellationToken) => Promise<R>;
 
 export interface WritingHelpDeps {
   cache: ModelCache;
   configs: ConfigStore;
+  /** The referater of the workspace folders: references and rename reach the closed ones through it. */
+  index?: WorkspaceIndex;
+  log?: Logger;
   guard: Guard;
   client: () => ClientCapabilities;
   locale: () => Locale;
@@ -44,7 +51,22 @@ export function registerWritingHelp(connection: Connection, deps: WritingHelpDep
       return null;
     }
   };
-  const workspace: Workspace = { open: () => cache.all(), membership: membershipOf };
+  const log: Logger = deps.log ?? { error: (message) => connection.console.error(message), info: (message) => connection.console.info(message) };
+  const { index } = deps;
+  const workspace: Workspace = {
+    open: () => cache.all(),
+    membership: membershipOf,
+    closed: async () => {
+      if (!index) return [];
+      // Right after start the first scan may still be under way.
+      await Promise.race([index.whenScanned(), delay(SCAN_WAIT_MS)]);
+      return index.closed();
+    },
+    readText: (uri) => index?.readText(uri) ?? Promise.resolve(null),
+    config: (uri) => deps.configs.configFor(uri).config,
+    log,
+    warn: (message) => void connection.window.showWarningMessage(message),
+  };
 
   connection.onDocumentLinks(
     guard('textDocument/documentLink', null, (params: { textDocument: { uri: string } }) => {
@@ -68,9 +90,9 @@ export function registerWritingHelp(connection: Connection, deps: WritingHelpDep
   );
 
   connection.onReferences(
-    guard('textDocument/references', null, (params) => {
+    guard('textDocument/references', null, (params, token) => {
       const open = cache.get(params.textDocument.uri);
-      return open ? references(workspace, open, params.position) : null;
+      return open ? references(workspace, open, params.position, deps.locale(), token) : null;
     }),
   );
 
@@ -89,9 +111,9 @@ export function registerWritingHelp(connection: Connection, deps: WritingHelpDep
   );
 
   connection.onRenameRequest(
-    guard('textDocument/rename', null, (params) => {
+    guard('textDocument/rename', null, (params, token) => {
       const open = cache.get(params.textDocument.uri);
-      return open ? rename(workspace, open, params, deps.locale(), Boolean(deps.client().workspace?.workspaceEdit?.documentChanges)) : null;
+      return open ? rename(workspace, open, params, deps.locale(), Boolean(deps.client().workspace?.workspaceEdit?.documentChanges), token) : null;
     }),
   );
 
@@ -101,4 +123,8 @@ export function registerWritingHelp(connection: Connection, deps: WritingHelpDep
       return open ? codeLenses(open, membershipOf(open), deps.locale()) : null;
     }),
   );
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms).unref());
 }
