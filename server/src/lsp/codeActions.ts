@@ -14,6 +14,7 @@ import { applyEdits } from '../rules/fix';
 import type { Finding, Fix } from '../rules/types';
 import { CONFIG_DIAGNOSTIC_CODE, DIAGNOSTIC_SOURCE, type Linter } from './diagnostics';
 import { clampRange, lineText, rangesEqual } from './ranges';
+import { TOO_LARGE_CODE } from './sizeLimit';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.referat`;
 export const CODE_ACTION_KINDS = [CodeActionKind.QuickFix, FIX_ALL_KIND];
@@ -46,7 +47,8 @@ export function codeActions(linter: Linter, params: CodeActionParams, options: C
   const actions: CodeAction[] = [];
 
   const ours = params.context.diagnostics.filter(
-    (d): d is Diagnostic & { code: string } => d.source === DIAGNOSTIC_SOURCE && typeof d.code === 'string' && d.code !== CONFIG_DIAGNOSTIC_CODE,
+    (d): d is Diagnostic & { code: string } =>
+      d.source === DIAGNOSTIC_SOURCE && typeof d.code === 'string' && d.code !== CONFIG_DIAGNOSTIC_CODE && d.code !== TOO_LARGE_CODE,
   );
 
   if (wants(CodeActionKind.QuickFix)) {

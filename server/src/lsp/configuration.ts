@@ -14,6 +14,7 @@ import { filePathOf } from './referatFiles';
 export const SETTINGS_SECTION = 'referat';
 const SEVERITY_SETTINGS: readonly SeveritySetting[] = ['off', 'info', 'warning', 'error'];
 export const MAX_DEBOUNCE_MS = 10_000;
+export const DEFAULT_MAX_SIZE_MB = 20;
 
 /** The editor's settings that concern validation. */
 export interface ValidationSettings {
@@ -23,11 +24,13 @@ export interface ValidationSettings {
   debounceMs: number;
   /** `referat.validate.workspace`: also validate the referater that are not open. */
   workspace: boolean;
+  /** `referat.validate.maxSize`: MB above which a referat is outlined but not checked. */
+  maxSizeMb: number;
   /** `referat.rules`: rule id → severity, winning over referat.config.json. */
   rules: Record<string, SeveritySetting>;
 }
 
-export const DEFAULT_SETTINGS: ValidationSettings = { enable: true, debounceMs: 200, workspace: false, rules: {} };
+export const DEFAULT_SETTINGS: ValidationSettings = { enable: true, debounceMs: 200, workspace: false, maxSizeMb: DEFAULT_MAX_SIZE_MB, rules: {} };
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
@@ -44,6 +47,8 @@ export function readSettings(section: unknown): ValidationSettings {
   if (typeof debounce === 'number' && Number.isFinite(debounce)) settings.debounceMs = Math.min(Math.max(0, Math.round(debounce)), MAX_DEBOUNCE_MS);
   const workspace = pick('workspace');
   if (typeof workspace === 'boolean') settings.workspace = workspace;
+  const maxSize = pick('maxSize');
+  if (typeof maxSize === 'number' && Number.isFinite(maxSize) && maxSize > 0) settings.maxSizeMb = maxSize;
   if (isObject(section.rules)) {
     for (const [ruleId, value] of Object.entries(section.rules)) {
       if (typeof value === 'string' && (SEVERITY_SETTINGS as readonly string[]).includes(value)) settings.rules[ruleId] = value as SeveritySetting;

@@ -14,6 +14,7 @@ import type { Finding, Severity } from '../rules/types';
 import type { ConfigStore, ValidationSettings } from './configuration';
 import { readReferatSafely, type Logger, type ModelCache } from './documents';
 import { clampRange } from './ranges';
+import { sizeOverLimit, tooLargeDiagnostic } from './sizeLimit';
 
 export const DIAGNOSTIC_SOURCE = 'referat';
 /** The code of a problem in referat.config.json itself. */
@@ -131,6 +132,8 @@ interface CachedLint extends LintedDocument {
 /** Lints open documents and files, with the configuration and settings in force, never throwing. */
 export class Linter {
   private readonly cached = new Map<string, CachedLint>();
+  /** Documents over `referat.validate.maxSize` already told about in the log. */
+  private readonly toldTooLarge = new Set<string>();
 
   constructor(
     private readonly cache: ModelCache,
@@ -140,7 +143,16 @@ export class Linter {
     readonly docs: RuleDocs,
     private readonly log: Logger,
   ) {
-    cache.documents.onDidClose((event) => this.cached.delete(event.document.uri));
+    cache.documents.onDidClose((event) => {
+      this.cached.delete(event.document.uri);
+      this.toldTooLarge.delete(event.document.uri);
+    });
+  }
+
+  /** An open document over `referat.validate.maxSize`: it gets no rules and no semantic tokens. */
+  tooLarge(uri: string): boolean {
+    const document = this.cache.documents.get(uri);
+    return document !== undefined && sizeOverLimit(document.getText(), this.settings.current.maxSizeMb) !== undefined;
   }
 
   /** Changes whenever the result of linting an unchanged text may change. */
@@ -163,14 +175,7 @@ export class Linter {
     const key = `${open.document.version}@${this.generation()}`;
     const known = this.cached.get(uri);
     if (known && known.key === key && known.document === open.document) return known;
-    const findings = this.safeLint(uri, open.model, open.document.getText(), options);
-    const result: CachedLint = {
-      key,
-      document: open.document,
-      model: open.model,
-      findings,
-      diagnostics: findings.map((finding) => toDiagnostic(finding, open.document, this.locale, this.docs)),
-    };
+    const result: CachedLint = { key, ...this.lintWithinLimit(uri, open.document, open.model, options) };
     this.cached.set(uri, result);
     return result;
   }
@@ -179,9 +184,24 @@ export class Linter {
   text(uri: string, text: string): LintedDocument | undefined {
     const model = readReferatSafely(text, uri, this.log);
     if (!model) return undefined;
-    const document = TextDocument.create(uri, 'referat', 0, text);
-    const findings = this.safeLint(uri, model, text, this.options(uri));
-    return { document, model, findings, diagnostics: findings.map((finding) => toDiagnostic(finding, document, this.locale, this.docs)) };
+    return this.lintWithinLimit(uri, TextDocument.create(uri, 'referat', 0, text), model, this.options(uri));
+  }
+
+  /** The rules' findings, or over `referat.validate.maxSize` none and the one diagnostic that says so. */
+  private lintWithinLimit(uri: string, document: TextDocument, model: ReferatDocument, options: LintOptions): LintedDocument {
+    const text = document.getText();
+    const maxMb = this.settings.current.maxSizeMb;
+    const bytes = sizeOverLimit(text, maxMb);
+    if (bytes === undefined) {
+      this.toldTooLarge.delete(uri);
+      const findings = this.safeLint(uri, model, text, options);
+      return { document, model, findings, diagnostics: findings.map((finding) => toDiagnostic(finding, document, this.locale, this.docs)) };
+    }
+    if (!this.toldTooLarge.has(uri)) {
+      this.toldTooLarge.add(uri);
+      this.log.info(`${uri}: ${tooLargeDiagnostic(document, bytes, maxMb, 'en', DIAGNOSTIC_SOURCE).message}`);
+    }
+    return { document, model, findings: [], diagnostics: [tooLargeDiagnostic(document, bytes, maxMb, this.locale, DIAGNOSTIC_SOURCE)] };
   }
 
   private safeLint(uri: string, model: ReferatDocument, text: string, options: LintOptions): Finding[] {

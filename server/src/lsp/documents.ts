@@ -4,7 +4,11 @@ import { TextDocuments } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ReferatDocument } from '../model';
 import { readReferat } from '../reader';
+import { hasDocumentUri, isContentChanges, isOpenedDocument } from './params';
 import { isReferatDocument } from './referatFiles';
+
+/** What `TextDocuments.listen` registers its handlers on. */
+type SyncConnection = Parameters<TextDocuments<TextDocument>['listen']>[0];
 
 export interface Logger {
   error(message: string): void;
@@ -18,6 +22,8 @@ export interface OpenReferat {
 }
 
 interface CachedModel {
+  /** The document it was read from: opened again, a document is another object with maybe the same version. */
+  document: TextDocument;
   version: number;
   /** Null when the document is not a referat or could not be read. */
   model: ReferatDocument | null;
@@ -40,11 +46,50 @@ export class ModelCache {
     const document = this.documents.get(uri);
     if (!document) return undefined;
     let cached = this.models.get(uri);
-    if (!cached || cached.version !== document.version) {
-      cached = { version: document.version, model: this.read(document) };
+    if (!cached || cached.document !== document || cached.version !== document.version) {
+      cached = { document, version: document.version, model: this.read(document) };
       this.models.set(uri, cached);
     }
     return cached.model ? { document, model: cached.model } : undefined;
+  }
+
+  /**
+   * Follows the client's document sync, but never lets a message corrupt a text: a didOpen
+   * without a text, a didChange for an older or the same version, or one whose changes are not
+   * all well formed, is ignored (and logged) as a whole.
+   */
+  listen(connection: SyncConnection): void {
+    const ignored = (method: string, why: string) => this.log.info(`Ignored textDocument/${method}: ${why}.`);
+    this.documents.listen({
+      onDidOpenTextDocument: (handler) =>
+        connection.onDidOpenTextDocument((params) =>
+          isOpenedDocument(params?.textDocument) ? handler(params) : ignored('didOpen', 'no text document item (uri, languageId, version, text)'),
+        ),
+      onDidChangeTextDocument: (handler) =>
+        connection.onDidChangeTextDocument((params) => {
+          const problem = this.changeProblem(params);
+          if (problem) ignored('didChange', problem);
+          else handler(params);
+        }),
+      onDidCloseTextDocument: (handler) =>
+        connection.onDidCloseTextDocument((params) => (hasDocumentUri(params) ? handler(params) : ignored('didClose', 'no document URI'))),
+      onWillSaveTextDocument: (handler) => connection.onWillSaveTextDocument((params) => void (hasDocumentUri(params) && handler(params))),
+      onWillSaveTextDocumentWaitUntil: (handler) =>
+        connection.onWillSaveTextDocumentWaitUntil((params, token) => (hasDocumentUri(params) ? handler(params, token) : [])),
+      onDidSaveTextDocument: (handler) => connection.onDidSaveTextDocument((params) => void (hasDocumentUri(params) && handler(params))),
+    });
+  }
+
+  /** Why a didChange cannot be applied, or undefined when it can. */
+  private changeProblem(params: unknown): string | undefined {
+    if (!hasDocumentUri(params)) return 'no document URI';
+    const { uri, version } = params.textDocument as { uri: string; version?: unknown };
+    const document = this.documents.get(uri);
+    if (!document) return `${uri} is not open`;
+    if (typeof version !== 'number' || !Number.isInteger(version)) return `${uri}: no version`;
+    if (version <= document.version) return `${uri}: version ${version} is not newer than ${document.version}`;
+    if (!isContentChanges((params as { contentChanges?: unknown }).contentChanges)) return `${uri}: malformed content changes`;
+    return undefined;
   }
 
   /** Every open referat. */

@@ -25,6 +25,7 @@ import { documentSymbols } from './documentSymbol';
 import { foldingRanges } from './folding';
 import { formatDocument, formatRange } from './formatting';
 import { MembershipCache } from './membership';
+import { isFoldersChange, paramsProblem } from './params';
 import { filePathOf } from './referatFiles';
 import { selectionRanges } from './selectionRange';
 import { SEMANTIC_TOKENS_LEGEND, SemanticTokensProvider } from './semanticTokens';
@@ -96,6 +97,7 @@ export function startLanguageServer(connection: Connection): void {
     }
     if (client.workspace?.workspaceFolders) {
       connection.workspace.onDidChangeWorkspaceFolders((event) => {
+        if (!isFoldersChange(event)) return log.info('Ignored workspace/didChangeWorkspaceFolders: no event with added and removed folders.');
         index.removeRoots(folderPaths(event.removed));
         scanWithProgress(folderPaths(event.added));
         const removed = folderPaths(event.removed);
@@ -156,9 +158,11 @@ export function startLanguageServer(connection: Connection): void {
   });
 
   connection.onDidChangeWatchedFiles((params) => {
+    if (!Array.isArray(params?.changes)) return log.info('Ignored workspace/didChangeWatchedFiles: no changes.');
     const refreshed: Promise<void>[] = [];
     let configChanged = false;
     for (const change of params.changes) {
+      if (typeof change?.uri !== 'string') continue;
       const filePath = filePathOf(change.uri);
       if (!filePath) continue;
       if (isConfigFile(filePath)) {
@@ -215,11 +219,13 @@ export function startLanguageServer(connection: Connection): void {
   );
 
   const semanticTokens = new SemanticTokensProvider(cache);
-  connection.languages.semanticTokens.on(guard('textDocument/semanticTokens/full', { data: [] }, (params) => semanticTokens.full(params)));
+  // None over referat.validate.maxSize: the grammar colours such a referat.
+  const small = (params: { textDocument: { uri: string } }) => !linter.tooLarge(params.textDocument.uri);
+  connection.languages.semanticTokens.on(guard('textDocument/semanticTokens/full', { data: [] }, (params) => (small(params) ? semanticTokens.full(params) : { data: [] })));
   connection.languages.semanticTokens.onDelta(
-    guard('textDocument/semanticTokens/full/delta', { data: [] }, (params) => semanticTokens.delta(params)),
+    guard('textDocument/semanticTokens/full/delta', { data: [] }, (params) => (small(params) ? semanticTokens.delta(params) : { data: [] })),
   );
-  connection.languages.semanticTokens.onRange(guard('textDocument/semanticTokens/range', { data: [] }, (params) => semanticTokens.range(params)));
+  connection.languages.semanticTokens.onRange(guard('textDocument/semanticTokens/range', { data: [] }, (params) => (small(params) ? semanticTokens.range(params) : { data: [] })));
 
   registerWritingHelp(connection, { cache, configs, index, log, guard, client: () => client, locale: () => linter.locale });
 
@@ -245,7 +251,7 @@ export function startLanguageServer(connection: Connection): void {
     }),
   );
 
-  cache.documents.listen(connection);
+  cache.listen(connection);
   connection.listen();
 }
 
@@ -289,10 +295,15 @@ function folderPaths(folders: WorkspaceFolder[]): string[] {
   });
 }
 
-/** Wraps a request handler: errors are logged and answered with `fallback`. */
+/** Wraps a request handler: params not of the protocol's shape and errors are logged and answered with `fallback`. */
 function guardWith(log: Logger) {
   return <P, R>(method: string, fallback: R, handler: (params: P, token?: CancellationToken) => R | Promise<R>) =>
     async (params: P, token?: CancellationToken): Promise<R> => {
+      const problem = paramsProblem(method, params);
+      if (problem) {
+        log.info(`${method}: ${problem}, answered with nothing.`);
+        return fallback;
+      }
       try {
         return await handler(params, token);
       } catch (error) {
