@@ -44,6 +44,12 @@ export interface ScanProgress {
 }
 
 export function indexReferat(uri: string, document: TextDocument, model: ReferatDocument): IndexedReferat {
+  // A copy that shares no string with the file's text: V8's slices of the text (titles, case
+  // numbers) would otherwise keep every indexed file's whole text alive.
+  return JSON.parse(JSON.stringify(indexEntry(uri, document, model))) as IndexedReferat;
+}
+
+function indexEntry(uri: string, document: TextDocument, model: ReferatDocument): IndexedReferat {
   return {
     uri,
     containerName: meetingName(model.meeting) ?? fileNameOf(uri),
