@@ -113,11 +113,6 @@ export class DecisionReader {
     this.closeVote();
   }
 
-  /** Reads absence sentences only (outside Beslutning). */
-  readAbsences(lines: readonly Line[], from: number, to: number): void {
-    for (const para of paragraphs(lines, from, to)) this.absence(new Span(para));
-  }
-
   private paragraph(span: Span): void {
     const text = span.text;
     const trimmed = unbold(text).trim();

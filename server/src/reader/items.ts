@@ -310,4 +310,3 @@ export function isBodyCategory(lines: readonly Line[], i: number, tocCategories:
   return isHead(nextNonBlank(lines, i + 1));
 }
 
-export { lineRange };
