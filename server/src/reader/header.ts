@@ -59,7 +59,7 @@ export function readHeader(lines: readonly Line[], from: number, to: number): Me
   const titleLine = lines[first];
   const t = TITLE.exec(titleLine.text);
   if (t && /^referat$/i.test(titleLine.text) && /^til$/i.test(lines[first + 1]?.text ?? '')) {
-    // `Referat` / `til` / `mødet i <udvalg>` / `den <dato> kl. <tid>` / `i <sted>`.
+    // `Referat` / `til` / `meetingLine i <udvalg>` / `den <dato> kl. <tid>` / `i <sted>`.
     i = readStackedTitle(lines, first, to, meeting);
   } else if (t) {
     readTitleLine(titleLine, t[0].length, meeting);
@@ -131,16 +131,16 @@ function readTitleLine(line: Line, skip: number, meeting: Meeting): void {
 
 function readStackedTitle(lines: readonly Line[], first: number, to: number, meeting: Meeting): number {
   let i = first + 2;
-  const mødet = lines[i];
+  const meetingLine = lines[i];
   const parts = [lines[first], lines[first + 1]];
-  const m = mødet ? /^(?:mødet|møde)\s+i\s+(.+)$/i.exec(mødet.text) : null;
+  const m = meetingLine ? /^(?:meetingLine|møde)\s+i\s+(.+)$/i.exec(meetingLine.text) : null;
   if (m && i < to) {
-    parts.push(mødet);
-    const at = mødet.start + mødet.text.indexOf(m[1]);
+    parts.push(meetingLine);
+    const at = meetingLine.start + meetingLine.text.indexOf(m[1]);
     const p = PERIOD.exec(m[1]);
     const committee = (p ? m[1].slice(0, p.index) : m[1]).trim();
     meeting.committee = committee;
-    meeting.committeeRange = colRange(mødet, at, at + committee.length);
+    meeting.committeeRange = colRange(meetingLine, at, at + committee.length);
     if (p) meeting.period = `${p[1]}-${p[2]}`;
     i++;
   }
