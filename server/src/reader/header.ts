@@ -59,7 +59,7 @@ export function readHeader(lines: readonly Line[], from: number, to: number): Me
   const titleLine = lines[first];
   const t = TITLE.exec(titleLine.text);
   if (t && /^referat$/i.test(titleLine.text) && /^til$/i.test(lines[first + 1]?.text ?? '')) {
-    // `Referat` / `til` / `meetingLine i <udvalg>` / `den <dato> kl. <tid>` / `i <sted>`.
+    // `Referat` / `til` / `mødet i <udvalg>` / `den <dato> kl. <tid>` / `i <sted>`.
     i = readStackedTitle(lines, first, to, meeting);
   } else if (t) {
     readTitleLine(titleLine, t[0].length, meeting);
@@ -133,7 +133,7 @@ function readStackedTitle(lines: readonly Line[], first: number, to: number, mee
   let i = first + 2;
   const meetingLine = lines[i];
   const parts = [lines[first], lines[first + 1]];
-  const m = meetingLine ? /^(?:meetingLine|møde)\s+i\s+(.+)$/i.exec(meetingLine.text) : null;
+  const m = meetingLine ? /^(?:mødet|møde)\s+i\s+(.+)$/i.exec(meetingLine.text) : null;
   if (m && i < to) {
     parts.push(meetingLine);
     const at = meetingLine.start + meetingLine.text.indexOf(m[1]);
