@@ -269,3 +269,9 @@ describe('found by the properties', () => {
     expectCanonicalInvariants('# **Punkt 1: Godkendelse af dagsord\uFEFFen**\n\nBeslutning\n\nGodkendt.\n');
   });
 });
+
+describe('found in CI by the properties', () => {
+  it('keeps a non-breaking space inside a heading as written', () => {
+    expectCanonicalInvariants('## **Punkt 10: D-\u00a0sag: Nøgletal**\n\nResume\n\nTekst.\n');
+  });
+});

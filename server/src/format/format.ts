@@ -18,8 +18,11 @@ export const LEVELS = { title: 1, toc: 2, punkt: 1, section: 2, subheading: 3 } 
 /** White space as exports write it (as the reader counts it): a line of only this is empty. */
 const BLANK = /^[\s\u200b]*$/;
 const TRAILING = /[\s\u200b]+$/;
-/** Runs of spaces inside a heading's words (not a BOM or other invisible character, which JavaScript's \s also matches: those are kept as written). */
-const INNER_SPACE = /[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+/g;
+/**
+ * Runs of ordinary spaces and tabs inside a heading's words. Other white space (a non-breaking
+ * space, a BOM, which JavaScript's \s also matches) is kept as written: it is part of the title.
+ */
+const INNER_SPACE = /[ \t]+/g;
 /** `•`-like bullets, `* ` and `-` followed by more than one space: written `- `. */
 const BULLET = /^([ \t\u00a0]*)(?:[•·▪◦‣∙]|\*(?=[ \t\u00a0])|-(?=[ \t\u00a0]{2}|\t|\u00a0))[ \t\u00a0]*(?=\S)/;
 /** A heading made by `Punkt N`: the only item heading that may wear `#` (a numbered `N. Title` may not). */
