@@ -42,7 +42,6 @@ export function readSeed(file: string): string {
 export const norm = (s: string | null | undefined) => (s ?? '').replace(/[*#]/g, '').replace(/[”“„]/g, '"').replace(/\s+/g, ' ').trim();
 const nameSet = (a: readonly string[] | undefined) => (a ?? []).map(norm).sort().join('|');
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function compareWithGolden(file: string, got: any): string[] {
   const want = golden[file];
   const diffs: string[] = [];

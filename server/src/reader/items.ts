@@ -3,7 +3,7 @@
 import type { CaseNumber, CaseType, Punkt, Range, Section, SectionKind, SubHeading, TocEntry } from '../model';
 import { ACCESS_MARKERS, CASE_NUMBER_LABELS, CASE_TYPE_PATTERN, ITEM_WORDS, fold, sectionKindOf } from '../vocabulary';
 import { DecisionReader } from './decisions';
-import { type Line, colRange, headingOf, isDecorated, isUpperCase, lineRange, range, visibleEnd } from './lines';
+import { type Line, colRange, headingOf, isDecorated, isUpperCase, range, visibleEnd } from './lines';
 import { CATEGORY } from './toc';
 
 export interface ItemHead {

@@ -17,9 +17,6 @@ export const KIND_NAMES: Record<SectionKind, string> = {
 
 export const msg = (en: string, da: string): Localized => ({ en, da });
 
-export function punktLabel(item: Punkt): string {
-  return `Punkt ${item.number}`;
-}
 
 /** Every person named in a vote, on all sides, with the side. */
 export function voters(vote: Vote): { ref: NameRef; side: 'for' | 'against' | 'abstain' }[] {
