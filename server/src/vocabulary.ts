@@ -255,11 +255,40 @@ export const PARTIES: Record<string, string> = {
 const FOLDED: Record<string, string> = { é: 'e', è: 'e', ê: 'e', ä: 'æ', ö: 'ø' };
 
 export function fold(text: string): string {
-  // One pass over the text: this runs for many words of every line.
-  return text
-    .toLowerCase()
-    .replace(/[éèêäö]|[\s\u00a0]+/g, (m) => FOLDED[m] ?? ' ')
-    .trim();
+  const lower = text.toLowerCase();
+  // Most words need nothing but the lower case: a character loop finds them, and they skip the
+  // regular expression and its new string (this runs for many words of every line).
+  for (let i = 0; i < lower.length; i++) {
+    const code = lower.charCodeAt(i);
+    if (code === 32 /* space */) {
+      if (i > 0 && lower.charCodeAt(i - 1) === 32) return foldSlowly(lower);
+    } else if ((code >= 9 && code <= 13) || (code >= 0xa0 && needsFolding(code))) return foldSlowly(lower);
+  }
+  return lower.trim();
+}
+
+/** True for the characters `fold` changes beyond the lower case: accented letters and white space other than a space. */
+function needsFolding(code: number): boolean {
+  return (
+    code === 0xe9 /* é */ ||
+    code === 0xe8 /* è */ ||
+    code === 0xea /* ê */ ||
+    code === 0xe4 /* ä */ ||
+    code === 0xf6 /* ö */ ||
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
+}
+
+function foldSlowly(lower: string): string {
+  return lower.replace(/[éèêäö]|[\s\u00a0]+/g, (m) => FOLDED[m] ?? ' ').trim();
 }
 
 const sectionByWords = new Map<string, SectionKind>();
@@ -269,11 +298,48 @@ for (const [kind, words] of Object.entries(SECTION_HEADINGS) as [SectionKind, re
 
 const firstWords = new Set([...sectionByWords.keys()].map((w) => w.split(' ')[0]));
 
+/**
+ * The length and first letter of every first word, as `length * 65536 + code`: most lines start
+ * with a word of another length or letter, and are let go before any string is made. (Lower case
+ * keeps the length of every word that can match: only `İ` grows, into a character no word has.)
+ */
+const firstWordShapes = new Set([...firstWords].map((w) => w.length * 65536 + w.charCodeAt(0)));
+
+/** The end of the first word: the first white space or colon. */
+function firstWordEnd(words: string): number {
+  for (let i = 0; i < words.length; i++) {
+    const code = words.charCodeAt(i);
+    if (code === 32 || code === 58 /* : */ || (code >= 9 && code <= 13) || (code >= 0xa0 && isRegExpSpace(code))) return i;
+  }
+  return words.length;
+}
+
+/** JavaScript's `\s` above U+00A0 (and U+00A0 itself). */
+function isRegExpSpace(code: number): boolean {
+  return (
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
+}
+
 /** The section kind a heading's words name, or null when they name none. */
 export function sectionKindOf(words: string): SectionKind | null {
-  // Most lines are not headings: look at the first word before folding the whole line.
-  const space = words.search(/[\s:]/);
-  const first = (space < 0 ? words : words.slice(0, space)).toLowerCase().replace(/[éèê]/g, 'e').replace(/ä/g, 'æ').replace(/ö/g, 'ø');
+  // Most lines are not headings: look at the first word before folding the whole line, and at its
+  // length and first letter before making any string of it.
+  const end = firstWordEnd(words);
+  const initial = words.charCodeAt(0);
+  if (initial < 128) {
+    const lower = initial >= 65 && initial <= 90 ? initial + 32 : initial;
+    if (!firstWordShapes.has(end * 65536 + lower)) return null;
+  }
+  const first = words.slice(0, end).toLowerCase().replace(/[éèê]/g, 'e').replace(/ä/g, 'æ').replace(/ö/g, 'ø');
   if (!firstWords.has(first)) return null;
   return sectionByWords.get(fold(words).replace(/\s*:$/, '')) ?? null;
 }
