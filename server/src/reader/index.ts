@@ -1,14 +1,22 @@
 // The reader: text → document model. It never throws: any text gives a model, and what it
 // cannot place it leaves out rather than guessing.
-import type { Category, Punkt, ReferatDocument, Toc } from '../model';
+//
+// Reading has two phases. The structure (header, TOC, where each punkt and category line is) is
+// found by a pass over all lines that is cheap; reading each punkt's body is the expensive part.
+// `incremental.ts` uses that split to re-read only the punkter an edit touched.
+import type { Category, Meeting, Punkt, ReferatDocument, Toc } from '../model';
 import { fold } from '../vocabulary';
 import { emptyMeeting, readAdjourned, readHeader } from './header';
-import { type ItemHead, findNumberedHeads, findPunktHeads, findSagNrHeads, isBodyCategory, readItem } from './items';
+import { type ItemContext, type ItemHead, findNumberedHeads, findPunktHeads, findSagNrHeads, isBodyCategory, readItem } from './items';
 import { type Line, lineRange, range, readLines } from './lines';
 import { isTocHeading, readCategoryToc, readHeadedToc } from './toc';
 
 export function readReferat(text: string): ReferatDocument {
-  const lines = readLines(typeof text === 'string' ? text : String(text ?? ''));
+  return readReferatLines(readLines(typeof text === 'string' ? text : String(text ?? '')));
+}
+
+/** The reader on lines already split (the incremental reader keeps them between versions). */
+export function readReferatLines(lines: readonly Line[]): ReferatDocument {
   try {
     return read(lines);
   } catch (error) {
@@ -23,7 +31,7 @@ export function readReferatStrict(text: string): ReferatDocument {
   return read(readLines(text));
 }
 
-function documentRange(lines: readonly Line[]) {
+export function documentRange(lines: readonly Line[]) {
   const last = lines.length - 1;
   return range(0, 0, last, lines[last].raw.length);
 }
@@ -32,10 +40,21 @@ function emptyDocument(lines: readonly Line[]): ReferatDocument {
   return { lineCount: lines.length, range: documentRange(lines), meeting: emptyMeeting(), toc: null, categories: [], items: [] };
 }
 
-function read(lines: readonly Line[]): ReferatDocument {
+/** Everything but the punkter's bodies: where each punkt starts and ends, the header, the TOC. */
+export interface Structure {
+  meeting: Meeting;
+  toc: Toc | null;
+  categories: Category[];
+  heads: ItemHead[];
+  /** For each head, the line of the next punkt or category line (or the line count): its body ends before it. */
+  stops: number[];
+  context: ItemContext;
+}
+
+export function readStructure(lines: readonly Line[]): Structure {
   let heads: ItemHead[] = findPunktHeads(lines);
   let toc: Toc | null = null;
-  let categories: Category[] = [];
+  const categories: Category[] = [];
   let usesCategories = false;
 
   let tocStart = -1;
@@ -78,9 +97,9 @@ function read(lines: readonly Line[]): ReferatDocument {
   readAdjourned(lines, meeting);
 
   // Body category lines end the item before them.
-  const headLines = new Set(heads.map((h) => h.line));
-  const tocCategories = new Set<string>();
   if (usesCategories) {
+    const headLines = new Set(heads.map((h) => h.line));
+    const tocCategories = new Set<string>();
     for (let i = tocStart; toc && i <= toc.range.end.line; i++) {
       const m = /^([A-H])\.\s+(.+)$/.exec(lines[i].text);
       if (m) tocCategories.add(fold(`${m[1]}. ${m[2]}`));
@@ -93,15 +112,29 @@ function read(lines: readonly Line[]): ReferatDocument {
       }
     }
   }
-  const stops = [...heads.map((h) => h.line), ...categories.map((c) => c.range.start.line)].sort((a, b) => a - b);
+  // Heads and category lines are each in line order; merge them to find where each item stops.
+  const stops: number[] = [];
+  let c = 0;
+  for (let h = 0; h < heads.length; h++) {
+    const line = heads[h].line;
+    while (c < categories.length && categories[c].range.start.line <= line) c++;
+    const nextHead = h + 1 < heads.length ? heads[h + 1].line : lines.length;
+    const nextCategory = c < categories.length ? categories[c].range.start.line : lines.length;
+    stops.push(Math.min(nextHead, nextCategory));
+  }
 
-  const ctx = { lines, ownCommittee: meeting.committee, categories: usesCategories };
-  const items: Punkt[] = heads.map((h) => {
-    const next = stops.find((s) => s > h.line) ?? lines.length;
-    let end = next - 1;
-    while (end > h.line && lines[end].blank) end--;
-    return readItem(ctx, h, end);
-  });
+  return { meeting, toc, categories, heads, stops, context: { lines, ownCommittee: meeting.committee, categories: usesCategories } };
+}
 
-  return { lineCount: lines.length, range: documentRange(lines), meeting, toc, categories, items };
+/** The last line of the punkt whose head is `head` and whose body stops before `stop`. */
+export function itemEnd(lines: readonly Line[], head: ItemHead, stop: number): number {
+  let end = stop - 1;
+  while (end > head.line && lines[end].blank) end--;
+  return end;
+}
+
+function read(lines: readonly Line[]): ReferatDocument {
+  const s = readStructure(lines);
+  const items: Punkt[] = s.heads.map((h, i) => readItem(s.context, h, itemEnd(lines, h, s.stops[i])));
+  return { lineCount: lines.length, range: documentRange(lines), meeting: s.meeting, toc: s.toc, categories: s.categories, items };
 }

@@ -1,0 +1,93 @@
+// The model the server keeps while a referat is typed in (re-read only where edits touched it) is
+// the model of the text the client has, whatever the edits: several in one didChange, ranges past
+// the ends of lines, CRLF text, line breaks typed and taken away, reads skipped between edits.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { ModelCache } from '../../server/src/lsp/documents';
+import { readReferat } from '../../server/src/reader';
+import { readSeed, seedFiles } from '../helpers/golden';
+
+type Handler = (params: unknown) => void;
+
+/** The document sync part of a connection: the cache registers its handlers here and the test calls them. */
+function fakeConnection() {
+  const handlers = new Map<string, Handler>();
+  const on = (name: string) => (handler: Handler) => {
+    handlers.set(name, handler);
+    return { dispose() {} };
+  };
+  const connection = {
+    onDidOpenTextDocument: on('open'),
+    onDidChangeTextDocument: on('change'),
+    onDidCloseTextDocument: on('close'),
+    onWillSaveTextDocument: on('willSave'),
+    onWillSaveTextDocumentWaitUntil: on('willSaveWaitUntil'),
+    onDidSaveTextDocument: on('save'),
+  };
+  return { connection, send: (name: string, params: unknown) => handlers.get(name)!(params) };
+}
+
+const quiet = { error() {}, info() {} };
+const seeds = seedFiles.map(readSeed);
+
+const position = fc.record({ line: fc.nat({ max: 1200 }), character: fc.nat({ max: 140 }) });
+const inserted = fc.oneof(
+  fc.constantFrom('', 'x', ' ', '\n', '\r\n', '\n\n', 'Punkt 77: Nyt punkt\n', '\n**Beslutning**\n', 'Godkendt.', '\nMødet hævet kl. 13.00.\n', '\r', '\n# Punkt 3: Titel'),
+  fc.string({ maxLength: 12 }),
+);
+const change = fc.record({ start: position, end: position, text: inserted }).map(({ start, end, text }) => ({ range: { start, end }, text }));
+
+describe('incremental document sync', () => {
+  it('keeps the model of the text the client has, over random edits and reads', () => {
+    fc.assert(
+      fc.property(
+        fc.nat({ max: seeds.length - 1 }),
+        fc.boolean(),
+        fc.array(fc.tuple(fc.array(change, { minLength: 1, maxLength: 3 }), fc.boolean()), { minLength: 1, maxLength: 10 }),
+        (which, crlf, steps) => {
+          const cache = new ModelCache(quiet);
+          const { connection, send } = fakeConnection();
+          cache.listen(connection as never);
+          const uri = 'file:///work/referat.txt';
+          const text = crlf ? seeds[which].replace(/\r?\n/g, '\r\n') : seeds[which];
+          send('open', { textDocument: { uri, languageId: 'referat', version: 1, text } });
+          expect(cache.getModel(uri)).toEqual(readReferat(text));
+          let version = 1;
+          for (const [changes, readNow] of steps) {
+            send('change', { textDocument: { uri, version: ++version }, contentChanges: changes });
+            // Not reading after every edit: the next reading must follow several edits at once.
+            if (readNow) expect(cache.getModel(uri)).toEqual(readReferat(cache.documents.get(uri)!.getText()));
+          }
+          expect(cache.getModel(uri)).toEqual(readReferat(cache.documents.get(uri)!.getText()));
+        },
+      ),
+      { numRuns: 120 },
+    );
+  });
+
+  it('reads only the touched lines when text is typed, lines are added and taken away, several at once', () => {
+    const cache = new ModelCache(quiet);
+    const { connection, send } = fakeConnection();
+    cache.listen(connection as never);
+    const uri = 'file:///work/referat.txt';
+    const text = seeds[0];
+    send('open', { textDocument: { uri, languageId: 'referat', version: 1, text } });
+    cache.getModel(uri);
+    const at = (line: number, character: number) => ({ line, character });
+    const edits = [
+      [{ range: { start: at(40, 3), end: at(40, 3) }, text: 'x' }],
+      [{ range: { start: at(40, 3), end: at(40, 4) }, text: '' }],
+      [{ range: { start: at(60, 0), end: at(60, 0) }, text: 'Et nyt afsnit.\n\n' }],
+      [{ range: { start: at(60, 0), end: at(62, 0) }, text: '' }],
+      [
+        { range: { start: at(300, 0), end: at(300, 0) }, text: 'a\nb\n' },
+        { range: { start: at(100, 2), end: at(101, 0) }, text: '' },
+      ],
+    ];
+    edits.forEach((contentChanges, i) => {
+      send('change', { textDocument: { uri, version: i + 2 }, contentChanges });
+      expect(cache.getModel(uri)).toEqual(readReferat(cache.documents.get(uri)!.getText()));
+    });
+    expect(cache.readings).toEqual({ whole: 1, partial: edits.length });
+  });
+});
