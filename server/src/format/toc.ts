@@ -38,23 +38,122 @@ export interface TocMatch {
   entryOf: (number | null)[];
 }
 
-/** The longest run of entries that name the punkter in order (a common subsequence). */
-function longestInOrder(matches: (e: number, i: number) => boolean, entries: number, items: number): (number | null)[] {
+/**
+ * The longest run of entries that name the punkter in order (a common subsequence), walked from the
+ * start so that an entry pairs with the first punkt it can. `candidates[e]` lists, in order, the
+ * punkter entry `e` names.
+ *
+ * The walk needs, at each step, the length of the longest run in what is left. Those lengths are
+ * worked out with bit vectors (Hyyrö's bit-parallel LCS), 32 punkter a word, instead of a table of
+ * every entry and punkt: the same answer, at a 32nd of the cost.
+ */
+function longestInOrder(matches: (e: number, i: number) => boolean, candidates: readonly (readonly number[])[], entries: number, items: number): (number | null)[] {
   const pairOf: (number | null)[] = new Array(entries).fill(null);
-  if (entries === items && pairOf.every((_, e) => matches(e, e))) return pairOf.map((_, e) => e);
-  const width = items + 1;
-  const table = new Uint32Array((entries + 1) * width);
-  for (let e = entries - 1; e >= 0; e--) {
-    for (let i = items - 1; i >= 0; i--) {
-      table[e * width + i] = matches(e, i) ? table[(e + 1) * width + i + 1] + 1 : Math.max(table[(e + 1) * width + i], table[e * width + i + 1]);
+  // A common start pairs as it stands: the walk pairs an entry and a punkt wherever they match.
+  let start = 0;
+  while (start < entries && start < items && matches(start, start)) {
+    pairOf[start] = start;
+    start++;
+  }
+  if (start === entries || start === items) return pairOf;
+
+  // Row r (entry start + r) holds one bit per punkt i >= start, at position items - 1 - i: 0 where
+  // the longest run of entries r.. and punkter i.. is one longer than that of entries r.. and
+  // punkter i + 1.. (an "increase"). The row past the last entry has none.
+  const size = items - start;
+  const words = (size + 31) >>> 5;
+  const rowCount = entries - start;
+  const rows = new Uint32Array((rowCount + 1) * words);
+  rows.fill(0xffffffff, rowCount * words);
+  const mask = new Uint32Array(words);
+  for (let r = rowCount - 1; r >= 0; r--) {
+    const matched = candidates[start + r];
+    for (const i of matched) {
+      if (i < start) continue;
+      const p = items - 1 - i;
+      mask[p >>> 5] |= 1 << (p & 31);
+    }
+    const from = (r + 1) * words;
+    const to = r * words;
+    let carry = 0;
+    for (let w = 0; w < words; w++) {
+      const v = rows[from + w];
+      const u = v & mask[w];
+      const sum = v + (u >>> 0) + carry;
+      carry = sum > 0xffffffff ? 1 : 0;
+      rows[to + w] = (sum >>> 0) | (v & ~u);
+    }
+    for (const i of matched) if (i >= start) mask[(items - 1 - i) >>> 5] = 0;
+  }
+  /** The length of the longest run of entries e.. and punkter i.. (the increases at punkter i..). */
+  const longest = (e: number, i: number): number => {
+    const count = items - i;
+    const base = (e - start) * words;
+    let ones = 0;
+    const full = count >>> 5;
+    for (let w = 0; w < full; w++) ones += bitCount(rows[base + w]);
+    if (count & 31) ones += bitCount(rows[base + full] & ((1 << (count & 31)) - 1));
+    return count - ones;
+  };
+  const increase = (e: number, i: number): number => {
+    const p = items - 1 - i;
+    return (rows[(e - start) * words + (p >>> 5)] >>> (p & 31)) & 1 ? 0 : 1;
+  };
+  // here: longest(e, i); below: longest(e + 1, i).
+  let e = start;
+  let i = start;
+  let here = longest(e, i);
+  let below = longest(e + 1, i);
+  while (e < entries && i < items) {
+    if (matches(e, i)) {
+      pairOf[e++] = i++;
+      if (e === entries || i === items) break;
+      here = longest(e, i);
+      below = longest(e + 1, i);
+    } else if (below >= here - increase(e, i)) {
+      // Leaving the entry out loses nothing.
+      e++;
+      here = below;
+      if (e < entries) below = longest(e + 1, i);
+    } else {
+      here -= increase(e, i);
+      below -= increase(e + 1, i);
+      i++;
     }
   }
-  for (let e = 0, i = 0; e < entries && i < items; ) {
-    if (matches(e, i) && table[e * width + i] === table[(e + 1) * width + i + 1] + 1) pairOf[e++] = i++;
-    else if (table[(e + 1) * width + i] >= table[e * width + i + 1]) e++;
-    else i++;
-  }
   return pairOf;
+}
+
+function bitCount(x: number): number {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
+
+/**
+ * Per entry, the punkter it names, in order. Titles compare equal or as a prefix of at least 20
+ * characters (`sameNormTitle`), so a match shares the first 20 characters (or the whole of a
+ * shorter title): only punkter in that bucket are tried. Entries written alike share one list.
+ */
+function candidatesOf(entries: readonly TocEntry[], entryTitles: readonly string[], itemTitles: readonly string[], matches: (e: number, i: number) => boolean): number[][] {
+  const bucketOf = (title: string) => (title.length >= 20 ? title.slice(0, 20) : title);
+  const buckets = new Map<string, number[]>();
+  itemTitles.forEach((title, i) => {
+    const key = bucketOf(title);
+    const bucket = buckets.get(key);
+    if (bucket) bucket.push(i);
+    else buckets.set(key, [i]);
+  });
+  const byEntry = new Map<string, number[]>();
+  return entries.map((entry, e) => {
+    const key = `${entry.number}\u0000${entryTitles[e]}`;
+    let list = byEntry.get(key);
+    if (!list) {
+      list = (buckets.get(bucketOf(entryTitles[e])) ?? []).filter((i) => matches(e, i));
+      byEntry.set(key, list);
+    }
+    return list;
+  });
 }
 
 /**
@@ -65,11 +164,19 @@ function longestInOrder(matches: (e: number, i: number) => boolean, entries: num
  */
 export function matchToc(toc: Toc, items: readonly Punkt[]): TocMatch {
   const entries = toc.entries;
-  const entryTitles = entries.map((e) => normTitle(e.title));
-  const itemTitles = items.map((i) => normTitle(i.title));
+  // Titles repeat (the TOC names each punkt): each is normalised once.
+  const normalised = new Map<string, string>();
+  const norm = (title: string) => {
+    let n = normalised.get(title);
+    if (n === undefined) normalised.set(title, (n = normTitle(title)));
+    return n;
+  };
+  const entryTitles = entries.map((e) => norm(e.title));
+  const itemTitles = items.map((i) => norm(i.title));
   const matches = (e: number, i: number) =>
     (entries[e].number === null || entries[e].number === items[i].number) && sameNormTitle(entryTitles[e], itemTitles[i]);
-  const itemOf = longestInOrder(matches, entries.length, items.length);
+  const candidates = candidatesOf(entries, entryTitles, itemTitles, matches);
+  const itemOf = longestInOrder(matches, candidates, entries.length, items.length);
   const status: EntryStatus[] = itemOf.map((i) => (i === null ? 'extra' : 'ok'));
   const entryOf: (number | null)[] = new Array(items.length).fill(null);
   itemOf.forEach((i, e) => {
@@ -77,8 +184,8 @@ export function matchToc(toc: Toc, items: readonly Punkt[]): TocMatch {
   });
   entries.forEach((_, e) => {
     if (itemOf[e] !== null) return;
-    const i = items.findIndex((_, k) => entryOf[k] === null && matches(e, k));
-    if (i < 0) return;
+    const i = candidates[e].find((k) => entryOf[k] === null);
+    if (i === undefined) return;
     itemOf[e] = i;
     entryOf[i] = e;
     status[e] = 'moved';
@@ -118,8 +225,11 @@ function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
-/** Rewrites the TOC's entries from the items, in the TOC's own form, keeping known page numbers. */
-export function rewriteToc(toc: Toc, items: readonly Punkt[], lines: readonly string[], options: TocRewriteOptions = {}, match = matchToc(toc, items)): TocRewrite | null {
+/**
+ * Rewrites the TOC's entries from the items, in the TOC's own form, keeping known page numbers.
+ * `lines` (the text's lines) may be given as a function: they are needed only for the 001 style.
+ */
+export function rewriteToc(toc: Toc, items: readonly Punkt[], lines: readonly string[] | (() => readonly string[]), options: TocRewriteOptions = {}, match = matchToc(toc, items)): TocRewrite | null {
   const first = toc.entries[0];
   const last = toc.entries[toc.entries.length - 1];
   if (!first || !last) return null;
@@ -135,7 +245,8 @@ export function rewriteToc(toc: Toc, items: readonly Punkt[], lines: readonly st
     if (numbered) {
       // The 001 style: category lines with `N Title` under them.
       if (item.category && item.category !== category) {
-        const line = lines.find((l) => new RegExp(`^${item.category}\\.\\s`).test(l.trim()));
+        const heading = new RegExp(`^${item.category}\\.\\s`);
+        const line = (typeof lines === 'function' ? lines() : lines).find((l) => heading.test(l.trim()));
         if (line) out.push(line.trim());
         category = item.category;
       }
