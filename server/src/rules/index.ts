@@ -4,9 +4,10 @@ import { Membership } from '../config/membership';
 import type { ReferatConfig, RuleSetting } from '../config/types';
 import type { ReferatDocument } from '../model';
 import { splitLines } from '../reader/lines';
-import { readDirectives } from './directives';
+import { type Directives, readDirectives } from './directives';
 import { allRules } from './registry';
 import type { Finding, Report, Rule, Severity, SeveritySetting } from './types';
+import { lineReader } from './util';
 
 export { allRules };
 
@@ -39,6 +40,9 @@ function settingOf(rule: Rule, options: LintOptions): { severity: SeveritySettin
   return { severity, options: ruleOptions };
 }
 
+/** A text that names no `referat-` directive switches nothing off. */
+const NO_DIRECTIVES: Directives = { disabled: () => false };
+
 const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 
 const order = (a: Finding, b: Finding) =>
@@ -46,8 +50,12 @@ const order = (a: Finding, b: Finding) =>
 
 /** All findings of all enabled rules on one document, in document order. */
 export function lint(doc: ReferatDocument, text: string, options: LintOptions = {}): Finding[] {
-  const lines = splitLines(text);
-  const directives = readDirectives(lines);
+  // The lines are split only when a rule asks for them: most runs never do, and a long text costs.
+  let lines: string[] | undefined;
+  const linesOf = () => (lines ??= splitLines(text));
+  const lineAt = lineReader(text);
+  // Directives are HTML comments with `referat-`: a text without that word has none to read.
+  const directives = text.includes('referat-') ? readDirectives(linesOf()) : NO_DIRECTIVES;
   const membership = new Membership(doc, options.config ?? {});
   const findings: Finding[] = [];
   for (const rule of allRules) {
@@ -61,7 +69,17 @@ export function lint(doc: ReferatDocument, text: string, options: LintOptions = 
       findings.push({ ...r, ruleId: rule.id, severity: r.severity && RANK[r.severity] < RANK[severity] ? r.severity : severity });
     };
     try {
-      rule.check({ doc, text, lines, membership, options: setting.options, report });
+      rule.check({
+        doc,
+        text,
+        get lines() {
+          return linesOf();
+        },
+        lineAt: (line) => (lines ? lines[line] : lineAt(line)),
+        membership,
+        options: setting.options,
+        report,
+      });
     } catch (error) {
       if (options.strict) throw error;
       // One broken rule must not hide the others' findings.

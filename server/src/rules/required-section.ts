@@ -74,19 +74,24 @@ function usualHeading(doc: ReferatDocument, kind: SectionKind): Section | undefi
 
 /** The heading line for a new section, written as this document writes headings of that kind. */
 export function headingLine(doc: ReferatDocument, lines: readonly string[], kind: SectionKind, near: Section | undefined): string {
+  return headingLineAt(doc, (line) => lines[line], kind, near);
+}
+
+/** `headingLine` reading only the one line it looks at (the rule does not split the whole text). */
+function headingLineAt(doc: ReferatDocument, lineAt: (line: number) => string | undefined, kind: SectionKind, near: Section | undefined): string {
   const usual = usualHeading(doc, kind);
   const model = near?.heading ?? usual?.heading;
   let words = usual?.heading.text ?? KIND_NAMES[kind];
   if (!usual && model?.style === 'upper') words = words.toUpperCase();
-  const bold = model ? /\*\*/.test(lines[model.range.start.line] ?? '') : false;
+  const bold = model ? /\*\*/.test(lineAt(model.range.start.line) ?? '') : false;
   const level = model?.level ?? null;
   const text = bold ? `**${words}**` : words;
   return level ? `${'#'.repeat(level)} ${text}` : text;
 }
 
-function insertion(doc: ReferatDocument, lines: readonly string[], item: Punkt, kind: SectionKind, eol: string): TextEdit {
+function insertion(doc: ReferatDocument, lineAt: (line: number) => string | undefined, item: Punkt, kind: SectionKind, eol: string): TextEdit {
   const next = item.sections.find((s) => s.kind !== 'other' && comesBefore(doc, kind, s.kind));
-  const heading = headingLine(doc, lines, kind, next ?? item.sections[item.sections.length - 1]);
+  const heading = headingLineAt(doc, lineAt, kind, next ?? item.sections[item.sections.length - 1]);
   if (next) {
     const at = { line: next.heading.range.start.line, character: 0 };
     return { range: { start: at, end: at }, newText: `${heading}${eol}${eol}` };
@@ -100,7 +105,7 @@ export const requiredSection: Rule = {
   description: msg('Each punkt has the sections its case type requires (Resume, Indstilling, Beslutning)', 'Hvert punkt har de afsnit, dets sagstype kræver (Resume, Indstilling, Beslutning)'),
   defaultSeverity: 'warning',
   fixable: true,
-  check({ doc, text, lines, options, report }) {
+  check({ doc, text, lineAt, options, report }) {
     const required = kinds(options.required) ?? DEFAULT_REQUIRED;
     const byCaseType = { ...DEFAULT_BY_CASE_TYPE, ...((options.byCaseType as Record<string, SectionKind[]>) ?? {}) };
     const eol = text.includes('\r\n') ? '\r\n' : '\n';
@@ -113,7 +118,7 @@ export const requiredSection: Rule = {
         report({
           range: item.heading.textRange,
           message: msg(`Punkt ${item.number}${type} has no ${name} section`, `Punkt ${item.number}${type} mangler afsnittet ${name}`),
-          fix: { title: msg(`Insert the heading "${name}"`, `Indsæt overskriften »${name}«`), edits: [insertion(doc, lines, item, kind, eol)] },
+          fix: { title: msg(`Insert the heading "${name}"`, `Indsæt overskriften »${name}«`), edits: [insertion(doc, lineAt, item, kind, eol)] },
         });
       }
     }

@@ -6,7 +6,7 @@ import type { Fix, Rule, TextEdit } from './types';
 import { msg } from './util';
 
 /** Rewrites the TOC's entries from the items, in the TOC's own form, keeping known page numbers. */
-function rewrite(toc: Toc, items: readonly Punkt[], lines: readonly string[], eol: string, match: TocMatch): Fix {
+function rewrite(toc: Toc, items: readonly Punkt[], lines: () => readonly string[], eol: string, match: TocMatch): Fix {
   const rewritten = rewriteToc(toc, items, lines, {}, match)!;
   const edit: TextEdit = { range: rewritten.range, newText: rewritten.lines.join(eol) };
   return { title: msg('Rewrite the table of contents from the punkter', 'Skriv indholdsfortegnelsen om ud fra punkterne'), edits: [edit] };
@@ -17,7 +17,8 @@ export const tocMismatch: Rule = {
   description: msg('The table of contents matches the punkter', 'Indholdsfortegnelsen passer med punkterne'),
   defaultSeverity: 'warning',
   fixable: true,
-  check({ doc, text, lines, report }) {
+  check(ctx) {
+    const { doc, text, report } = ctx;
     const toc = doc.toc;
     const items = doc.items;
     if (!toc || toc.entries.length === 0 || items.length === 0) return;
@@ -27,7 +28,8 @@ export const tocMismatch: Rule = {
     const { status, itemOf, entryOf } = match;
     // The rewrite is made only when something is found.
     let rewritten: Fix | undefined;
-    const fix = () => (rewritten ??= rewrite(toc, items, lines, eol, match));
+    // The lines only for the 001 style's category lines: not split unless needed.
+    const fix = () => (rewritten ??= rewrite(toc, items, () => ctx.lines, eol, match));
     entries.forEach((entry, e) => {
       const i = itemOf[e];
       const item = i === null ? null : items[i];

@@ -41,8 +41,10 @@ export type Report = Omit<Finding, 'ruleId' | 'severity'> & { severity?: Severit
 export interface RuleContext {
   doc: ReferatDocument;
   text: string;
-  /** The text's lines, without line breaks. */
-  lines: readonly string[];
+  /** The text's lines, without line breaks (split on first use: prefer `lineAt` for a line or two). */
+  readonly lines: readonly string[];
+  /** One line of the text, without its line break; undefined past the end. */
+  lineAt(line: number): string | undefined;
   membership: Membership;
   /** The rule's options from the configuration (everything but `severity`). */
   options: Readonly<Record<string, unknown>>;

@@ -46,3 +46,35 @@ export function allNames(doc: ReferatDocument): { ref: NameRef; committee: strin
 export function lineStart(line: number): Range {
   return { start: { line, character: 0 }, end: { line, character: 0 } };
 }
+
+/**
+ * Line `n` of the text, without its break, for rules that need a line or two: the text is scanned
+ * only as far as the furthest line asked for, and not split whole.
+ */
+export function lineReader(text: string): (line: number) => string | undefined {
+  // starts[n]: where line n begins; ends[n]: where its break begins (known for all lines but the last found).
+  const starts = [0];
+  const ends: number[] = [];
+  let at = 0;
+  return (line) => {
+    while (starts.length <= line && at < text.length) {
+      const ch = text.charCodeAt(at);
+      if (ch === 13 || ch === 10) {
+        ends.push(at);
+        at += ch === 13 && text.charCodeAt(at + 1) === 10 ? 2 : 1;
+        starts.push(at);
+      } else at++;
+    }
+    if (line < 0 || line >= starts.length) return undefined;
+    return text.slice(starts[line], line < ends.length ? ends[line] : lineEnd(text, starts[line]));
+  };
+}
+
+/** Where the line starting at `from` ends (its break, or the end of the text). */
+function lineEnd(text: string, from: number): number {
+  for (let i = from; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 13 || ch === 10) return i;
+  }
+  return text.length;
+}
