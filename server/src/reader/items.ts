@@ -3,7 +3,7 @@
 import type { CaseNumber, CaseType, Punkt, Range, Section, SectionKind, SubHeading, TocEntry } from '../model';
 import { ACCESS_MARKERS, CASE_NUMBER_LABELS, CASE_TYPE_PATTERN, ITEM_WORDS, fold, sectionKindOf } from '../vocabulary';
 import { DecisionReader } from './decisions';
-import { type Line, colRange, headingOf, isDecorated, isUpperCase, range, visibleEnd } from './lines';
+import { type Line, colRange, headingOf, isDecorated, isRegExpSpaceCode, isUpperCase, range, visibleEnd } from './lines';
 import { CATEGORY } from './toc';
 
 export interface ItemHead {
@@ -14,8 +14,8 @@ export interface ItemHead {
   titleRange: Range;
 }
 
-/** First letters of the item words, to skip most lines before the regular expression. */
-const ITEM_INITIALS = new Set(ITEM_WORDS.flatMap((w) => [w[0], w[0].toUpperCase()]));
+/** First letters of the item words (codes, both cases), to skip most lines before the regular expression. */
+const ITEM_INITIALS = new Set(ITEM_WORDS.flatMap((w) => [w.charCodeAt(0), w[0].toUpperCase().charCodeAt(0)]));
 const PUNKT = new RegExp(`^(?:${ITEM_WORDS.join('|')})\\.?\\s+(\\d{1,4})\\s*([:.)\\-–—])?\\s*(.*)$`, 'i');
 const NUMBERED = /^(\d{1,4})\.\s+(\S.*)$/;
 const SAG_NR = /^sag\s*nr\.?\s*:?\s*(\d{1,4})\.?$/i;
@@ -37,7 +37,7 @@ function isBlankOr(lines: readonly Line[], i: number): boolean {
 export function findPunktHeads(lines: readonly Line[]): ItemHead[] {
   const heads: ItemHead[] = [];
   for (const line of lines) {
-    if (line.blank || line.text.length > 400 || !ITEM_INITIALS.has(line.text[0])) continue;
+    if (line.blank || line.text.length > 400 || !ITEM_INITIALS.has(line.text.charCodeAt(0))) continue;
     const m = PUNKT.exec(line.text);
     if (!m) continue;
     const decorated = isDecorated(line);
@@ -168,19 +168,33 @@ const PLAIN_SUBHEADING_KINDS = new Set<SectionKind>(['resume', 'sagsfremstilling
 /** A short plain line standing alone, without closing punctuation: a sub-heading in a plain export. */
 function isPlainSubheading(lines: readonly Line[], line: Line): boolean {
   const text = line.text;
-  if (text.length < 3 || text.length > 90 || /\t/.test(line.raw)) return false;
-  if (!/^[\p{Lu}\d]/u.test(text) || /[.,;:!]$/.test(text)) return false;
-  if (/^[-•*–·▪o]\s/.test(text) || /^["“”„«']/.test(text)) return false;
-  if (/^\(?(?:\d+|[a-zæøå])\)/.test(text)) return false; // `1) ...`, `a) ...`: a list
-  if (/^\d+[.)]?\s*$/.test(text) || /^\d[\d.,\s%]*$/.test(text)) return false;
-  if (text.split(/\s+/).length > 14) return false;
+  if (text.length < 3 || text.length > 90) return false;
+  // Standing alone first: it is the cheapest test and lets most lines go.
   const before = lines[line.index - 1];
   const after = lines[line.index + 1];
   if (before && !before.blank) return false;
   if (after && !after.blank) return false;
+  if (line.raw.indexOf('\t') >= 0) return false;
+  if (!/^[\p{Lu}\d]/u.test(text) || /[.,;:!]$/.test(text)) return false;
+  if (/^[-•*–·▪o]\s/.test(text) || /^["“”„«']/.test(text)) return false;
+  if (/^\(?(?:\d+|[a-zæøå])\)/.test(text)) return false; // `1) ...`, `a) ...`: a list
+  if (/^\d+[.)]?\s*$/.test(text) || /^\d[\d.,\s%]*$/.test(text)) return false;
+  if (wordCount(text) > 14) return false;
   const next = lines[nextNonBlank(lines, line.index + 1)];
   // A heading introduces text; two short lines in a row are a list.
   return !!next && next.text.length > text.length;
+}
+
+/** `text.split(/\s+/).length` without making the pieces: one more than the runs of white space. */
+function wordCount(text: string): number {
+  let count = 1;
+  let inSpace = false;
+  for (let i = 0; i < text.length; i++) {
+    const space = isRegExpSpaceCode(text.charCodeAt(i));
+    if (space && !inSpace) count++;
+    inSpace = space;
+  }
+  return count;
 }
 
 export interface ItemContext {

@@ -73,7 +73,7 @@ export function isSpaceCode(code: number): boolean {
 }
 
 /** JavaScript's `\s`: the spaces above without the zero-width space U+200B. */
-function isRegExpSpaceCode(code: number): boolean {
+export function isRegExpSpaceCode(code: number): boolean {
   return code !== 0x200b && isSpaceCode(code);
 }
 
@@ -180,8 +180,15 @@ export function colRange(line: Line, from: number, to: number): Range {
 /** True when every letter of the text is upper case and it has at least two letters. */
 export function isUpperCase(text: string): boolean {
   // A character loop: this runs on every short line, and a regular expression over the line costs more.
+  // ASCII letters are told by their codes; other characters by their cases, which makes strings.
   let letters = 0;
   for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 128) {
+      if (code >= 97 && code <= 122) return false; // a-z
+      if (code >= 65 && code <= 90) letters++; // A-Z
+      continue;
+    }
     const ch = text[i];
     const lower = ch.toLowerCase();
     const upper = ch.toUpperCase();
