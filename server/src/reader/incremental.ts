@@ -8,8 +8,9 @@
 // away. The result is the same as reading the whole text again: test/reader/incremental.test.ts
 // checks that on random edits of real referater.
 import type { Punkt, ReferatDocument } from '../model';
-import { documentRange, itemEnd, readStructure, type Structure } from './index';
-import { readItem } from './items';
+import { readAdjourned } from './header';
+import { documentRange, itemEnd, readStructure, stopsOf, type Structure } from './index';
+import { type ItemHead, findPunktHeads, readItem } from './items';
 import { type Line, readLines, toLine } from './lines';
 
 /** What the reader keeps of a version to read the next one quickly. */
@@ -58,8 +59,8 @@ export function rereadState(previous: ReadState, change: LineChange): ReadState 
   lines.splice(from, oldEnd - from, ...raws.map((raw, i) => toLine(raw, from + i)));
   if (shift !== 0) for (let i = newEnd; i < lines.length; i++) lines[i].index = i;
 
-  const structure = readStructure(lines);
   const before = previous.structure;
+  const structure = rereadStructure(before, lines, from, oldEnd, newEnd) ?? readStructure(lines);
   const sameContext =
     structure.context.ownCommittee === before.context.ownCommittee && structure.context.categories === before.context.categories;
   /** The new line of an old line outside the change, or -1 for a line inside it. */
@@ -80,6 +81,57 @@ export function rereadState(previous: ReadState, change: LineChange): ReadState 
     return readItem(structure.context, h, itemEnd(lines, h, stop));
   });
   return { lines, structure, model: modelOf(lines, structure, items) };
+}
+
+/**
+ * The structure after the change, found from the old one, for the `Punkt N:` style when the
+ * change lies after the first punkt's heading; undefined when it must be found over all lines.
+ *
+ * In that style, whether a line is a heading depends on the line and the line before it alone, the
+ * header and the TOC lie before the first punkt, and there are no category lines; only where the
+ * meeting was adjourned (the first such line) may lie anywhere.
+ */
+function rereadStructure(before: Structure, lines: readonly Line[], from: number, oldEnd: number, newEnd: number): Structure | undefined {
+  if (before.style !== 'punkt' || from <= before.heads[0].line) return undefined;
+  const shift = newEnd - oldEnd;
+  // Lines [from, newEnd] may have become headings or stopped being ones: line newEnd too, as its line before changed.
+  const window = lines.slice(from - 1, Math.min(newEnd + 1, lines.length)).map((line, k) => ({ ...line, index: k }));
+  const found = findPunktHeads(window)
+    .filter((h) => h.line > 0)
+    .map((h) => movedLines(h, from - 1));
+  const heads: ItemHead[] = [
+    ...before.heads.filter((h) => h.line < from),
+    ...found,
+    ...before.heads.filter((h) => h.line > oldEnd).map((h) => (shift ? movedLines(h, shift) : h)),
+  ];
+  // No `Punkt N:` heading left: the text may be of another style now.
+  if (heads.length === 0) return undefined;
+  return {
+    ...before,
+    meeting: adjournedAfter(before, lines, from, oldEnd, newEnd),
+    heads,
+    stops: stopsOf(lines, heads, []),
+    context: { ...before.context, lines },
+  };
+}
+
+/** The meeting with the first `Mødet hævet` line after the change. */
+function adjournedAfter(before: Structure, lines: readonly Line[], from: number, oldEnd: number, newEnd: number): Structure['meeting'] {
+  const old = before.meeting;
+  const oldLine = old.adjournedRange?.start.line ?? -1;
+  if (old.adjournedRange && oldLine < from) return old;
+  // The first in the changed lines, else the old one after them, else (the old one was in the changed lines) the first after them.
+  const inChange = firstAdjourned(lines, from, newEnd);
+  if (inChange) return { ...old, ...inChange };
+  if (oldLine >= oldEnd) return { ...old, adjournedRange: movedLines(old.adjournedRange, newEnd - oldEnd) };
+  if (oldLine < 0) return old;
+  return { ...old, ...(firstAdjourned(lines, newEnd, lines.length) ?? { adjourned: null, adjournedRange: null }) };
+}
+
+function firstAdjourned(lines: readonly Line[], from: number, to: number): Pick<Structure['meeting'], 'adjourned' | 'adjournedRange'> | undefined {
+  const found = { adjourned: null, adjournedRange: null } as Pick<Structure['meeting'], 'adjourned' | 'adjournedRange'>;
+  readAdjourned(lines.slice(from, to), found as Structure['meeting']);
+  return found.adjourned === null ? undefined : found;
 }
 
 /**

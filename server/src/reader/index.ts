@@ -42,6 +42,8 @@ function emptyDocument(lines: readonly Line[]): ReferatDocument {
 
 /** Everything but the punkter's bodies: where each punkt starts and ends, the header, the TOC. */
 export interface Structure {
+  /** How the punkter were found: `Punkt N:` headings, `N. Title` headings, `Title` / `Sag nr. N`, or none. */
+  style: 'punkt' | 'numbered' | 'sag-nr' | 'none';
   meeting: Meeting;
   toc: Toc | null;
   categories: Category[];
@@ -53,6 +55,7 @@ export interface Structure {
 
 export function readStructure(lines: readonly Line[]): Structure {
   let heads: ItemHead[] = findPunktHeads(lines);
+  let style: Structure['style'] = 'punkt';
   let toc: Toc | null = null;
   const categories: Category[] = [];
   let usesCategories = false;
@@ -81,7 +84,11 @@ export function readStructure(lines: readonly Line[]): Structure {
       tocStart = catToc.toc.range.start.line;
     }
     heads = findNumberedHeads(lines, toc?.entries ?? []).filter((h) => !toc || h.line > toc.range.end.line);
-    if (heads.length === 0) heads = findSagNrHeads(lines);
+    style = 'numbered';
+    if (heads.length === 0) {
+      heads = findSagNrHeads(lines);
+      style = heads.length ? 'sag-nr' : 'none';
+    }
   }
   const firstItem = heads.length ? heads[0].line : lines.length;
   // The TOC stands before the first item; a TOC heading further down is a line of an item.
@@ -112,6 +119,11 @@ export function readStructure(lines: readonly Line[]): Structure {
       }
     }
   }
+  return { style, meeting, toc, categories, heads, stops: stopsOf(lines, heads, categories), context: { lines, ownCommittee: meeting.committee, categories: usesCategories } };
+}
+
+/** For each head, the line of the next head or category line, or the line count. */
+export function stopsOf(lines: readonly Line[], heads: readonly ItemHead[], categories: readonly Category[]): number[] {
   // Heads and category lines are each in line order; merge them to find where each item stops.
   const stops: number[] = [];
   let c = 0;
@@ -122,8 +134,7 @@ export function readStructure(lines: readonly Line[]): Structure {
     const nextCategory = c < categories.length ? categories[c].range.start.line : lines.length;
     stops.push(Math.min(nextHead, nextCategory));
   }
-
-  return { meeting, toc, categories, heads, stops, context: { lines, ownCommittee: meeting.committee, categories: usesCategories } };
+  return stops;
 }
 
 /** The last line of the punkt whose head is `head` and whose body stops before `stop`. */
