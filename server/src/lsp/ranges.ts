@@ -3,15 +3,30 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Position, Range } from 'vscode-languageserver';
 
+/** The position moved inside the text; the same object when it is inside already. */
 export function clampPosition(document: TextDocument, position: Position): Position {
+  if (isInsideText(document, position)) return position;
   return document.positionAt(document.offsetAt(position));
 }
 
-/** The range moved inside the text, with its end never before its start. */
+/**
+ * True when the position names a place in the text: a line that exists and a column at most its
+ * length. Two array look-ups, where positionAt(offsetAt()) would search the lines and allocate:
+ * the model's ranges are nearly always inside the text already, and a large outline has thousands.
+ */
+function isInsideText(document: TextDocument, position: Position): boolean {
+  const { line, character } = position;
+  if (!Number.isInteger(line) || !Number.isInteger(character) || line < 0 || character < 0 || line >= document.lineCount) return false;
+  // offsetAt stops at the end of the line (before its line break), so a column past it comes back shorter.
+  return document.offsetAt(position) - document.offsetAt({ line, character: 0 }) === character;
+}
+
+/** The range moved inside the text, with its end never before its start; the same object when it is well formed already. */
 export function clampRange(document: TextDocument, range: Range): Range {
   const start = clampPosition(document, range.start);
   const end = clampPosition(document, range.end);
-  return comparePositions(end, start) < 0 ? { start, end: start } : { start, end };
+  if (comparePositions(end, start) < 0) return { start, end: start };
+  return start === range.start && end === range.end ? range : { start, end };
 }
 
 export function wholeDocumentRange(document: TextDocument): Range {

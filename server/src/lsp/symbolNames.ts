@@ -29,7 +29,11 @@ export function meetingSymbolName(meeting: Meeting): string {
   return meetingName(meeting) ?? FALLBACK_MEETING_NAME;
 }
 
+/** White space that oneLine would change: a run, a space other than ' ', or at either end. */
+const NOT_ONE_LINE = /\s\s|[^\S ]|^\s|\s$/;
+
 /** Symbol names must not be empty, and clients show only one line of them. */
 export function oneLine(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  // Most titles are one line already: a test instead of a new string for each of thousands.
+  return NOT_ONE_LINE.test(text) ? text.replace(/\s+/g, ' ').trim() : text;
 }
