@@ -1,7 +1,9 @@
-// Outline: the meeting, its table of contents, the punkter, their sections and sub-headings.
+// Outline: the meeting, its table of contents, the punkter, their sections and sub-headings
+// (the sub-headings only while the outline stays within MAX_OUTLINE_SYMBOLS).
 import type { DocumentSymbol, Range, SymbolKind } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Heading, Punkt, ReferatDocument, Section, Toc } from '../model';
+import { reuseEncoding } from './answerEncoding';
 import { clampRange, containsRange, unionRange, wholeDocumentRange } from './ranges';
 import {
   MEETING_SYMBOL_KIND,
@@ -15,11 +17,39 @@ import {
   punktSymbolName,
 } from './symbolNames';
 
+/**
+ * Sub-headings are left out of an outline that would have more symbols than this with them. A
+ * real referat has a few hundred; a referat of hundreds of punkter (several MB) would have
+ * thousands of sub-headings, which double the answer that the editor must read again after each
+ * change (about 240 bytes a symbol) and crowd the punkter and sections one navigates by. Folding
+ * and selection ranges still know them.
+ */
+export const MAX_OUTLINE_SYMBOLS = 5000;
+
+/**
+ * The outline of each model, built once: a model is never changed after it is read (a new
+ * version gets a new model), and a large referat's outline has thousands of symbols that editors
+ * ask for again on every focus, scroll and breadcrumb change. Held weakly, so it goes with its model
+ * (and with it the outline's JSON, kept for sending it again).
+ */
+const outlines = new WeakMap<ReferatDocument, { document: TextDocument; version: number; symbols: DocumentSymbol[] }>();
+
 export function documentSymbols(document: TextDocument, model: ReferatDocument): DocumentSymbol[] {
+  const cached = outlines.get(model);
+  // A TextDocument is updated in place, so the version tells whether its text is still the model's.
+  if (cached && cached.document === document && cached.version === document.version) return cached.symbols;
+  // Sent again unchanged until the document changes: its JSON is made once (answerEncoding.ts).
+  const symbols = reuseEncoding(buildSymbols(document, model));
+  outlines.set(model, { document, version: document.version, symbols });
+  return symbols;
+}
+
+function buildSymbols(document: TextDocument, model: ReferatDocument): DocumentSymbol[] {
   const meeting = model.meeting;
+  const withSubheadings = outlineSize(model) <= MAX_OUTLINE_SYMBOLS;
   const children: DocumentSymbol[] = [];
   if (model.toc) children.push(tocSymbol(document, model.toc));
-  for (const punkt of model.items) children.push(punktSymbol(document, punkt));
+  for (const punkt of model.items) children.push(punktSymbol(document, punkt, withSubheadings));
   const root = symbol(document, {
     name: meetingSymbolName(meeting),
     detail: meeting.date ?? '',
@@ -29,6 +59,16 @@ export function documentSymbols(document: TextDocument, model: ReferatDocument):
     children,
   });
   return [root];
+}
+
+/** How many symbols the whole outline, sub-headings included, would have. */
+function outlineSize(model: ReferatDocument): number {
+  let size = 1 + (model.toc ? 1 : 0) + model.items.length;
+  for (const punkt of model.items) {
+    size += punkt.sections.length;
+    for (const section of punkt.sections) size += section.subheadings.length;
+  }
+  return size;
 }
 
 function tocSymbol(document: TextDocument, toc: Toc): DocumentSymbol {
@@ -42,19 +82,20 @@ function tocSymbol(document: TextDocument, toc: Toc): DocumentSymbol {
   });
 }
 
-function punktSymbol(document: TextDocument, punkt: Punkt): DocumentSymbol {
+function punktSymbol(document: TextDocument, punkt: Punkt, withSubheadings: boolean): DocumentSymbol {
   return symbol(document, {
     name: punktSymbolName(punkt),
     detail: punkt.caseNumber?.text ?? '',
     kind: PUNKT_SYMBOL_KIND,
     range: punkt.range,
     selectionRange: punkt.heading.textRange,
-    children: punkt.sections.map((section) => sectionSymbol(document, section)),
+    children: punkt.sections.map((section) => sectionSymbol(document, section, withSubheadings)),
   });
 }
 
-function sectionSymbol(document: TextDocument, section: Section): DocumentSymbol {
-  const children = section.subheadings.map((subheading) => headingSymbol(document, subheading, SUBHEADING_SYMBOL_KIND, '', []));
+function sectionSymbol(document: TextDocument, section: Section, withSubheadings: boolean): DocumentSymbol {
+  const subheadings = withSubheadings ? section.subheadings : [];
+  const children = subheadings.map((subheading) => headingSymbol(document, subheading, SUBHEADING_SYMBOL_KIND, '', []));
   return headingSymbol(document, section, SECTION_SYMBOL_KIND, section.kind, children);
 }
 
@@ -88,11 +129,16 @@ interface SymbolParts {
 /**
  * Clamps both ranges to the text and keeps the selection inside the range, as LSP requires
  * (VS Code drops the whole outline otherwise). A parent is widened to hold its children.
+ * An empty detail and empty children are left out: both are optional, and on a large referat
+ * they are thousands of fields that the client would read for nothing.
  */
 function symbol(document: TextDocument, parts: SymbolParts): DocumentSymbol {
   let range = clampRange(document, parts.range);
   for (const child of parts.children) range = unionRange(range, child.range);
   let selectionRange = clampRange(document, parts.selectionRange);
   if (!containsRange(range, selectionRange)) selectionRange = { start: range.start, end: range.start };
-  return { ...parts, range, selectionRange };
+  const result: DocumentSymbol = { name: parts.name, kind: parts.kind, range, selectionRange };
+  if (parts.detail) result.detail = parts.detail;
+  if (parts.children.length > 0) result.children = parts.children;
+  return result;
 }
