@@ -1,6 +1,6 @@
 // Which files `referat lint` looks at: files named on the command line, folders walked
 // recursively (without node_modules, dot-folders and symlink loops) and glob patterns.
-import { promises as fs } from 'node:fs';
+import fs from 'node:fs';
 import path from 'node:path';
 import { hasReferatName, isCandidateFile } from '../files';
 // `require`, so that esbuild bundles the CommonJS build: the ES module one needs import.meta.url,
@@ -51,13 +51,18 @@ class Collector {
   /** Real paths of folders already walked: a link to one of them is not walked again. */
   private readonly walked = new Set<string>();
 
-  /** Files are told apart by their real path, so that a file behind two links is linted (and fixed) once. */
-  async add(file: string, explicit: boolean) {
-    let key: string;
-    try {
-      key = await fs.realpath(file);
-    } catch {
-      key = path.resolve(file);
+  /**
+   * Files are told apart by their real path, so that a file behind two links is linted (and fixed)
+   * once. `realPath` when the caller knows it already (a plain file in a walked folder).
+   */
+  add(file: string, explicit: boolean, realPath?: string) {
+    let key = realPath;
+    if (key === undefined) {
+      try {
+        key = fs.realpathSync.native(file);
+      } catch {
+        key = path.resolve(file);
+      }
     }
     const known = this.targets.get(key);
     if (!known) this.targets.set(key, { file, explicit });
@@ -68,19 +73,22 @@ class Collector {
     }
   }
 
-  /** Walks a folder. `ancestors` are the real paths of the folders above it on this walk. */
-  async walk(dir: string, ancestors: readonly string[]): Promise<void> {
+  /**
+   * Walks a folder. `ancestors` are the real paths of the folders above it on this walk.
+   * Synchronous calls: on a local disk each is quicker than the round trip of an asynchronous one.
+   */
+  walk(dir: string, ancestors: readonly string[]): void {
     let real: string;
-    let entries: import('node:fs').Dirent[];
+    let entries: fs.Dirent[];
     try {
-      real = await fs.realpath(dir);
+      real = fs.realpathSync.native(dir);
       if (ancestors.includes(real)) {
         this.problems.push({ file: dir, code: 'loop', detail: `symbolic link loop to ${real}` });
         return;
       }
       if (this.walked.has(real)) return;
       this.walked.add(real);
-      entries = await fs.readdir(dir, { withFileTypes: true });
+      entries = fs.readdirSync(dir, { withFileTypes: true });
     } catch (error) {
       this.problems.push(problemOf(dir, error));
       return;
@@ -91,9 +99,10 @@ class Collector {
       const full = path.join(dir, entry.name);
       let isDir = entry.isDirectory();
       let isFile = entry.isFile();
-      if (entry.isSymbolicLink()) {
+      const isLink = entry.isSymbolicLink();
+      if (isLink) {
         try {
-          const stat = await fs.stat(full);
+          const stat = fs.statSync(full);
           isDir = stat.isDirectory();
           isFile = stat.isFile();
         } catch (error) {
@@ -104,9 +113,10 @@ class Collector {
       }
       if (isDir) {
         if (entry.name.startsWith('.') || SKIPPED_DIRS.has(entry.name)) continue;
-        await this.walk(full, chain);
+        this.walk(full, chain);
       } else if (isFile && isCandidateFile(entry.name)) {
-        await this.add(full, hasReferatName(entry.name));
+        // A plain file's real path is its folder's real path and its name: no realpath call for each file.
+        this.add(full, hasReferatName(entry.name), isLink ? undefined : path.join(real, entry.name));
       }
     }
   }
@@ -122,21 +132,21 @@ class Collector {
     });
     const files = matches.filter((m) => isCandidateFile(path.basename(m))).sort(byPath);
     if (!files.length) this.problems.push({ file: pattern, code: 'no-match', detail: 'no referat matches' });
-    for (const m of files) await this.add(path.normalize(m), hasReferatName(path.basename(m)));
+    for (const m of files) this.add(path.normalize(m), hasReferatName(path.basename(m)));
   }
 
   async arg(arg: string) {
-    let stat: import('node:fs').Stats;
+    let stat: fs.Stats;
     try {
-      stat = await fs.stat(arg);
+      stat = fs.statSync(arg);
     } catch (error) {
       // A pattern that is not also the name of a file.
       if (isDynamicPattern(arg)) return this.pattern(arg);
       this.problems.push(problemOf(arg, error));
       return;
     }
-    if (stat.isDirectory()) await this.walk(arg, []);
-    else await this.add(arg, true);
+    if (stat.isDirectory()) this.walk(arg, []);
+    else this.add(arg, true);
   }
 }
 
