@@ -10,9 +10,9 @@ import { lineOffsets } from '../rules/fix';
 import type { Finding } from '../rules/types';
 import { type TargetProblem, collectTargets } from './collect';
 import { type FileReport, type Format, type RunProblem, countFindings, formatters } from './formats';
-import { type FileResult, type LintTask, lintFileSafely } from './lintFile';
+import type { FileResult, LintTask } from './lintFile';
 import { fileMessages } from './messages';
-import { lintInWorkers, workerCount } from './pool';
+import { LintPool, workerCount } from './pool';
 
 export interface LintOptions {
   paths: string[];
@@ -148,6 +148,11 @@ export async function runLint(options: LintOptions): Promise<number> {
   const collected = configBroken ? { targets: [], problems: [] as TargetProblem[] } : await collectTargets(options.paths);
   for (const p of collected.problems) problem(p.file, t(p.code, { file: p.file, detail: p.detail }));
 
+  // Threads start now, as many as the files found need: a thread takes longer to start than the
+  // configurations take to read (the schema's validator is compiled on first use), so both go on at once.
+  const env = options.env ?? process.env;
+  const pool = new LintPool(workerCount(collected.targets.length, env), options.workerScript);
+
   // Each file's configuration; files under a broken one are not linted, for their findings would be wrong.
   const configs = new Configs();
   const tasks: LintTask[] = [];
@@ -167,14 +172,10 @@ export async function runLint(options: LintOptions): Promise<number> {
     stderr(t(count === 1 ? 'configNotUsedOne' : 'configNotUsedMany', { file, count }) + '\n');
   }
 
-  const workers = workerCount(tasks.length, options.env ?? process.env);
-  if ((options.env ?? process.env).REFERAT_DEBUG) stderr(t('workers', { files: tasks.length, workers }) + '\n');
-  let results: FileResult[];
-  if (workers > 0) results = await lintInWorkers(tasks, workers, options.workerScript);
-  else {
-    results = [];
-    for (const task of tasks) results.push(await lintFileSafely(task));
-  }
+  // Fewer files than found (some under a broken configuration) may need fewer threads.
+  const workers = workerCount(tasks.length, env);
+  if (env.REFERAT_DEBUG) stderr(t('workers', { files: tasks.length, workers }) + '\n');
+  const results: FileResult[] = await pool.run(tasks, workers);
 
   const files: FileReport[] = [];
   for (const r of results) {

@@ -1,6 +1,6 @@
 // One file of `referat lint`: read, parse, lint and, with --fix, correct and write it back.
 // The same code runs on the main thread and in the worker threads.
-import { promises as fs } from 'node:fs';
+import fs from 'node:fs';
 import path from 'node:path';
 import type { ReferatConfig } from '../config/types';
 import { isReferatFile } from '../files';
@@ -8,7 +8,7 @@ import { readReferat } from '../reader';
 import { lint } from '../rules';
 import { applyEdits, lineOffsets, offsetAt } from '../rules/fix';
 import type { Finding, TextEdit } from '../rules/types';
-import { FileError, type LoadedFile, encode, loadFile } from './files';
+import { FileError, type LoadedFile, encode, loadFileSync } from './files';
 
 export interface LintTask {
   /** As shown to people; the worker threads share the process's working folder. */
@@ -90,11 +90,12 @@ function selfOverlapping(spans: ReadonlyArray<[number, number]>): boolean {
   return sorted.some(([from], i) => i > 0 && from < sorted[i - 1][1]);
 }
 
-export async function lintFile(task: LintTask): Promise<FileResult> {
+/** Synchronous, reading and writing too: a lint thread has nothing else to do while a file is read. */
+export function lintFile(task: LintTask): FileResult {
   const { file } = task;
   let loaded: LoadedFile;
   try {
-    loaded = await loadFile(file);
+    loaded = loadFileSync(file);
   } catch (error) {
     if (!(error instanceof FileError)) throw error;
     // A binary `.txt` in a folder is simply not a referat.
@@ -114,7 +115,7 @@ export async function lintFile(task: LintTask): Promise<FileResult> {
     return { file, encoding, error: { code: 'unencodable', detail: 'Windows-1252' }, findings: lintText(loaded.text) };
   }
   try {
-    await fs.writeFile(file, bytes);
+    fs.writeFileSync(file, bytes);
   } catch (error) {
     return { file, encoding, error: { code: 'unwritable', detail: (error as Error).message }, findings: lintText(loaded.text) };
   }
@@ -122,9 +123,9 @@ export async function lintFile(task: LintTask): Promise<FileResult> {
 }
 
 /** lintFile that never rejects: an unexpected failure becomes the file's error. */
-export async function lintFileSafely(task: LintTask): Promise<FileResult> {
+export function lintFileSafely(task: LintTask): FileResult {
   try {
-    return await lintFile(task);
+    return lintFile(task);
   } catch (error) {
     return { file: task.file, error: { code: 'internal', detail: (error as Error)?.stack ?? String(error) }, findings: [] };
   }
