@@ -105,10 +105,11 @@ export const requiredSection: Rule = {
   description: msg('Each punkt has the sections its case type requires (Resume, Indstilling, Beslutning)', 'Hvert punkt har de afsnit, dets sagstype kræver (Resume, Indstilling, Beslutning)'),
   defaultSeverity: 'warning',
   fixable: true,
-  check({ doc, text, lineAt, options, report }) {
+  check(ctx) {
+    // `ctx.eol` is read only for a fix: it looks through the whole text.
+    const { doc, lineAt, options, report } = ctx;
     const required = kinds(options.required) ?? DEFAULT_REQUIRED;
     const byCaseType = { ...DEFAULT_BY_CASE_TYPE, ...((options.byCaseType as Record<string, SectionKind[]>) ?? {}) };
-    const eol = text.includes('\r\n') ? '\r\n' : '\n';
     for (const item of doc.items) {
       const wanted = (item.caseType && kinds(byCaseType[item.caseType])) || required;
       for (const kind of wanted) {
@@ -118,7 +119,7 @@ export const requiredSection: Rule = {
         report({
           range: item.heading.textRange,
           message: msg(`Punkt ${item.number}${type} has no ${name} section`, `Punkt ${item.number}${type} mangler afsnittet ${name}`),
-          fix: { title: msg(`Insert the heading "${name}"`, `Indsæt overskriften »${name}«`), edits: [insertion(doc, lineAt, item, kind, eol)] },
+          fix: { title: msg(`Insert the heading "${name}"`, `Indsæt overskriften »${name}«`), edits: [insertion(doc, lineAt, item, kind, ctx.eol)] },
         });
       }
     }

@@ -18,18 +18,17 @@ export const tocMismatch: Rule = {
   defaultSeverity: 'warning',
   fixable: true,
   check(ctx) {
-    const { doc, text, report } = ctx;
+    const { doc, report } = ctx;
     const toc = doc.toc;
     const items = doc.items;
     if (!toc || toc.entries.length === 0 || items.length === 0) return;
     const entries = toc.entries;
-    const eol = text.includes('\r\n') ? '\r\n' : '\n';
     const match = matchToc(toc, items);
     const { status, itemOf, entryOf } = match;
     // The rewrite is made only when something is found.
     let rewritten: Fix | undefined;
     // The lines only for the 001 style's category lines: not split unless needed.
-    const fix = () => (rewritten ??= rewrite(toc, items, () => ctx.lines, eol, match));
+    const fix = () => (rewritten ??= rewrite(toc, items, () => ctx.lines, ctx.eol, match));
     entries.forEach((entry, e) => {
       const i = itemOf[e];
       const item = i === null ? null : items[i];

@@ -45,6 +45,8 @@ export interface RuleContext {
   readonly lines: readonly string[];
   /** One line of the text, without its line break; undefined past the end. */
   lineAt(line: number): string | undefined;
+  /** The line break fixes write: `\r\n` when the text has one, else `\n`. */
+  readonly eol: string;
   membership: Membership;
   /** The rule's options from the configuration (everything but `severity`). */
   options: Readonly<Record<string, unknown>>;

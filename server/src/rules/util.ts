@@ -27,18 +27,35 @@ export function voters(vote: Vote): { ref: NameRef; side: 'for' | 'against' | 'a
   ];
 }
 
+/** One place a person is named, with the committee that speaks there and the punkt (null: the attendee list). */
+export interface NameUse {
+  ref: NameRef;
+  committee: string | null;
+  item: Punkt | null;
+}
+
+/** Worked out once per model (a version's model never changes): several rules go through every name. */
+const namesOf = new WeakMap<ReferatDocument, readonly NameUse[]>();
+
 /** Every person named anywhere in the document: attendees, votes, proposals, absences. */
-export function allNames(doc: ReferatDocument): { ref: NameRef; committee: string | null; item: Punkt | null }[] {
-  const out: { ref: NameRef; committee: string | null; item: Punkt | null }[] = doc.meeting.attendees.map((a) => ({
+export function allNames(doc: ReferatDocument): readonly NameUse[] {
+  const known = namesOf.get(doc);
+  if (known) return known;
+  const out: NameUse[] = doc.meeting.attendees.map((a) => ({
     ref: { name: a.name, range: a.range, party: a.party, partyRange: null, role: a.role },
     committee: null,
     item: null,
   }));
   for (const item of doc.items) {
-    for (const v of item.votes) for (const { ref } of voters(v)) out.push({ ref, committee: v.committee, item });
+    for (const v of item.votes) {
+      for (const ref of v.for) out.push({ ref, committee: v.committee, item });
+      for (const ref of v.against) out.push({ ref, committee: v.committee, item });
+      for (const ref of v.abstain) out.push({ ref, committee: v.committee, item });
+    }
     for (const p of item.proposals) for (const ref of p.proposers) out.push({ ref, committee: p.committee, item });
     for (const a of item.absences) out.push({ ref: a.person, committee: a.committee, item });
   }
+  namesOf.set(doc, out);
   return out;
 }
 
@@ -47,34 +64,42 @@ export function lineStart(line: number): Range {
   return { start: { line, character: 0 }, end: { line, character: 0 } };
 }
 
+/** A line break, as the reader counts them. */
+const LINE_BREAK = /\r\n?|\n/g;
+
 /**
  * Line `n` of the text, without its break, for rules that need a line or two: the text is scanned
  * only as far as the furthest line asked for, and not split whole.
  */
-export function lineReader(text: string): (line: number) => string | undefined {
+export function lineReader(text: string, hasCarriageReturn = () => text.includes('\r')): (line: number) => string | undefined {
   // starts[n]: where line n begins; ends[n]: where its break begins (known for all lines but the last found).
   const starts = [0];
   const ends: number[] = [];
-  let at = 0;
+  let done = false;
+  // Most texts break lines with \n alone: then indexOf finds the breaks, much faster than a pattern.
+  let onlyLf: boolean | undefined;
+  /** The next line break at or after `from`: where it is and how long. */
+  const nextBreak = (from: number): [number, number] | null => {
+    onlyLf ??= !hasCarriageReturn();
+    if (onlyLf) {
+      const at = text.indexOf('\n', from);
+      return at < 0 ? null : [at, 1];
+    }
+    LINE_BREAK.lastIndex = from;
+    const m = LINE_BREAK.exec(text);
+    return m ? [m.index, m[0].length] : null;
+  };
   return (line) => {
-    while (starts.length <= line && at < text.length) {
-      const ch = text.charCodeAt(at);
-      if (ch === 13 || ch === 10) {
-        ends.push(at);
-        at += ch === 13 && text.charCodeAt(at + 1) === 10 ? 2 : 1;
-        starts.push(at);
-      } else at++;
+    while (starts.length <= line && !done) {
+      const found = nextBreak(starts[starts.length - 1]);
+      if (!found) done = true;
+      else {
+        ends.push(found[0]);
+        starts.push(found[0] + found[1]);
+      }
     }
     if (line < 0 || line >= starts.length) return undefined;
-    return text.slice(starts[line], line < ends.length ? ends[line] : lineEnd(text, starts[line]));
+    if (line < ends.length) return text.slice(starts[line], ends[line]);
+    return text.slice(starts[line], nextBreak(starts[line])?.[0] ?? text.length);
   };
-}
-
-/** Where the line starting at `from` ends (its break, or the end of the text). */
-function lineEnd(text: string, from: number): number {
-  for (let i = from; i < text.length; i++) {
-    const ch = text.charCodeAt(i);
-    if (ch === 13 || ch === 10) return i;
-  }
-  return text.length;
 }
