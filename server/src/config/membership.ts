@@ -93,13 +93,19 @@ export class Membership {
   /** The members of a committee: null names the document's own. Null when it is not known. */
   committee(name: string | null): CommitteeMembers | null {
     if (name === null) return this.own;
+    // Asked for every vote and name: the answer by the name as written saves folding it each time.
+    const known = this.byWrittenName.get(name);
+    if (known !== undefined) return known;
     const key = fold(name);
     if (!this.others.has(key)) {
       const c = findCommittee(this.config, name, null, this.doc.meeting.date);
       this.others.set(key, c ? fromConfig(c, this.doc.meeting.date) : null);
     }
-    return this.others.get(key)!;
+    const found = this.others.get(key)!;
+    this.byWrittenName.set(name, found);
+    return found;
   }
+  private readonly byWrittenName = new Map<string, CommitteeMembers | null>();
 
   /** Every spelling of every member (name and aliases) by its key, worked out once per committee. */
   private spellings(committee: CommitteeMembers): Map<string, Member> {
@@ -117,14 +123,32 @@ export class Membership {
   /** Answers of `resolve`, per committee and written name: a long referat names the same people again and again. */
   private readonly resolved = new WeakMap<CommitteeMembers, Map<string, Member | null>>();
 
+  /** `nameKey` of written names, worked out once each: the same names come again and again. */
+  private keyOf(written: string): string {
+    let key = this.keys.get(written);
+    if (key === undefined) this.keys.set(written, (key = nameKey(written)));
+    return key;
+  }
+  private readonly keys = new Map<string, string>();
+  /** Answers of `nearest`, per committee and name key. */
+  private readonly nearestOf = new WeakMap<CommitteeMembers, Map<string, Member | null>>();
+
   /** The member a written name means, by name or alias; null when none. */
   find(committee: CommitteeMembers, written: string): Member | null {
-    return this.spellings(committee).get(nameKey(written)) ?? null;
+    return this.spellings(committee).get(this.keyOf(written)) ?? null;
   }
 
   /** The member whose name is closest to a written one, when it is close enough to be a misspelling. */
   nearest(committee: CommitteeMembers, written: string): Member | null {
-    const key = nameKey(written);
+    const key = this.keyOf(written);
+    let answers = this.nearestOf.get(committee);
+    if (!answers) this.nearestOf.set(committee, (answers = new Map()));
+    let answer = answers.get(key);
+    if (answer === undefined) answers.set(key, (answer = this.nearestByKey(committee, key)));
+    return answer;
+  }
+
+  private nearestByKey(committee: CommitteeMembers, key: string): Member | null {
     let best: Member | null = null;
     let bestDistance = Infinity;
     for (const [spelling, m] of this.spellings(committee)) {

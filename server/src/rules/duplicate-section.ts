@@ -12,11 +12,19 @@ export const duplicateSection: Rule = {
   check({ doc, options, report }) {
     // Attachments are often listed twice (under the Resume and at the end): allowed unless configured otherwise.
     const allowed = new Set(Array.isArray(options.allow) ? (options.allow as string[]) : ['bilag']);
+    // Headings repeat from punkt to punkt: each wording is folded once.
+    const folded = new Map<string, string>();
+    const foldOnce = (text: string) => {
+      let f = folded.get(text);
+      if (f === undefined) folded.set(text, (f = fold(text)));
+      return f;
+    };
     for (const item of doc.items) {
+      if (item.sections.length < 2) continue;
       const first = new Map<string, (typeof item.sections)[number]>();
       for (const s of item.sections) {
         if (allowed.has(s.kind)) continue;
-        const key = `${s.kind}|${fold(s.heading.text)}`;
+        const key = `${s.kind}|${foldOnce(s.heading.text)}`;
         const earlier = first.get(key);
         if (!earlier) {
           first.set(key, s);

@@ -1,6 +1,6 @@
 // Punkter are numbered upwards without gaps or repeats (from whatever number the first has:
 // some municipalities number through the whole election period). The fix renumbers them.
-import type { Rule } from './types';
+import type { Fix, Rule } from './types';
 import { msg } from './util';
 
 export const itemNumbering: Rule = {
@@ -12,11 +12,15 @@ export const itemNumbering: Rule = {
     const items = doc.items;
     if (items.length === 0) return;
     // Numbering starts where the document's lowest number says (1, or 301 where items are numbered through the period).
-    const first = Math.min(...items.map((i) => i.number));
-    const renumber = {
-      title: msg(`Renumber the punkter from ${first}`, `Nummerér punkterne forfra fra ${first}`),
-      edits: items.flatMap((item, i) => (item.number === first + i ? [] : [{ range: item.numberRange, newText: String(first + i) }])),
-    };
+    let first = Infinity;
+    for (const item of items) first = Math.min(first, item.number);
+    // One fix for every finding, made with the first (a document numbered right needs none).
+    let fix: Fix | undefined;
+    const renumber = () =>
+      (fix ??= {
+        title: msg(`Renumber the punkter from ${first}`, `Nummerér punkterne forfra fra ${first}`),
+        edits: items.flatMap((item, i) => (item.number === first + i ? [] : [{ range: item.numberRange, newText: String(first + i) }])),
+      });
     const numbers = new Set(items.map((i) => i.number));
     // Numbers skipped here but present elsewhere are an order problem, reported where they stand.
     const skippedElsewhere = (from: number, to: number) => {
@@ -31,7 +35,7 @@ export const itemNumbering: Rule = {
           range: item.numberRange,
           message: msg(`Punkt ${item.number} appears twice`, `Punkt ${item.number} optræder to gange`),
           related: [{ range: earlier.heading.range, message: msg(`Punkt ${item.number} also here`, `Punkt ${item.number} også her`) }],
-          fix: renumber,
+          fix: renumber(),
         });
         return;
       }
@@ -43,14 +47,14 @@ export const itemNumbering: Rule = {
           range: item.numberRange,
           message: msg(`Punkt ${item.number} comes after Punkt ${prev.number}: the numbers are out of order`, `Punkt ${item.number} kommer efter punkt ${prev.number}: numrene er ude af rækkefølge`),
           related: [{ range: prev.heading.range, message: msg(`Punkt ${prev.number}`, `Punkt ${prev.number}`) }],
-          fix: renumber,
+          fix: renumber(),
         });
       } else if (item.number > prev.number + 1 && item.number !== first + i && !skippedElsewhere(prev.number, item.number)) {
         const gap = item.number - prev.number === 2 ? `${prev.number + 1}` : `${prev.number + 1}-${item.number - 1}`;
         report({
           range: item.numberRange,
           message: msg(`Punkt ${gap} is missing: the numbering jumps from ${prev.number} to ${item.number}`, `Punkt ${gap} mangler: nummereringen springer fra ${prev.number} til ${item.number}`),
-          fix: renumber,
+          fix: renumber(),
         });
       }
     });
