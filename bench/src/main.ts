@@ -410,10 +410,46 @@ async function bench(argv: string[]): Promise<void> {
   }
 }
 
+/**
+ * `node bench/.data/bench.cjs lsp FILE [--quick] [--profile]`: the language server figures of one
+ * document (in a folder with the membership config), p50/p99 per request kind, or where the server's
+ * time goes while typing in it; for work on one target.
+ */
+async function lspMain(args: string[]): Promise<void> {
+  const file = path.resolve(args.find((a) => !a.startsWith('--')) ?? '');
+  if (!fs.existsSync(file)) throw new Error(`usage: bench.cjs lsp FILE [--quick] (${file} not found)`);
+  const dir = freshDir(path.join(BENCH_DIR, '.data', 'lsp-one'));
+  fs.copyFileSync(CONFIG_FILE, path.join(dir, 'referat.config.json'));
+  const copy = path.join(dir, path.basename(file));
+  fs.copyFileSync(file, copy);
+  if (args.includes('--profile')) {
+    // 20 keystrokes with their diagnostics, profiled in the server; the hot spots as `npm run bench` prints them.
+    const profiles = freshDir(path.join(dir, 'profiles'));
+    const window = { fromUs: 0, toUs: 0 };
+    await profiledSession(
+      copy,
+      ['--cpu-prof', '--cpu-prof-dir', profiles],
+      async (client, uri, spots) => {
+        window.fromUs = monotonicUs();
+        for (let i = 0; i < 20; i++) await client.type(uri, spots.typing.line, spots.typing.character + i, 'x');
+        window.toUs = monotonicUs();
+      },
+      memberNames(),
+    );
+    process.stdout.write(`${JSON.stringify(summarizeCpuProfiles(profilesIn(profiles, '.cpuprofile'), 25, window), null, 1)}\n`);
+    return;
+  }
+  const result = await measureDocument(copy, memberNames(), MODES[args.includes('--quick') ? 'quick' : 'full'].lsp);
+  for (const [name, value] of Object.entries(result)) {
+    if (value && typeof value === 'object' && 'p99' in value) process.stdout.write(`${name.padEnd(26)} p50 ${value.p50.toFixed(1).padStart(7)} ms   p99 ${value.p99.toFixed(1).padStart(7)} ms\n`);
+  }
+}
+
 if (!isMainThread) floorWorker();
 else {
   const [command, ...rest] = process.argv.slice(2);
-  const run = command === 'core' ? async () => coreMain(rest) : command === 'floor' ? () => floorMain(rest) : () => bench(process.argv.slice(2));
+  const run =
+    command === 'core' ? async () => coreMain(rest) : command === 'floor' ? () => floorMain(rest) : command === 'lsp' ? () => lspMain(rest) : () => bench(process.argv.slice(2));
   run().catch((error) => {
     process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     process.exitCode = 2;

@@ -14,7 +14,7 @@ import type { Finding, Severity } from '../rules/types';
 import type { ConfigStore, ValidationSettings } from './configuration';
 import { readReferatSafely, type Logger, type ModelCache } from './documents';
 import { clampRange } from './ranges';
-import { sizeOverLimit, tooLargeDiagnostic } from './sizeLimit';
+import { documentOverLimit, tooLargeDiagnostic } from './sizeLimit';
 
 export const DIAGNOSTIC_SOURCE = 'referat';
 /** The code of a problem in referat.config.json itself. */
@@ -152,7 +152,7 @@ export class Linter {
   /** An open document over `referat.validate.maxSize`: it gets no rules and no semantic tokens. */
   tooLarge(uri: string): boolean {
     const document = this.cache.documents.get(uri);
-    return document !== undefined && sizeOverLimit(document.getText(), this.settings.current.maxSizeMb) !== undefined;
+    return document !== undefined && documentOverLimit(document, this.settings.current.maxSizeMb) !== undefined;
   }
 
   /** Changes whenever the result of linting an unchanged text may change. */
@@ -189,12 +189,11 @@ export class Linter {
 
   /** The rules' findings, or over `referat.validate.maxSize` none and the one diagnostic that says so. */
   private lintWithinLimit(uri: string, document: TextDocument, model: ReferatDocument, options: LintOptions): LintedDocument {
-    const text = document.getText();
     const maxMb = this.settings.current.maxSizeMb;
-    const bytes = sizeOverLimit(text, maxMb);
+    const bytes = documentOverLimit(document, maxMb);
     if (bytes === undefined) {
       this.toldTooLarge.delete(uri);
-      const findings = this.safeLint(uri, model, text, options);
+      const findings = this.safeLint(uri, model, document.getText(), options);
       return { document, model, findings, diagnostics: findings.map((finding) => toDiagnostic(finding, document, this.locale, this.docs)) };
     }
     if (!this.toldTooLarge.has(uri)) {

@@ -1,11 +1,11 @@
 // The open documents and their models. Every feature reads the model from here, so a document
 // is parsed at most once per version however many requests arrive for it.
-import { type TextDocumentContentChangeEvent, TextDocuments } from 'vscode-languageserver';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import { TextDocuments } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ReferatDocument } from '../model';
 import { readReferat } from '../reader';
 import { type ReadState, readState, rereadState } from '../reader/incremental';
-import { splitLines } from '../reader/lines';
+import { type LineDocument, lineDocuments } from './lineDocument';
 import { hasDocumentUri, isContentChanges, isOpenedDocument } from './params';
 import { isReferatDocument } from './referatFiles';
 
@@ -25,34 +25,22 @@ export interface OpenReferat {
 
 interface CachedModel {
   /** The document it was read from: opened again, a document is another object with maybe the same version. */
-  document: TextDocument;
+  document: LineDocument;
   version: number;
   /** Null when the document is not a referat or could not be read. */
   model: ReferatDocument | null;
 }
 
-/**
- * The lines edits have touched since a version: lines [from, oldEnd) of that version are now
- * lines [from, newEnd) of the document. Null when an edit cannot be followed line by line (the
- * whole text was sent, or a line break may have joined another): the next reading reads it all.
- */
-interface TouchedLines {
-  since: number;
-  span: { from: number; oldEnd: number; newEnd: number } | null;
-}
-
 /** The reader's state of one document, kept to re-read only what the next edits touch. */
 interface KeptState {
-  uri: string;
-  document: TextDocument;
+  document: LineDocument;
   version: number;
   state: ReadState;
 }
 
 export class ModelCache {
-  readonly documents = new TextDocuments(TextDocument);
+  readonly documents = new TextDocuments(lineDocuments);
   private readonly models = new Map<string, CachedModel>();
-  private readonly touched = new Map<string, TouchedLines>();
   /**
    * Kept for one document only, the one read last (the one being typed in): its lines cost
    * memory in the order of its text, too much to keep for every open referat.
@@ -64,8 +52,7 @@ export class ModelCache {
   constructor(private readonly log: Logger) {
     this.documents.onDidClose((event) => {
       this.models.delete(event.document.uri);
-      this.touched.delete(event.document.uri);
-      if (this.kept?.uri === event.document.uri) this.kept = undefined;
+      if (this.kept?.document.uri === event.document.uri) this.kept = undefined;
     });
   }
 
@@ -100,12 +87,8 @@ export class ModelCache {
       onDidChangeTextDocument: (handler) =>
         connection.onDidChangeTextDocument((params) => {
           const problem = this.changeProblem(params);
-          if (problem) return ignored('didChange', problem);
-          // The document is updated in place: its version and line count are read before.
-          const document = this.documents.get(params.textDocument.uri)!;
-          const before = { uri: document.uri, version: document.version, lineCount: document.lineCount };
-          handler(params);
-          this.noteTouched(before, params.contentChanges);
+          if (problem) ignored('didChange', problem);
+          else handler(params);
         }),
       onDidCloseTextDocument: (handler) =>
         connection.onDidCloseTextDocument((params) => (hasDocumentUri(params) ? handler(params) : ignored('didClose', 'no document URI'))),
@@ -133,78 +116,35 @@ export class ModelCache {
     return this.documents.keys().flatMap((uri) => this.get(uri) ?? []);
   }
 
-  /** Remembers which lines the changes applied to the document `before` describes touched. */
-  private noteTouched(before: { uri: string; version: number; lineCount: number }, changes: readonly TextDocumentContentChangeEvent[]): void {
-    const uri = before.uri;
-    const known = this.touched.get(uri);
-    const touched: TouchedLines = known ?? { since: before.version, span: null };
-    if (!known) this.touched.set(uri, touched);
-    else if (!known.span) return;
-    let span = known ? known.span : null;
-    let lineCount = before.lineCount;
-    for (const change of changes) {
-      // A change of the whole text, or text whose line break may join one next to it (`\r` + `\n`).
-      if (!('range' in change) || change.text.startsWith('\n') || change.text.endsWith('\r')) {
-        touched.span = null;
-        return;
-      }
-      // Lines as the document applies them: in order, and within the text.
-      const { start: a, end: b } = change.range;
-      const start = Math.max(0, Math.min(a.line, b.line, lineCount - 1));
-      const end = Math.max(start, Math.min(Math.max(a.line, b.line), lineCount - 1)) + 1;
-      const added = splitLines(change.text).length - (end - start);
-      if (!span) span = { from: start, oldEnd: end, newEnd: end };
-      else {
-        // Lines after the span are the old ones, moved by (newEnd - oldEnd).
-        const newEnd = Math.max(span.newEnd, end);
-        span = { from: Math.min(span.from, start), oldEnd: newEnd - (span.newEnd - span.oldEnd), newEnd };
-      }
-      span.newEnd += added;
-      lineCount += added;
-    }
-    const after = this.documents.get(uri);
-    // The document must agree on the count of lines, or the edits were not what they seemed.
-    touched.span = span && after && after.lineCount === lineCount ? span : null;
-  }
-
-  private read(document: TextDocument): ReferatDocument | null {
-    const text = document.getText();
-    if (!isReferatDocument(document.uri, document.languageId, text)) return null;
-    const uri = document.uri;
-    const touched = this.touched.get(uri);
-    this.touched.delete(uri);
+  private read(document: LineDocument): ReferatDocument | null {
     const kept = this.kept;
     this.kept = undefined;
+    const touched = kept?.document === document ? document.touchedLinesSince(kept.version) : undefined;
+    // The whole text is joined only when the whole of it is read.
+    const text = touched ? undefined : document.getText();
+    if (text !== undefined && !isReferatDocument(document.uri, document.languageId, text)) return null;
     try {
-      let state: ReadState | undefined;
-      if (kept && kept.uri === uri && touched?.span && touched.since === kept.version && kept.document.uri === uri) {
-        const { from, oldEnd, newEnd } = touched.span;
-        const raws = linesOf(document, from, newEnd);
-        if (raws) state = rereadState(kept.state, { from, oldEnd, raws });
-      }
-      if (state) this.readings.partial++;
-      else {
-        state = readState(text);
+      let state: ReadState;
+      if (touched) {
+        const { from, oldEnd, newEnd } = touched;
+        const raws: string[] = [];
+        for (let line = from; line < newEnd; line++) raws.push(document.lineAt(line));
+        state = rereadState(kept!.state, { from, oldEnd, raws });
+        this.readings.partial++;
+      } else if (touched === null) {
+        state = kept!.state;
+      } else {
+        state = readState(text!);
         this.readings.whole++;
       }
-      this.kept = { uri, document, version: document.version, state };
+      document.markRead();
+      this.kept = { document, version: document.version, state };
       return state.model;
     } catch (error) {
-      this.log.error(`Could not read ${uri}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-      return readReferatSafely(text, uri, this.log);
+      this.log.error(`Could not read ${document.uri}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      return readReferatSafely(document.getText(), document.uri, this.log);
     }
   }
-}
-
-/** Lines [from, to) of the document as the reader splits them, or undefined when they do not split into that many. */
-function linesOf(document: TextDocument, from: number, to: number): string[] | undefined {
-  const start = document.offsetAt({ line: from, character: 0 });
-  const end = to < document.lineCount ? document.offsetAt({ line: to, character: 0 }) : document.getText().length;
-  let text = document.getText().slice(start, end);
-  // Up to the start of line `to`: without the line break that ends the last line.
-  if (to < document.lineCount) text = text.replace(/(\r\n|\r|\n)$/, '');
-  const raws = splitLines(text);
-  return raws.length === to - from ? raws : undefined;
 }
 
 /** The reader is not meant to throw; if it does, one bad document must not take the server down. */

@@ -20,6 +20,13 @@ export function sizeOverLimit(text: string, maxMb: number): number | undefined {
   return bytes > limit ? bytes : undefined;
 }
 
+/** `sizeOverLimit` of an open document: its text is joined only when its length leaves the size open. */
+export function documentOverLimit(document: TextDocument, maxMb: number): number | undefined {
+  const length = 'textLength' in document && typeof document.textLength === 'number' ? document.textLength : undefined;
+  if (length !== undefined && length * 3 <= maxMb * BYTES_PER_MB) return undefined;
+  return sizeOverLimit(document.getText(), maxMb);
+}
+
 /** `23.4`, with as many decimals as it takes to show more than the limit; a decimal comma in Danish. */
 export function megabytes(bytes: number, maxMb: number, locale: Locale): string {
   const mb = bytes / BYTES_PER_MB;
