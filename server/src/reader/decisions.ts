@@ -12,7 +12,7 @@ import {
   VOTE_VERBS,
   fold,
 } from '../vocabulary';
-import type { Line } from './lines';
+import { type Line, isRegExpSpaceCode } from './lines';
 import { isBodyWord, readNameList } from './names';
 import { Span, paragraphs } from './span';
 
@@ -31,6 +31,12 @@ const words = (list: readonly string[]) =>
 
 const voteVerbs = VOTE_VERBS.flatMap((v) => v.phrases.map((p) => ({ side: v.side, phrase: p })));
 const VOTE_VERB = new RegExp(`(?<=\\s|^|\\*)(${words(voteVerbs.map((v) => v.phrase)).join('|')})(?=[\\s.,:;]|$)`, 'gi');
+/**
+ * `VOTE_VERB` for the loops over every verb of a paragraph. They used `matchAll`, which copies the
+ * expression on every call; an `exec` loop on this copy does not, and it leaves `VOTE_VERB`'s
+ * `lastIndex` as `matchAll` did.
+ */
+const VOTE_VERB_SCAN = new RegExp(VOTE_VERB.source, VOTE_VERB.flags);
 const sideOfVerb = new Map(voteVerbs.map((v) => [fold(v.phrase), v.side]));
 
 const countedLabels = COUNTED_VOTE_LABELS.flatMap((c) => c.labels.map((l) => ({ side: c.side, label: l })));
@@ -58,7 +64,30 @@ const EARLIER = /^(?:\*\*)?([\p{Lu}][\p{L}\- ]*?(?:udvalget|udvalg|rådet|Byråd
 
 /** Strips bold marks for matching while keeping offsets: `**X**` → `  X  `. */
 function unbold(text: string): string {
+  // Most text has no marks: two searches are cheaper than a replacement that finds nothing.
+  if (text.indexOf('**') < 0 && text.indexOf('__') < 0) return text;
   return text.replace(/\*\*|__/g, '  ');
+}
+
+/** The length of `text[0, end)` without the white space, commas and stars at its end (`/[\s,*]+$/`). */
+function beforeTrailingListMarks(text: string, end: number): number {
+  while (end > 0) {
+    const code = text.charCodeAt(end - 1);
+    if (code !== 44 /* , */ && code !== 42 /* * */ && !isRegExpSpaceCode(code)) break;
+    end--;
+  }
+  return end;
+}
+
+/** The length of `text` without the full stops and white space at its end (`/[.\s]+$/`). */
+function beforeTrailingStops(text: string): number {
+  let end = text.length;
+  while (end > 0) {
+    const code = text.charCodeAt(end - 1);
+    if (code !== 46 /* . */ && !isRegExpSpaceCode(code)) break;
+    end--;
+  }
+  return end;
 }
 
 /** The body named at the start of a statement (`Beskæftigelses- og Socialudvalget godkender ...`). */
@@ -144,9 +173,12 @@ export class DecisionReader {
     if (COUNTED.test(text) || COUNTED_MEMBERS.test(text) || PROPOSAL.test(text)) return true;
     const absence = ABSENCE.exec(text);
     if (absence && readNameList(span, 0, absence.index)) return true;
-    for (const m of text.matchAll(VOTE_VERB)) {
-      const before = text.slice(0, m.index).replace(/[\s,*]+$/, '');
-      if (before && readNameList(span, 0, before.length)) return true;
+    // From `VOTE_VERB.lastIndex`, as `matchAll(VOTE_VERB)` started there.
+    VOTE_VERB_SCAN.lastIndex = VOTE_VERB.lastIndex;
+    let m: RegExpExecArray | null;
+    while ((m = VOTE_VERB_SCAN.exec(text)) !== null) {
+      const before = beforeTrailingListMarks(text, m.index);
+      if (before > 0 && readNameList(span, 0, before)) return true;
     }
     return false;
   }
@@ -178,7 +210,7 @@ export class DecisionReader {
     let names: NameRef[] | null = null;
     let scope: 'meeting' | 'item' = 'item';
     if (label) {
-      const end = text.replace(/[.\s]+$/, '').length;
+      const end = beforeTrailingStops(text);
       names = readNameList(span, label[0].length, end);
     } else {
       const m = ABSENCE.exec(text);
@@ -243,7 +275,7 @@ export class DecisionReader {
       verbLength = m[1].length;
       if (count === null) {
         // `For stemte: Anna Hansen (A) og Bo Jensen (V).`
-        const end = text.replace(/[.\s]+$/, '').length;
+        const end = beforeTrailingStops(text);
         const list = readNameList(span, m[0].length, end);
         if (!list) return false;
         names = list;
@@ -273,11 +305,13 @@ export class DecisionReader {
   private voteSentence(span: Span): boolean {
     const text = span.text;
     VOTE_VERB.lastIndex = 0;
-    for (const m of text.matchAll(VOTE_VERB)) {
-      const at = m.index!;
-      const before = text.slice(0, at).replace(/[\s,*]+$/, '');
-      if (!before) return false;
-      const names = readNameList(span, 0, before.length);
+    VOTE_VERB_SCAN.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = VOTE_VERB_SCAN.exec(text)) !== null) {
+      const at = m.index;
+      const before = beforeTrailingListMarks(text, at);
+      if (before === 0) break;
+      const names = readNameList(span, 0, before);
       if (!names) continue;
       const side = sideOfVerb.get(fold(m[1]))!;
       const vote = this.startVote(span);

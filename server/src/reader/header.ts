@@ -283,8 +283,9 @@ function markAbsent(meeting: Meeting, absentees: Attendee[]): void {
 /** `Mødet hævet kl. 14.07.` anywhere in the text. */
 export function readAdjourned(lines: readonly Line[], meeting: Meeting): void {
   for (const line of lines) {
-    // Only lines that start with `Mødet` can say it: skip the rest without a regular expression.
-    if (line.text.charCodeAt(0) !== 77 /* M */ && line.text.charCodeAt(0) !== 109 /* m */) continue;
+    // Only lines that start with `Mødet` can say it: skip the rest without a regular expression, and
+    // without reading the line's characters.
+    if (line.firstCode !== 77 /* M */ && line.firstCode !== 109 /* m */) continue;
     const m = ADJOURNED_PATTERN.exec(line.text);
     if (m) {
       meeting.adjourned = m[1];

@@ -37,7 +37,7 @@ function isBlankOr(lines: readonly Line[], i: number): boolean {
 export function findPunktHeads(lines: readonly Line[]): ItemHead[] {
   const heads: ItemHead[] = [];
   for (const line of lines) {
-    if (line.blank || line.text.length > 400 || !ITEM_INITIALS.has(line.text.charCodeAt(0))) continue;
+    if (line.blank || !ITEM_INITIALS.has(line.firstCode) || line.text.length > 400) continue;
     const m = PUNKT.exec(line.text);
     if (!m) continue;
     const decorated = isDecorated(line);

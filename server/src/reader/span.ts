@@ -18,10 +18,19 @@ export class Span {
   private readonly segments: Segment[];
 
   constructor(lines: readonly Line[], firstCol?: number) {
-    const parts: string[] = [];
+    // A loop without a closure, and a one-line span (the most common) without joining.
     this.segments = [];
+    if (lines.length === 1) {
+      const line = lines[0];
+      const from = firstCol !== undefined ? firstCol : line.start;
+      this.text = line.raw.slice(from, line.end);
+      this.segments.push({ at: 0, line: line.index, col: from, length: this.text.length });
+      return;
+    }
+    const parts: string[] = [];
     let at = 0;
-    lines.forEach((line, i) => {
+    for (let i = 0; i < lines.length; i++) {
+      const line = lines[i];
       const from = i === 0 && firstCol !== undefined ? firstCol : line.start;
       const piece = line.raw.slice(from, line.end);
       if (i > 0) {
@@ -31,7 +40,7 @@ export class Span {
       this.segments.push({ at, line: line.index, col: from, length: piece.length });
       parts.push(piece);
       at += piece.length;
-    });
+    }
     this.text = parts.join('');
   }
 
