@@ -1,6 +1,6 @@
 // Wires the features to an LSP connection: capabilities, document sync, the workspace index,
 // validation (diagnostics, configuration, code actions), and a guard around every handler so
-// that a failing request answers with nothing instead of taking the server down.
+// that a failing request answers with nothing instead of taking the server down (guard.ts).
 import { fileURLToPath } from 'node:url';
 import {
   DidChangeConfigurationNotification,
@@ -25,7 +25,8 @@ import { documentSymbols } from './documentSymbol';
 import { foldingRanges } from './folding';
 import { formatDocument, formatRange } from './formatting';
 import { MembershipCache } from './membership';
-import { isFoldersChange, paramsProblem } from './params';
+import { guardWith } from './guard';
+import { isFoldersChange } from './params';
 import { filePathOf } from './referatFiles';
 import { selectionRanges } from './selectionRange';
 import { SEMANTIC_TOKENS_LEGEND, SemanticTokensProvider } from './semanticTokens';
@@ -175,7 +176,7 @@ export function startLanguageServer(connection: Connection): void {
     void Promise.allSettled(refreshed).then(() => (configChanged ? validator?.revalidateAll() : validator?.scheduleWorkspace()));
   });
 
-  const guard = guardWith(log);
+  const guard = guardWith(log, (uri) => cache.documents.get(uri)?.version);
 
   connection.onDocumentSymbol(
     guard('textDocument/documentSymbol', null, (params) => {
@@ -293,24 +294,6 @@ function folderPaths(folders: WorkspaceFolder[]): string[] {
       return [];
     }
   });
-}
-
-/** Wraps a request handler: params not of the protocol's shape and errors are logged and answered with `fallback`. */
-function guardWith(log: Logger) {
-  return <P, R>(method: string, fallback: R, handler: (params: P, token?: CancellationToken) => R | Promise<R>) =>
-    async (params: P, token?: CancellationToken): Promise<R> => {
-      const problem = paramsProblem(method, params);
-      if (problem) {
-        log.info(`${method}: ${problem}, answered with nothing.`);
-        return fallback;
-      }
-      try {
-        return await handler(params, token);
-      } catch (error) {
-        log.error(`${method} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-        return fallback;
-      }
-    };
 }
 
 function delay(ms: number): Promise<void> {

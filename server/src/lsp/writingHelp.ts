@@ -8,6 +8,7 @@ import type { ConfigStore } from './configuration';
 import { definition } from './definition';
 import type { Logger, ModelCache, OpenReferat } from './documents';
 import { hover } from './hover';
+import type { Guard } from './guard';
 import { documentLinks } from './links';
 import { MembershipCache } from './membership';
 import { documentHighlights, prepareRename, references, rename, type Workspace } from './references';
@@ -16,7 +17,6 @@ import type { WorkspaceIndex } from './workspaceIndex';
 /** References and rename wait for the first workspace scan at most this long. */
 const SCAN_WAIT_MS = 10_000;
 
-type Guard = <P, R>(method: string, fallback: R, handler: (params: P, token?: CancellationToken) => R | Promise<R>) => (params: P, token?: CancellationToken) => Promise<R>;
 
 export interface WritingHelpDeps {
   cache: ModelCache;
