@@ -37,14 +37,16 @@ export function absentFor(doc: ReferatDocument, membership: Membership, committe
   const members = membership.committee(committee);
   if (!members) return new Map();
   const fromMeeting = absentFromMeeting(doc, membership, committee, members);
-  const forItem = item.absences.filter((a) => a.scope === 'item' && (a.committee ?? '') === (committee ?? ''));
-  if (forItem.length === 0) return fromMeeting;
-  const absent = new Map(fromMeeting);
-  for (const a of forItem) {
+  // A copy only for a punkt with absences of its own (asked for every vote: most have none).
+  let absent: Map<Member, NameRef | null> | null = null;
+  const key = committee ?? '';
+  for (const a of item.absences) {
+    if (a.scope !== 'item' || (a.committee ?? '') !== key) continue;
+    absent ??= new Map(fromMeeting);
     const m = membership.resolve(members, a.person.name);
     if (m && !absent.has(m)) absent.set(m, a.person);
   }
-  return absent;
+  return absent ?? fromMeeting;
 }
 
 /** True when the punkt records a decision (a vote, or a statement that approves, recommends or rejects) of the committee; taking note is not deciding. */

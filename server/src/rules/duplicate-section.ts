@@ -1,8 +1,12 @@
 // A punkt has each section once. Two headings of one kind with other words (Odder's `Baggrund for
 // sagen` and `Forvaltningens bemærkninger`, both sagsfremstilling) are parts, not duplicates.
+import { SECTION_KINDS, type Section } from '../model';
 import { fold } from '../vocabulary';
 import type { Rule } from './types';
 import { msg } from './util';
+
+/** One bit per kind of section, to see at a glance whether a punkt has a kind twice. */
+const KIND_BIT = new Map<string, number>(SECTION_KINDS.map((kind, i) => [kind, 1 << i]));
 
 export const duplicateSection: Rule = {
   id: 'duplicate-section',
@@ -20,8 +24,9 @@ export const duplicateSection: Rule = {
       return f;
     };
     for (const item of doc.items) {
-      if (item.sections.length < 2) continue;
-      const first = new Map<string, (typeof item.sections)[number]>();
+      // Most punkter have each kind once: nothing to compare.
+      if (!repeatsAKind(item.sections, allowed)) continue;
+      const first = new Map<string, Section>();
       for (const s of item.sections) {
         if (allowed.has(s.kind)) continue;
         const key = `${s.kind}|${foldOnce(s.heading.text)}`;
@@ -39,3 +44,16 @@ export const duplicateSection: Rule = {
     }
   },
 };
+
+/** True when some kind that is not allowed twice comes twice (or a kind is one the model does not list). */
+function repeatsAKind(sections: readonly Section[], allowed: ReadonlySet<string>): boolean {
+  if (sections.length < 2) return false;
+  let seen = 0;
+  for (const s of sections) {
+    if (allowed.has(s.kind)) continue;
+    const bit = KIND_BIT.get(s.kind);
+    if (bit === undefined || seen & bit) return true;
+    seen |= bit;
+  }
+  return false;
+}

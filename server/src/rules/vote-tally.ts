@@ -4,7 +4,9 @@ import type { Member } from '../config/membership';
 import type { NameRef } from '../model';
 import { absentFor, memberLabel, resolve } from './attendance';
 import type { Rule } from './types';
-import { msg, voters } from './util';
+import { msg } from './util';
+
+const SIDES = ['for', 'against', 'abstain'] as const;
 
 const SIDE = {
   for: msg('for', 'for'),
@@ -26,34 +28,37 @@ export const voteTally: Rule = {
         if (!members) continue; // unconfigured-committee says so, once
         const absent = absentFor(doc, membership, vote.committee, item);
         const seen = new Map<Member, { ref: NameRef; side: keyof typeof SIDE }>();
-        for (const { ref, side } of voters(vote)) {
-          const m = resolve(membership, members, ref.name);
-          if (!m) continue; // unknown-member says so
-          const earlier = seen.get(m);
-          if (earlier) {
-            report({
-              range: ref.range,
-              message: msg(
-                `${memberLabel(m)} is counted twice in this vote (${SIDE[earlier.side].en} and ${SIDE[side].en})`,
-                `${memberLabel(m)} er talt med to gange i denne afstemning (${SIDE[earlier.side].da} og ${SIDE[side].da})`,
-              ),
-              related: [{ range: earlier.ref.range, message: msg('Counted here first', 'Talt med her først') }],
-            });
-            continue;
+        for (const side of SIDES) {
+          for (const ref of vote[side]) {
+            const m = resolve(membership, members, ref.name);
+            if (!m) continue; // unknown-member says so
+            const earlier = seen.get(m);
+            if (earlier) {
+              report({
+                range: ref.range,
+                message: msg(
+                  `${memberLabel(m)} is counted twice in this vote (${SIDE[earlier.side].en} and ${SIDE[side].en})`,
+                  `${memberLabel(m)} er talt med to gange i denne afstemning (${SIDE[earlier.side].da} og ${SIDE[side].da})`,
+                ),
+                related: [{ range: earlier.ref.range, message: msg('Counted here first', 'Talt med her først') }],
+              });
+              continue;
+            }
+            if (absent.has(m)) {
+              const where = absent.get(m);
+              report({
+                range: ref.range,
+                message: msg(`${memberLabel(m)} votes but is recorded absent`, `${memberLabel(m)} stemmer, men er noteret fraværende`),
+                related: where ? [{ range: where.range, message: msg('Recorded absent here', 'Noteret fraværende her') }] : undefined,
+              });
+            }
+            seen.set(m, { ref, side });
           }
-          if (absent.has(m)) {
-            const where = absent.get(m);
-            report({
-              range: ref.range,
-              message: msg(`${memberLabel(m)} votes but is recorded absent`, `${memberLabel(m)} stemmer, men er noteret fraværende`),
-              related: where ? [{ range: where.range, message: msg('Recorded absent here', 'Noteret fraværende her') }] : undefined,
-            });
-          }
-          seen.set(m, { ref, side });
         }
 
-        const sides = (['for', 'against', 'abstain'] as const).filter((s) => vote[s].length > 0 || (vote.counts?.[s] ?? 0) > 0);
-        const present = members.members.length - [...absent.keys()].filter((m) => !seen.has(m)).length;
+        let absentNotVoting = 0;
+        for (const m of absent.keys()) if (!seen.has(m)) absentNotVoting++;
+        const present = members.members.length - absentNotVoting;
         if (vote.counts) {
           const total = (['for', 'against', 'abstain'] as const).reduce((n, s) => n + (vote[s].length || vote.counts![s] || 0), 0);
           if (total !== present) {
@@ -68,7 +73,7 @@ export const voteTally: Rule = {
           continue;
         }
         // A lone dissent after a committee's statement (`X stemmer imod.`) records one side only: nothing to add up.
-        if (sides.length < 2 && vote.outcome === null) continue;
+        if (vote.outcome === null && SIDES.filter((s) => vote[s].length > 0).length < 2) continue;
         const missing = members.members.filter((m) => !seen.has(m) && !absent.has(m));
         if (missing.length) {
           const names = missing.map(memberLabel).join(', ');
