@@ -18,11 +18,16 @@ export interface TouchedLines {
 }
 
 export class LineDocument implements TextDocument {
-  /** The lines with their line breaks (`\n`, `\r\n` or `\r`); the last has none. */
-  private lines: string[];
+  /**
+   * The lines with their line breaks (`\n`, `\r\n` or `\r`; the last has none), from the first
+   * edit on. Until then the document is its text and the offsets of its lines, as small as
+   * TextDocument: most open documents are only read, and a string per line costs memory.
+   */
+  private lines: string[] | undefined;
   /** Offsets of the lines' starts, valid for lines up to `offsetsValid` (exclusive). */
   private offsets: number[] = [];
   private offsetsValid = 0;
+  /** The whole text: always before the first edit, after it once asked for (until the next edit). */
   private text: string | undefined;
   private length: number;
   /** The version since which `touched` records the changed lines; null when a whole new text came since. */
@@ -36,14 +41,15 @@ export class LineDocument implements TextDocument {
     public version: number,
     content: string,
   ) {
-    this.lines = splitKeepingBreaks(content);
     this.text = content;
     this.length = content.length;
     this.touchedSince = version;
   }
 
   get lineCount(): number {
-    return this.lines.length;
+    if (this.lines) return this.lines.length;
+    this.offsetOfLine(Infinity);
+    return this.offsets.length;
   }
 
   /** The length of the text in UTF-16 code units, without joining it. */
@@ -53,30 +59,30 @@ export class LineDocument implements TextDocument {
 
   /** Line `line` without its line break. */
   lineAt(line: number): string {
-    const text = this.lines[line];
-    return text === undefined ? '' : withoutBreak(text);
+    return line >= 0 && line < this.lineCount ? withoutBreak(this.withBreak(line)) : '';
   }
 
   getText(range?: Range): string {
     if (range) return this.slice(this.offsetAt(range.start), this.offsetAt(range.end));
-    this.text ??= this.lines.join('');
+    this.text ??= this.lines!.join('');
     return this.text;
   }
 
   offsetAt(position: Position): number {
     const line = position.line;
-    if (line >= this.lines.length) return this.length;
+    if (line >= this.lineCount) return this.length;
     if (line < 0) return 0;
     const start = this.offsetOfLine(line);
     if (position.character <= 0) return start;
-    return start + Math.min(position.character, withoutBreak(this.lines[line]).length);
+    return start + Math.min(position.character, withoutBreak(this.withBreak(line)).length);
   }
 
   positionAt(offset: number): Position {
     offset = Math.max(Math.min(offset, this.length), 0);
-    this.offsetOfLine(this.lines.length - 1);
+    const count = this.lineCount;
+    this.offsetOfLine(count - 1);
     let low = 0;
-    let high = this.lines.length;
+    let high = count;
     while (low < high) {
       const mid = (low + high) >>> 1;
       if (this.offsets[mid] > offset) high = mid;
@@ -84,21 +90,22 @@ export class LineDocument implements TextDocument {
     }
     const line = low - 1;
     // An offset inside a line break is the end of the line's text.
-    return { line, character: Math.min(offset - this.offsets[line], withoutBreak(this.lines[line]).length) };
+    return { line, character: Math.min(offset - this.offsets[line], withoutBreak(this.withBreak(line)).length) };
   }
 
   getLineRange(line: number): Range {
-    if (line >= this.lines.length) {
-      const last = this.lines.length - 1;
-      return { start: { line: last, character: 0 }, end: { line: last, character: this.lines[last].length } };
+    if (line >= this.lineCount) {
+      const last = this.lineCount - 1;
+      return { start: { line: last, character: 0 }, end: { line: last, character: this.withBreak(last).length } };
     }
     if (line < 0) return { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-    return { start: { line, character: 0 }, end: { line, character: withoutBreak(this.lines[line]).length } };
+    return { start: { line, character: 0 }, end: { line, character: withoutBreak(this.withBreak(line)).length } };
   }
 
   getEOLCharacters(line: number): string {
-    const text = this.lines[line];
-    return text === undefined ? '' : text.slice(withoutBreak(text).length);
+    if (line < 0 || line >= this.lineCount) return '';
+    const text = this.withBreak(line);
+    return text.slice(withoutBreak(text).length);
   }
 
   /**
@@ -118,19 +125,22 @@ export class LineDocument implements TextDocument {
   /** Applies the changes of one didChange, in order (TextDocumentsConfiguration.update). */
   update(changes: readonly TextDocumentContentChangeEvent[], version: number): void {
     for (const change of changes) {
-      if ('range' in change) this.replace(change.range, change.text);
-      else {
-        this.lines = splitKeepingBreaks(change.text);
+      if ('range' in change) {
+        this.lines ??= splitKeepingBreaks(this.text!);
+        this.text = undefined;
+        this.replace(this.lines, change.range, change.text);
+      } else {
+        this.lines = undefined;
+        this.text = change.text;
         this.length = change.text.length;
         this.offsetsValid = 0;
         this.touchedSince = null;
       }
     }
     this.version = version;
-    this.text = undefined;
   }
 
-  private replace(range: Range, newText: string): void {
+  private replace(lines: string[], range: Range, newText: string): void {
     let start = this.offsetAt(range.start);
     let end = this.offsetAt(range.end);
     if (end < start) [start, end] = [end, start];
@@ -139,17 +149,17 @@ export class LineDocument implements TextDocument {
     // The changed lines with one line more on each side: a line break typed next to one may join it
     // (`\r` + `\n`), and splitting again from one line start to another finds every line as a whole text would.
     const from = Math.max(0, first - 1);
-    const to = Math.min(this.lines.length, last + 2);
+    const to = Math.min(lines.length, last + 2);
     const base = this.offsetOfLine(from);
-    const region = this.lines.slice(from, to).join('');
+    const region = lines.slice(from, to).join('');
     const replaced = region.slice(0, start - base) + newText + region.slice(end - base);
-    const lines = splitKeepingBreaks(replaced);
+    const inserted = splitKeepingBreaks(replaced);
     // A region that ends the text keeps its last, possibly empty, line; one that does not ends at a line start.
-    if (to < this.lines.length && lines.length > 1 && lines[lines.length - 1] === '') lines.pop();
-    spliceLines(this.lines, from, to - from, lines);
+    if (to < lines.length && inserted.length > 1 && inserted[inserted.length - 1] === '') inserted.pop();
+    spliceLines(lines, from, to - from, inserted);
     this.length += replaced.length - region.length;
     this.offsetsValid = Math.min(this.offsetsValid, from + 1);
-    this.touch(from, to, from + lines.length);
+    this.touch(from, to, from + inserted.length);
   }
 
   /** Adds to the record: lines [from, oldEnd) of the text before the change are [from, newEnd) after it. */
@@ -164,27 +174,43 @@ export class LineDocument implements TextDocument {
     this.touched = { from: Math.min(span.from, from), oldEnd: end - (span.newEnd - span.oldEnd), newEnd: end + (newEnd - oldEnd) };
   }
 
+  /** Line `line` with its line break; the line must exist. */
+  private withBreak(line: number): string {
+    if (this.lines) return this.lines[line];
+    const start = this.offsetOfLine(line);
+    return this.text!.slice(start, line + 1 < this.offsets.length ? this.offsets[line + 1] : this.length);
+  }
+
+  /** The offset of the start of `line` (Infinity: makes every offset valid). */
   private offsetOfLine(line: number): number {
+    if (line < this.offsetsValid) return this.offsets[line];
+    if (!this.lines) {
+      // Before the first edit: the starts of all lines at once, as TextDocument finds them.
+      this.offsets = lineStarts(this.text!);
+      this.offsetsValid = this.offsets.length;
+      return this.offsets[Math.min(line, this.offsets.length - 1)];
+    }
+    const last = Math.min(line, this.lines.length - 1);
     let i = this.offsetsValid;
-    if (line < i) return this.offsets[line];
     if (i === 0) {
       this.offsets[0] = 0;
       i = 1;
     }
-    for (; i <= line; i++) this.offsets[i] = this.offsets[i - 1] + this.lines[i - 1].length;
-    this.offsets.length = Math.max(this.offsets.length, line + 1);
-    this.offsetsValid = line + 1;
-    return this.offsets[line];
+    for (; i <= last; i++) this.offsets[i] = this.offsets[i - 1] + this.lines[i - 1].length;
+    this.offsets.length = this.lines.length;
+    this.offsetsValid = last + 1;
+    return this.offsets[last];
   }
 
   private slice(start: number, end: number): string {
     if (end <= start) return '';
+    if (this.text !== undefined) return this.text.slice(start, end);
     const first = this.positionAt(start).line;
     let out = '';
-    for (let line = first; line < this.lines.length; line++) {
+    for (let line = first; line < this.lines!.length; line++) {
       const lineStart = this.offsets[line];
       if (lineStart >= end) break;
-      const text = this.lines[line];
+      const text = this.lines![line];
       out += text.slice(Math.max(0, start - lineStart), Math.min(text.length, end - lineStart));
     }
     return out;
@@ -199,6 +225,19 @@ export const lineDocuments: TextDocumentsConfiguration<LineDocument> = {
     return document;
   },
 };
+
+/** Offsets of the starts of the text's lines (a break is `\r\n`, `\r` or `\n`). */
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 13) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    } else if (ch === 10) starts.push(i + 1);
+  }
+  return starts;
+}
 
 function splitKeepingBreaks(text: string): string[] {
   const parts = splitLines(text);
