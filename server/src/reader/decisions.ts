@@ -93,9 +93,26 @@ function beforeTrailingStops(text: string): number {
 /** The body named at the start of a statement (`Beskæftigelses- og Socialudvalget godkender ...`). */
 export function leadingBody(text: string): string | null {
   const plain = unbold(text).trim();
+  // It starts with a capital: an ASCII character that is not one lets the text go before the expression.
+  const initial = plain.charCodeAt(0);
+  if (initial < 128 && !(initial >= 65 && initial <= 90)) return null;
   const m = /^((?:[\p{Lu}][\p{L}]*-\s+og\s+)?[\p{Lu}][\p{L}\-]*)(?=[\s,.]|$)/u.exec(plain);
-  if (m && isBodyWord(m[1].split(/\s+/).pop()!)) return m[1].replace(/\s+/g, ' ');
+  if (m && isBodyWord(lastWord(m[1]))) return m[1].replace(/\s+/g, ' ');
   return null;
+}
+
+/** `words.split(/\s+/).pop()` for words that do not end with white space, without the split. */
+function lastWord(words: string): string {
+  let at = words.length;
+  while (at > 0 && !isRegExpSpaceCode(words.charCodeAt(at - 1))) at--;
+  return at === 0 ? words : words.slice(at);
+}
+
+/** True when the text ends with a colon and white space at most: what `EARLIER` needs to match. */
+function endsWithColon(text: string): boolean {
+  let end = text.length;
+  while (end > 0 && isRegExpSpaceCode(text.charCodeAt(end - 1))) end--;
+  return end > 0 && text.charCodeAt(end - 1) === 58; /* : */
 }
 
 /**
@@ -122,6 +139,8 @@ export class DecisionReader {
   private quoteTarget: Proposal | DecisionStatement | null = null;
   private inQuote = false;
   private committee: string | null = null;
+  /** `fold(ownCommittee)`, made on first use. */
+  private ownCommitteeFolded: string | null = null;
 
   constructor(private readonly ownCommittee: string | null) {}
 
@@ -185,7 +204,7 @@ export class DecisionReader {
 
   private committeeFor(body: string | null): string | null {
     if (!body) return null;
-    if (this.ownCommittee && fold(body) === fold(this.ownCommittee)) return null;
+    if (this.ownCommittee && fold(body) === (this.ownCommitteeFolded ??= fold(this.ownCommittee))) return null;
     if (/^udvalget$/i.test(body)) return null;
     return body;
   }
@@ -377,7 +396,7 @@ export class DecisionReader {
   private statement(span: Span): void {
     const text = span.text;
     if (ADJOURNED_PATTERN.test(text)) return;
-    const earlier = EARLIER.exec(text);
+    const earlier = endsWithColon(text) ? EARLIER.exec(text) : null;
     // An earlier treatment quoted in the item belongs to that body and date, even the own committee's.
     const body = earlier ? text.replace(/\*\*/g, '').replace(/:\s*$/, '').trim() : leadingBody(text);
     if (earlier) this.committee = body;

@@ -14,26 +14,6 @@ const SEPARATOR = /\s*[,;]\s*|\s+(?:og|samt|&)\s+/g;
 const PARTY = /\(\s*([A-ZÆØÅ]{1,3})\s*\)/;
 const NAME_WORD = /^(?:\p{Lu}[\p{L}'’.]*(?:-\p{Lu}?[\p{L}'’.]*)*|\p{Lu}\.)$/u;
 
-interface Piece {
-  text: string;
-  from: number;
-}
-
-function split(text: string, base: number): Piece[] {
-  const pieces: Piece[] = [];
-  let last = 0;
-  // An `exec` loop rather than `matchAll`: no iterator and no result object per separator.
-  SEPARATOR.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = SEPARATOR.exec(text)) !== null) {
-    pieces.push({ text: text.slice(last, m.index), from: base + last });
-    last = m.index + m[0].length;
-    if (m[0].length === 0) SEPARATOR.lastIndex++;
-  }
-  pieces.push({ text: text.slice(last), from: base + last });
-  return pieces;
-}
-
 /** Last letters of the body words and suffixes: a word that ends otherwise is let go before it is folded. */
 const bodyEndings = new Set([...bodyWords, ...BODY_SUFFIXES].map((w) => w.charCodeAt(w.length - 1)));
 
@@ -100,24 +80,43 @@ export function readNameList(span: Span, from: number, to: number): NameRef[] | 
     text = text.slice(lead[0].length);
   }
   const names: NameRef[] = [];
-  for (const piece of split(text, base)) {
-    const trimmed = piece.text.trim();
-    if (!trimmed) return null;
-    const lone = trimmed.charCodeAt(0) === 40 /* ( */ ? /^\(\s*([A-ZÆØÅ]{1,3})\s*\)$/.exec(trimmed) : null;
+  // Each piece between separators is read as soon as it is found, by its offsets: the first piece
+  // that is not a person ends the list, and most lists tried are not lists of people.
+  SEPARATOR.lastIndex = 0;
+  let start = 0;
+  for (;;) {
+    const separator = SEPARATOR.exec(text);
+    const end = separator ? separator.index : text.length;
+    if (!readPiece(span, text, base, start, end, names)) return null;
+    if (!separator) break;
+    start = separator.index + separator[0].length;
+  }
+  return names.length ? names : null;
+}
+
+/** Reads the piece `text[start, end)` of a list (`text` starts at `base` in the span) into `names`; false when it is no person. */
+function readPiece(span: Span, text: string, base: number, start: number, end: number, names: NameRef[]): boolean {
+  let first = start;
+  while (first < end && isRegExpSpaceCode(text.charCodeAt(first))) first++;
+  if (first === end) return false; // an empty piece
+  if (text.charCodeAt(first) === 40 /* ( */) {
+    let last = end;
+    while (last > first && isRegExpSpaceCode(text.charCodeAt(last - 1))) last--;
+    const lone = /^\(\s*([A-ZÆØÅ]{1,3})\s*\)$/.exec(text.slice(first, last));
     if (lone) {
       // `Reza Javid, (Ø)`: the letter belongs to the name before it.
       const prev = names[names.length - 1];
-      if (!prev || prev.party) return null;
-      const at = piece.from + piece.text.indexOf(lone[0]);
+      if (!prev || prev.party) return false;
+      const at = base + first;
       prev.party = lone[1];
       prev.partyRange = span.range(at, at + lone[0].length);
-      continue;
+      return true;
     }
-    const ref = readPerson(span, piece.from, piece.from + piece.text.length);
-    if (!ref) return null;
-    names.push(ref);
   }
-  return names.length ? names : null;
+  const ref = readPerson(span, base + start, base + end);
+  if (!ref) return false;
+  names.push(ref);
+  return true;
 }
 
 /** Reads one person: optional role words, the name, an optional party letter. */
