@@ -91,15 +91,16 @@ export function configProblemLines(loaded: LoadedConfig, file: string, locale: L
 
 /** Each file's nearest referat.config.json, looked up once per folder and read once per file. */
 class Configs {
+  /** By the folder as written in the file's path: resolving every path costs more than the lookups. */
   private readonly byDir = new Map<string, string | null>();
   private readonly byFile = new Map<string, LoadedConfig>();
 
   forFile(file: string): LoadedConfig | null {
-    const dir = path.dirname(path.resolve(file));
-    let configFile = this.byDir.get(dir);
+    const written = path.dirname(file);
+    let configFile = this.byDir.get(written);
     if (configFile === undefined) {
-      configFile = findConfigFile(dir);
-      this.byDir.set(dir, configFile);
+      configFile = findConfigFile(path.resolve(written));
+      this.byDir.set(written, configFile);
     }
     if (!configFile) return null;
     let loaded = this.byFile.get(configFile);
