@@ -298,12 +298,9 @@ for (const [kind, words] of Object.entries(SECTION_HEADINGS) as [SectionKind, re
 
 const firstWords = new Set([...sectionByWords.keys()].map((w) => w.split(' ')[0]));
 
-/**
- * The length and first letter of every first word, as `length * 65536 + code`: most lines start
- * with a word of another length or letter, and are let go before any string is made. (Lower case
- * keeps the length of every word that can match: only `İ` grows, into a character no word has.)
- */
-const firstWordShapes = new Set([...firstWords].map((w) => w.length * 65536 + w.charCodeAt(0)));
+/** First words by length: most lines start with a word of another length, or of other letters. */
+const firstWordsByLength = new Map<number, string[]>();
+for (const w of firstWords) firstWordsByLength.set(w.length, [...(firstWordsByLength.get(w.length) ?? []), w]);
 
 /** The end of the first word: the first white space or colon. */
 function firstWordEnd(words: string): number {
@@ -329,17 +326,42 @@ function isRegExpSpace(code: number): boolean {
   );
 }
 
+/**
+ * The code of a character of a first word as `sectionKindOf` compares it: lower case, `é`, `è`, `ê`
+ * as `e`, `ä` as `æ`, `ö` as `ø`; -1 for a character whose lower case is not one character (`İ`),
+ * which no first word has.
+ */
+function foldedCode(code: number): number {
+  if (code < 128) return code >= 65 && code <= 90 ? code + 32 : code;
+  const lower = String.fromCharCode(code).toLowerCase();
+  if (lower.length !== 1) return -1;
+  const folded = lower.charCodeAt(0);
+  if (folded === 0xe9 || folded === 0xe8 || folded === 0xea) return 101; // e
+  if (folded === 0xe4) return 0xe6; // æ
+  if (folded === 0xf6) return 0xf8; // ø
+  return folded;
+}
+
+/**
+ * True when `words[0, end)`, lower-cased and with `é`, `è`, `ê`, `ä`, `ö` folded, is a first word of
+ * a section heading. Compared character by character: no string is made for the many lines whose
+ * first word is none. (Lower case keeps the length of every word that can match: only `İ` grows,
+ * into a character no first word has.)
+ */
+function isFirstWord(words: string, end: number): boolean {
+  const candidates = firstWordsByLength.get(end);
+  if (!candidates) return false;
+  for (const candidate of candidates) {
+    let i = 0;
+    while (i < end && foldedCode(words.charCodeAt(i)) === candidate.charCodeAt(i)) i++;
+    if (i === end) return true;
+  }
+  return false;
+}
+
 /** The section kind a heading's words name, or null when they name none. */
 export function sectionKindOf(words: string): SectionKind | null {
-  // Most lines are not headings: look at the first word before folding the whole line, and at its
-  // length and first letter before making any string of it.
-  const end = firstWordEnd(words);
-  const initial = words.charCodeAt(0);
-  if (initial < 128) {
-    const lower = initial >= 65 && initial <= 90 ? initial + 32 : initial;
-    if (!firstWordShapes.has(end * 65536 + lower)) return null;
-  }
-  const first = words.slice(0, end).toLowerCase().replace(/[éèê]/g, 'e').replace(/ä/g, 'æ').replace(/ö/g, 'ø');
-  if (!firstWords.has(first)) return null;
+  // Most lines are not headings: look at the first word before folding the whole line.
+  if (!isFirstWord(words, firstWordEnd(words))) return null;
   return sectionByWords.get(fold(words).replace(/\s*:$/, '')) ?? null;
 }

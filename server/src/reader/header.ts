@@ -282,7 +282,8 @@ function markAbsent(meeting: Meeting, absentees: Attendee[]): void {
 
 /** `Mødet hævet kl. 14.07.` anywhere in the text. */
 export function readAdjourned(lines: readonly Line[], meeting: Meeting): void {
-  for (const line of lines) {
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]; // an index loop: `for of` made an iterator result per line before optimisation
     // Only lines that start with `Mødet` can say it: skip the rest without a regular expression, and
     // without reading the line's characters.
     if (line.firstCode !== 77 /* M */ && line.firstCode !== 109 /* m */) continue;

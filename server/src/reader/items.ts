@@ -16,6 +16,29 @@ export interface ItemHead {
 
 /** First letters of the item words (codes, both cases), to skip most lines before the regular expression. */
 const ITEM_INITIALS = new Set(ITEM_WORDS.flatMap((w) => [w.charCodeAt(0), w[0].toUpperCase().charCodeAt(0)]));
+
+/**
+ * True when the text may start with an item word, in any case: what `PUNKT` needs. Lines starting
+ * with `S` or `D` (`Sagen`, `Det`) are common, and this lets them go before the regular expression.
+ * ASCII letters are compared in both cases (as `PUNKT`'s `i` flag does); a word with other letters
+ * is taken as a match, for the expression to decide.
+ */
+function mayStartWithItemWord(text: string): boolean {
+  for (const word of ITEM_WORDS) {
+    let i = 0;
+    for (; i < word.length; i++) {
+      const expected = word.charCodeAt(i);
+      if (expected >= 128) return true;
+      if (asciiLower(text.charCodeAt(i)) !== asciiLower(expected)) break;
+    }
+    if (i === word.length) return true;
+  }
+  return false;
+}
+
+function asciiLower(code: number): number {
+  return code >= 65 && code <= 90 ? code + 32 : code;
+}
 const PUNKT = new RegExp(`^(?:${ITEM_WORDS.join('|')})\\.?\\s+(\\d{1,4})\\s*([:.)\\-–—])?\\s*(.*)$`, 'i');
 const NUMBERED = /^(\d{1,4})\.\s+(\S.*)$/;
 const SAG_NR = /^sag\s*nr\.?\s*:?\s*(\d{1,4})\.?$/i;
@@ -36,8 +59,9 @@ function isBlankOr(lines: readonly Line[], i: number): boolean {
 /** `Punkt 3: Title` headings, in any decoration. */
 export function findPunktHeads(lines: readonly Line[]): ItemHead[] {
   const heads: ItemHead[] = [];
-  for (const line of lines) {
-    if (line.blank || !ITEM_INITIALS.has(line.firstCode) || line.text.length > 400) continue;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]; // an index loop: these passes run over every line, and `for of` made an iterator result per line before optimisation
+    if (line.blank || !ITEM_INITIALS.has(line.firstCode) || line.text.length > 400 || !mayStartWithItemWord(line.text)) continue;
     const m = PUNKT.exec(line.text);
     if (!m) continue;
     const decorated = isDecorated(line);
@@ -74,7 +98,8 @@ function nextNonBlank(lines: readonly Line[], i: number, limit = lines.length): 
 export function findNumberedHeads(lines: readonly Line[], tocEntries: readonly TocEntry[]): ItemHead[] {
   const heads: ItemHead[] = [];
   const byNumber = new Map(tocEntries.filter((e) => e.number !== null).map((e) => [e.number!, e]));
-  for (const line of lines) {
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
     if (line.blank || line.start !== 0 || line.level !== null) continue;
     const m = NUMBERED.exec(line.text);
     if (!m) continue;
@@ -90,7 +115,8 @@ export function findNumberedHeads(lines: readonly Line[], tocEntries: readonly T
 /** `Title` followed on the next line by `Sag nr. 130`. */
 export function findSagNrHeads(lines: readonly Line[]): ItemHead[] {
   const heads: ItemHead[] = [];
-  for (const line of lines) {
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
     const m = SAG_NR.exec(line.text);
     if (!m) continue;
     // The title is the line before, however many empty lines stand between (their number is
