@@ -3,11 +3,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { hasReferatName, isCandidateFile } from '../files';
-// `require`, so that esbuild bundles the CommonJS build: the ES module one needs import.meta.url,
-// which a CommonJS bundle does not have.
-import tinyglobby = require('tinyglobby');
 
-const { glob, isDynamicPattern } = tinyglobby;
+type Tinyglobby = typeof import('tinyglobby');
+let tinyglobby: Tinyglobby | undefined;
+/**
+ * The glob library, loaded when a pattern is met: loading it takes longer than walking a folder of
+ * a thousand files. `require`, so that esbuild bundles the CommonJS build: the ES module one needs
+ * import.meta.url, which a CommonJS bundle does not have.
+ */
+const globber = (): Tinyglobby => (tinyglobby ??= require('tinyglobby') as Tinyglobby);
 
 export interface Target {
   /** The path as shown to people: as given, or joined below the folder given. */
@@ -133,7 +137,7 @@ class Collector {
   }
 
   async pattern(pattern: string) {
-    const matches = await glob(pattern, {
+    const matches = await globber().glob(pattern, {
       absolute: path.isAbsolute(pattern),
       dot: false,
       onlyFiles: true,
@@ -152,7 +156,7 @@ class Collector {
       stat = fs.statSync(arg);
     } catch (error) {
       // A pattern that is not also the name of a file.
-      if (isDynamicPattern(arg)) return this.pattern(arg);
+      if (globber().isDynamicPattern(arg)) return this.pattern(arg);
       this.problems.push(problemOf(arg, error));
       return;
     }

@@ -2,7 +2,7 @@
 // every problem in it can be shown where it is, and checked against the published schema.
 import fs from 'node:fs';
 import path from 'node:path';
-import Ajv, { type ValidateFunction } from 'ajv';
+import type { ValidateFunction } from 'ajv';
 import { type Node, type ParseError, findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode } from 'jsonc-parser';
 import schema from '../../../schemas/referat.config.schema.json';
 import type { Localized } from '../rules/types';
@@ -29,7 +29,11 @@ export interface LoadedConfig {
 // rest and a configuration is checked only a few times. The errors are the same either way.
 let compiled: ValidateFunction<ReferatConfig> | null = null;
 function validator(): ValidateFunction<ReferatConfig> {
-  compiled ??= new Ajv({ allErrors: true, strict: false, validateSchema: false, code: { optimize: false } }).compile<ReferatConfig>(schema);
+  if (!compiled) {
+    // Ajv itself is loaded only then too: loading it is a good part of the CLI's start.
+    const Ajv = (require('ajv') as typeof import('ajv')).default;
+    compiled = new Ajv({ allErrors: true, strict: false, validateSchema: false, code: { optimize: false } }).compile<ReferatConfig>(schema);
+  }
   return compiled;
 }
 
