@@ -253,6 +253,8 @@ export const PARTIES: Record<string, string> = {
 
 /** Lower-case, accents folded, white space collapsed: the form words are compared in. */
 const FOLDED: Record<string, string> = { é: 'e', è: 'e', ê: 'e', ä: 'æ', ö: 'ø' };
+const TO_FOLD = /[éèêäö]|[\s\u00a0]+/g;
+const TRAILING_COLON = /\s*:$/;
 
 export function fold(text: string): string {
   const lower = text.toLowerCase();
@@ -288,7 +290,7 @@ function needsFolding(code: number): boolean {
 }
 
 function foldSlowly(lower: string): string {
-  return lower.replace(/[éèêäö]|[\s\u00a0]+/g, (m) => FOLDED[m] ?? ' ').trim();
+  return lower.replace(TO_FOLD, (m) => FOLDED[m] ?? ' ').trim();
 }
 
 const sectionByWords = new Map<string, SectionKind>();
@@ -363,5 +365,5 @@ function isFirstWord(words: string, end: number): boolean {
 export function sectionKindOf(words: string): SectionKind | null {
   // Most lines are not headings: look at the first word before folding the whole line.
   if (!isFirstWord(words, firstWordEnd(words))) return null;
-  return sectionByWords.get(fold(words).replace(/\s*:$/, '')) ?? null;
+  return sectionByWords.get(fold(words).replace(TRAILING_COLON, '')) ?? null;
 }

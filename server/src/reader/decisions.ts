@@ -62,6 +62,15 @@ const kindOf = new Map(decisionVerbs.map((d) => [fold(d.phrase), d.kind]));
 /** `Økonomiudvalget, 10. september 2019, pkt. 65:` — an earlier treatment by another body. */
 const EARLIER = /^(?:\*\*)?([\p{Lu}][\p{L}\- ]*?(?:udvalget|udvalg|rådet|Byrådet|bestyrelsen))(?:\*\*)?\s*,\s*(?:den\s+)?\d{1,2}\.?\s*[\p{L}.\-\d]+\s*\d{0,4}.*?:\s*$/u;
 
+// Expressions of the per-paragraph tests, made once: a literal in a function makes a new object on every call.
+const LEADING_NAME = /^((?:[\p{Lu}][\p{L}]*-\s+og\s+)?[\p{Lu}][\p{L}\-]*)(?=[\s,.]|$)/u;
+const SPACES = /\s+/g;
+const SENTENCE_CLOSE = /[.:;!?"”»]\s*(?:\*\*)?$/;
+const UDVALGET = /^udvalget$/i;
+const NEXT_WORD = /^\s*([\p{L}-]+)/u;
+const THEREBY = /\b(?:dermed|hermed)\b/i;
+const COLON_END = /:\s*(?:\*\*)?$/;
+
 /** Strips bold marks for matching while keeping offsets: `**X**` → `  X  `. */
 function unbold(text: string): string {
   // Most text has no marks: two searches are cheaper than a replacement that finds nothing.
@@ -96,8 +105,8 @@ export function leadingBody(text: string): string | null {
   // It starts with a capital: an ASCII character that is not one lets the text go before the expression.
   const initial = plain.charCodeAt(0);
   if (initial < 128 && !(initial >= 65 && initial <= 90)) return null;
-  const m = /^((?:[\p{Lu}][\p{L}]*-\s+og\s+)?[\p{Lu}][\p{L}\-]*)(?=[\s,.]|$)/u.exec(plain);
-  if (m && isBodyWord(lastWord(m[1]))) return m[1].replace(/\s+/g, ' ');
+  const m = LEADING_NAME.exec(plain);
+  if (m && isBodyWord(lastWord(m[1]))) return m[1].replace(SPACES, ' ');
   return null;
 }
 
@@ -125,7 +134,7 @@ function sentenceLines(para: Line[]): Line[][] {
   const parts: Line[][] = [[para[0]]];
   for (let i = 1; i < para.length; i++) {
     const prev = para[i - 1].text;
-    const starts = /[.:;!?"”»]\s*(?:\*\*)?$/.test(prev) || COUNTED.test(para[i].text) || COUNTED.test(prev) || ADJOURNED_PATTERN.test(para[i].text);
+    const starts = SENTENCE_CLOSE.test(prev) || COUNTED.test(para[i].text) || COUNTED.test(prev) || ADJOURNED_PATTERN.test(para[i].text);
     if (starts) parts.push([para[i]]);
     else parts[parts.length - 1].push(para[i]);
   }
@@ -205,7 +214,7 @@ export class DecisionReader {
   private committeeFor(body: string | null): string | null {
     if (!body) return null;
     if (this.ownCommittee && fold(body) === (this.ownCommitteeFolded ??= fold(this.ownCommittee))) return null;
-    if (/^udvalget$/i.test(body)) return null;
+    if (UDVALGET.test(body)) return null;
     return body;
   }
 
@@ -334,7 +343,7 @@ export class DecisionReader {
       if (!names) continue;
       const side = sideOfVerb.get(fold(m[1]))!;
       const vote = this.startVote(span);
-      const after = /^\s*([\p{L}-]+)/u.exec(text.slice(at + m[1].length));
+      const after = NEXT_WORD.exec(text.slice(at + m[1].length));
       if (after && !vote.subject) vote.subject = after[1];
       this.addSentence(vote, {
         side,
@@ -345,7 +354,7 @@ export class DecisionReader {
         count: null,
       });
       // `... stemmer for ændringsforslaget, som dermed er vedtaget.`
-      if (/\b(?:dermed|hermed)\b/i.test(text.slice(at))) this.outcomeIn(vote, span, at + m[1].length);
+      if (THEREBY.test(text.slice(at))) this.outcomeIn(vote, span, at + m[1].length);
       return true;
     }
     return false;
@@ -407,6 +416,6 @@ export class DecisionReader {
     const statement: DecisionStatement = { text, range: span.whole, committee: this.committee, kind };
     this.out.decisions.push(statement);
     // `... anbefaler indstillingen med følgende tillægsbeslutning:` is followed by its quoted text.
-    this.quoteTarget = /:\s*(?:\*\*)?$/.test(text) ? statement : null;
+    this.quoteTarget = COLON_END.test(text) ? statement : null;
   }
 }

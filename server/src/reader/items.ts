@@ -52,6 +52,21 @@ export const ODDER_NUMBER = /^S\d{4}-\d+$/;
 /** A single token of digits and separators that looks like a journal number of some scheme. */
 const LOOSE_NUMBER = /^[A-ZÆØÅ]{0,4}\d[\dA-Za-zÆØÅæøå]*(?:[.\-/]\d?[\dA-Za-zÆØÅæøå]*)+$/;
 
+// Expressions of the per-line tests, made once: a literal in a function makes a new object on every call.
+const TRAILING_PUNCTUATION = /[.,;]+$/;
+const KLE_START = /^\d{2}\.\d{2}/;
+const SPACE = /\s/;
+const SENTENCE_END = /[.,;]$/;
+const CAPITAL_OR_DIGIT_START = /^[\p{Lu}\d]/u;
+const CLOSING_PUNCTUATION = /[.,;:!]$/;
+const BULLET_START = /^[-•*–·▪o]\s/;
+const QUOTE_START = /^["“”„«']/;
+const LIST_MARK_START = /^\(?(?:\d+|[a-zæøå])\)/;
+const NUMBER_ONLY = /^\d+[.)]?\s*$/;
+const FIGURES_ONLY = /^\d[\d.,\s%]*$/;
+const TRAILING_SPACE = /\s+$/;
+const CASE_TYPE_LETTER = /^[A-E]$/;
+
 function isBlankOr(lines: readonly Line[], i: number): boolean {
   return i < 0 || lines[i].blank;
 }
@@ -174,18 +189,18 @@ export function readCaseLine(line: Line): { caseNumber: CaseNumber | null; acces
     number = labelled[1].trim();
     at = restAt + rest.lastIndexOf(labelled[1]);
   }
-  number = number.replace(/[.,;]+$/, '');
+  number = number.replace(TRAILING_PUNCTUATION, '');
   let scheme: CaseNumber['scheme'] | null = null;
-  if (KLE_NUMBER.test(number) || /^\d{2}\.\d{2}/.test(number)) scheme = 'kle';
+  if (KLE_NUMBER.test(number) || KLE_START.test(number)) scheme = 'kle';
   else if (ODDER_NUMBER.test(number)) scheme = 'odder';
   else if (labelled || LOOSE_NUMBER.test(number)) scheme = 'other';
-  if (!scheme || /\s/.test(number)) return access ? { caseNumber: null, access, accessRange } : null;
+  if (!scheme || SPACE.test(number)) return access ? { caseNumber: null, access, accessRange } : null;
   return { caseNumber: { text: number, range: colRange(line, at, at + number.length), scheme }, access, accessRange };
 }
 
 /** A markdown heading, or a short line that is bold all over and does not end a sentence. */
 function isHeadingLike(line: Line): boolean {
-  return line.level !== null || (line.bold && line.text.length <= 90 && !/[.,;]$/.test(line.text));
+  return line.level !== null || (line.bold && line.text.length <= 90 && !SENTENCE_END.test(line.text));
 }
 
 /** Sections in which a short plain line standing alone is read as a sub-heading. */
@@ -201,10 +216,10 @@ function isPlainSubheading(lines: readonly Line[], line: Line): boolean {
   if (before && !before.blank) return false;
   if (after && !after.blank) return false;
   if (line.raw.indexOf('\t') >= 0) return false;
-  if (!/^[\p{Lu}\d]/u.test(text) || /[.,;:!]$/.test(text)) return false;
-  if (/^[-•*–·▪o]\s/.test(text) || /^["“”„«']/.test(text)) return false;
-  if (/^\(?(?:\d+|[a-zæøå])\)/.test(text)) return false; // `1) ...`, `a) ...`: a list
-  if (/^\d+[.)]?\s*$/.test(text) || /^\d[\d.,\s%]*$/.test(text)) return false;
+  if (!CAPITAL_OR_DIGIT_START.test(text) || CLOSING_PUNCTUATION.test(text)) return false;
+  if (BULLET_START.test(text) || QUOTE_START.test(text)) return false;
+  if (LIST_MARK_START.test(text)) return false; // `1) ...`, `a) ...`: a list
+  if (NUMBER_ONLY.test(text) || FIGURES_ONLY.test(text)) return false;
   if (wordCount(text) > 14) return false;
   const next = lines[nextNonBlank(lines, line.index + 1)];
   // A heading introduces text; two short lines in a row are a list.
@@ -258,7 +273,7 @@ export function readItem(ctx: ItemContext, h: ItemHead, end: number): Punkt {
   if (ct) {
     item.caseType = ct[1].toUpperCase() as CaseType;
     const at = h.titleRange.start.character;
-    item.caseTypeRange = colRange(headLine, at, at + ct[0].replace(/\s+$/, '').length);
+    item.caseTypeRange = colRange(headLine, at, at + ct[0].replace(TRAILING_SPACE, '').length);
   }
 
   // The preamble: category line, access marker, case number.
@@ -270,7 +285,7 @@ export function readItem(ctx: ItemContext, h: ItemHead, end: number): Punkt {
     const cat = ctx.categories ? CATEGORY.exec(line.text) : null;
     if (cat && item.category === null && !item.caseNumber) {
       item.category = cat[1];
-      if (!item.caseType && /^[A-E]$/.test(cat[1])) item.caseType = cat[1] as CaseType;
+      if (!item.caseType && CASE_TYPE_LETTER.test(cat[1])) item.caseType = cat[1] as CaseType;
       i = j + 1;
       continue;
     }

@@ -12,6 +12,8 @@ const bodyWords = new Set(BODY_WORDS.map(fold));
 const GROUP_LEAD = new RegExp(`^\\s*(?:${GROUP_LEADS.map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})\\s+`, 'i');
 const SEPARATOR = /\s*[,;]\s*|\s+(?:og|samt|&)\s+/g;
 const PARTY = /\(\s*([A-ZÆØÅ]{1,3})\s*\)/;
+/** `(Ø)` alone, after the name it belongs to. */
+const LONE_PARTY = /^\(\s*([A-ZÆØÅ]{1,3})\s*\)$/;
 const NAME_WORD = /^(?:\p{Lu}[\p{L}'’.]*(?:-\p{Lu}?[\p{L}'’.]*)*|\p{Lu}\.)$/u;
 
 /** Last letters of the body words and suffixes: a word that ends otherwise is let go before it is folded. */
@@ -26,7 +28,9 @@ export function isBodyWord(word: string): boolean {
     if (!bodyEndings.has(lower)) return false;
   }
   const w = fold(word);
-  return bodyWords.has(w) || BODY_SUFFIXES.some((s) => w.endsWith(s) && w.length > s.length + 1);
+  if (bodyWords.has(w)) return true;
+  for (const suffix of BODY_SUFFIXES) if (w.endsWith(suffix) && w.length > suffix.length + 1) return true;
+  return false;
 }
 
 /**
@@ -38,12 +42,14 @@ const roleWordShapes = new Set([...roleWords].map((w) => w.length * 65536 + w.ch
 
 /** A role word, for a word without white space. */
 function isRoleWord(word: string): boolean {
-  const initial = word.charCodeAt(0);
-  if (initial < 128) {
-    const lower = initial >= 65 && initial <= 90 ? initial + 32 : initial;
-    if (!roleWordShapes.has(word.length * 65536 + lower)) return false;
-  }
-  return roleWords.has(fold(word));
+  return mayBeRoleWord(word.charCodeAt(0), word.length) && roleWords.has(fold(word));
+}
+
+/** False when a word without white space, of this first character code and length, is no role word. */
+function mayBeRoleWord(initial: number, length: number): boolean {
+  if (initial >= 128) return true;
+  const lower = initial >= 65 && initial <= 90 ? initial + 32 : initial;
+  return roleWordShapes.has(length * 65536 + lower);
 }
 
 /** True when the words can be a person's name: two to six capitalised words, particles allowed. */
@@ -102,7 +108,7 @@ function readPiece(span: Span, text: string, base: number, start: number, end: n
   if (text.charCodeAt(first) === 40 /* ( */) {
     let last = end;
     while (last > first && isRegExpSpaceCode(text.charCodeAt(last - 1))) last--;
-    const lone = /^\(\s*([A-ZÆØÅ]{1,3})\s*\)$/.exec(text.slice(first, last));
+    const lone = LONE_PARTY.exec(text.slice(first, last));
     if (lone) {
       // `Reza Javid, (Ø)`: the letter belongs to the name before it.
       const prev = names[names.length - 1];
@@ -119,28 +125,35 @@ function readPiece(span: Span, text: string, base: number, start: number, end: n
   return true;
 }
 
+/** Offsets of the words of the piece `readPerson` reads (it calls nothing that reads another). */
+const wordStarts: number[] = [];
+const wordEnds: number[] = [];
+
 /** Reads one person: optional role words, the name, an optional party letter. */
 export function readPerson(span: Span, from: number, to: number): NameRef | null {
   const source = span.text;
   // The words (runs of non-white space) of `source[from, to)`, by their offsets: a character loop
   // rather than `matchAll(/\S+/g)` on a slice, which made a slice, an iterator and a match per word.
-  const starts: number[] = [];
-  const ends: number[] = [];
+  // Most pieces read are no person: the offsets go into arrays kept between calls.
+  const starts = wordStarts;
+  const ends = wordEnds;
+  let count = 0;
   for (let i = from; i < to; ) {
     while (i < to && isRegExpSpaceCode(source.charCodeAt(i))) i++;
     if (i >= to) break;
-    const start = i;
+    starts[count] = i;
     while (i < to && !isRegExpSpaceCode(source.charCodeAt(i))) i++;
-    starts.push(start);
-    ends.push(i);
+    ends[count] = i;
+    count++;
   }
   let first = 0;
-  let last = starts.length - 1;
+  let last = count - 1;
   if (last < 0) return null;
   let role: string | null = null;
   while (first <= last) {
+    if (!mayBeRoleWord(source.charCodeAt(starts[first]), ends[first] - starts[first])) break;
     const word = source.slice(starts[first], ends[first]);
-    if (!isRoleWord(word)) break;
+    if (!roleWords.has(fold(word))) break;
     role = role ? `${role} ${word}` : word;
     first++;
   }
@@ -155,8 +168,8 @@ export function readPerson(span: Span, from: number, to: number): NameRef | null
       last--;
     }
   }
-  const count = last - first + 1;
-  if (count < 2 || count > 6) return null; // as isPersonName, before making the words
+  const nameWords = last - first + 1;
+  if (nameWords < 2 || nameWords > 6) return null; // as isPersonName, before making the words
   const words: string[] = [];
   for (let w = first; w <= last; w++) words.push(source.slice(starts[w], ends[w]));
   if (!isNameOf(words, isRoleWord)) return null;
