@@ -168,6 +168,9 @@ export function range(startLine: number, startChar: number, endLine: number, end
 
 /** The range of the line's visible characters (the whole line without trailing white space). */
 export function lineRange(line: Line): Range {
+  // A plain line whose words run to its end: its words are its visible characters, and the
+  // characters need not be read again (on a long document each read is a cache miss).
+  if (isPlainToEnd(line)) return range(line.index, line.start, line.index, line.end);
   const raw = line.raw;
   let end = raw.length;
   while (end > 0 && isSpaceCode(raw.charCodeAt(end - 1))) end--;
@@ -176,9 +179,18 @@ export function lineRange(line: Line): Range {
   return range(line.index, start, line.index, end);
 }
 
+/**
+ * True when the line has no decoration and its words end the line: `toLine` then trimmed only
+ * white space, so `start` and `end` are the first and last visible characters.
+ */
+function isPlainToEnd(line: Line): boolean {
+  return line.level === null && !line.bold && line.end > line.start && line.end === line.raw.length;
+}
+
 /** The column after the line's last visible character, decoration included (`**` of a bold line). */
 export function visibleEnd(line: Line): number {
   // Without building the range: this runs for every section and item end.
+  if (line.end > line.start && line.end === line.raw.length) return line.end; // the words end the line
   const raw = line.raw;
   let end = raw.length;
   while (end > 0 && isSpaceCode(raw.charCodeAt(end - 1))) end--;
