@@ -3,6 +3,7 @@
 import { Console } from 'node:console';
 import { ProposedFeatures, StreamMessageWriter, createConnection, type Connection } from 'vscode-languageserver/node';
 import { reusingJsonEncoder } from './lsp/answerEncoding';
+import { isIndexWorker, runIndexWorker } from './lsp/indexWorker';
 import { startLanguageServer } from './lsp/languageServer';
 
 const USAGE = `Usage: referat-language-server --stdio | --node-ipc | --socket=<port> | --pipe=<name>
@@ -42,4 +43,6 @@ function stdioConnection(): Connection {
   return connection;
 }
 
-main(process.argv.slice(2));
+// The same bundle runs the workspace index's worker thread (see workspaceIndex.ts).
+if (isIndexWorker()) runIndexWorker();
+else main(process.argv.slice(2));

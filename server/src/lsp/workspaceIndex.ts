@@ -3,6 +3,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import type { Range } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ReferatDocument } from '../model';
@@ -43,12 +44,15 @@ export interface ScanProgress {
   report(message: string, percentage?: number): void;
 }
 
+/**
+ * The entry of a referat, sharing no string with its text: V8 makes titles and case numbers
+ * slices of the text, and a kept slice keeps the whole text alive. structuredClone copies them.
+ */
 export function indexReferat(uri: string, document: TextDocument, model: ReferatDocument): IndexedReferat {
-  // A copy that shares no string with the file's text: V8's slices of the text (titles, case
-  // numbers) would otherwise keep every indexed file's whole text alive.
-  return JSON.parse(JSON.stringify(indexEntry(uri, document, model))) as IndexedReferat;
+  return structuredClone(indexEntry(uri, document, model));
 }
 
+/** The entry as it is, for a moment's use: its strings may hold the whole text. */
 function indexEntry(uri: string, document: TextDocument, model: ReferatDocument): IndexedReferat {
   return {
     uri,
@@ -81,7 +85,8 @@ export class WorkspaceIndex {
     const open = new Set<string>();
     for (const { document, model } of this.cache.all()) {
       open.add(uriKey(document.uri));
-      result.push(indexReferat(document.uri, document, model));
+      // Not kept, and the document holds its text anyway: no copy needed.
+      result.push(indexEntry(document.uri, document, model));
     }
     for (const [key, referat] of this.onDisk) if (!open.has(key)) result.push(referat);
     return result;
@@ -137,7 +142,7 @@ export class WorkspaceIndex {
       this.onDisk.delete(key);
       return;
     }
-    const referat = await this.readFile(filePath);
+    const referat = await readIndexedFile(filePath, this.log);
     if (referat) this.onDisk.set(key, referat);
     else this.onDisk.delete(key);
   }
@@ -159,32 +164,112 @@ export class WorkspaceIndex {
     if (roots.length === 0) return;
     progress?.report('Looking for referater');
     const files = await findCandidateFiles(roots, this.log);
-    for (let i = 0; i < files.length; i++) {
-      if (!this.roots.some((root) => isInside(files[i], root))) continue;
-      const referat = await this.readFile(files[i]);
-      if (referat) this.onDisk.set(uriKey(referat.uri), referat);
-      progress?.report(`${i + 1}/${files.length} files`, Math.round(((i + 1) / files.length) * 100));
-      // Let requests in between files.
-      await new Promise((resolve) => setImmediate(resolve));
+    const reader = files.length > 1 ? IndexReader.start(this.log) : null;
+    try {
+      for (let i = 0; i < files.length; i++) {
+        if (!this.roots.some((root) => isInside(files[i], root))) continue;
+        const referat = reader ? await reader.read(files[i]) : await readIndexedFile(files[i], this.log);
+        if (referat) this.onDisk.set(uriKey(referat.uri), referat);
+        progress?.report(`${i + 1}/${files.length} files`, Math.round(((i + 1) / files.length) * 100));
+        // Let requests in between files.
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    } finally {
+      await reader?.stop();
     }
     this.log.info(`Indexed ${this.onDisk.size} referater in ${roots.join(', ')}`);
   }
+}
 
-  private async readFile(filePath: string): Promise<IndexedReferat | null> {
+/** The index entry of a referat file, or null when it is none, too large, gone or unreadable. */
+export async function readIndexedFile(filePath: string, log: Logger): Promise<IndexedReferat | null> {
+  try {
+    const stat = await fs.stat(filePath);
+    if (!stat.isFile() || stat.size > SCAN_LIMITS.maxFileBytes) return null;
+    const fileName = path.basename(filePath);
+    const head = hasReferatName(fileName) ? '' : await readHead(filePath, SCAN_LIMITS.headBytes);
+    if (!isReferatFile(fileName, head)) return null;
+    const text = await fs.readFile(filePath, 'utf8');
+    const uri = pathToFileURL(filePath).href;
+    const model = readReferatSafely(text, uri, log);
+    return model ? indexReferat(uri, TextDocument.create(uri, 'referat', 0, text), model) : null;
+  } catch {
+    // Deleted or unreadable between the walk and the read: simply not indexed.
+    return null;
+  }
+}
+
+/** What the index worker is started with, so that the server's bundle knows to be one (server.ts). */
+export const INDEX_WORKER_DATA = { role: 'referat-workspace-index' } as const;
+
+/** A request to the index worker: read this file. */
+export interface IndexWorkerRequest {
+  id: number;
+  filePath: string;
+}
+
+/** The index worker's messages: an answer to a request, or a line for the server's log. */
+export type IndexWorkerMessage = { id: number; referat: IndexedReferat | null } | { log: 'error' | 'info'; message: string };
+
+/**
+ * The initial scan reads its files in a worker thread of the server's own bundle. Every file's
+ * text and model are made and dropped in the worker's heap, which goes back to the system when
+ * the scan ends; read in the server, they left its heap some 50 MB larger for good (on 100
+ * files of 0.1–1 MB) before any referat was opened. Only the small entries come back (copied,
+ * so they hold no text). Where no worker can be started, files are read in the server.
+ */
+class IndexReader {
+  private nextId = 0;
+  /** Files asked for and not answered yet. */
+  private readonly waiting = new Map<number, { filePath: string; resolve: (referat: Promise<IndexedReferat | null> | IndexedReferat | null) => void }>();
+  /** Set once the worker failed, exited or was stopped: files are read in the server from then on. */
+  private stopped = false;
+
+  private constructor(
+    private readonly worker: Worker,
+    private readonly log: Logger,
+  ) {
+    worker.on('message', (message: IndexWorkerMessage) => {
+      if ('log' in message) return this.log[message.log](message.message);
+      this.waiting.get(message.id)?.resolve(message.referat);
+      this.waiting.delete(message.id);
+    });
+    worker.on('error', (error) => this.log.error(`Workspace index worker failed: ${error.stack ?? error.message}`));
+    worker.on('exit', () => this.readRestHere());
+    // stdout is the protocol's: whatever the worker prints goes to stderr.
+    worker.stdout.pipe(process.stderr, { end: false });
+  }
+
+  /** A reader on a worker of the server's bundle, or null when the code does not run from one (tests on the sources). */
+  static start(log: Logger): IndexReader | null {
+    const bundle = typeof __filename === 'string' && __filename.endsWith('.js') && require.main?.filename === __filename ? __filename : null;
+    if (!bundle) return null;
     try {
-      const stat = await fs.stat(filePath);
-      if (!stat.isFile() || stat.size > SCAN_LIMITS.maxFileBytes) return null;
-      const fileName = path.basename(filePath);
-      const head = hasReferatName(fileName) ? '' : await readHead(filePath, SCAN_LIMITS.headBytes);
-      if (!isReferatFile(fileName, head)) return null;
-      const text = await fs.readFile(filePath, 'utf8');
-      const uri = pathToFileURL(filePath).href;
-      const model = readReferatSafely(text, uri, this.log);
-      return model ? indexReferat(uri, TextDocument.create(uri, 'referat', 0, text), model) : null;
-    } catch {
-      // Deleted or unreadable between the walk and the read: simply not indexed.
+      return new IndexReader(new Worker(bundle, { workerData: INDEX_WORKER_DATA, argv: [], stdout: true }), log);
+    } catch (error) {
+      log.error(`Workspace index worker could not start: ${String(error)}`);
       return null;
     }
+  }
+
+  read(filePath: string): Promise<IndexedReferat | null> {
+    if (this.stopped) return readIndexedFile(filePath, this.log);
+    const id = this.nextId++;
+    return new Promise((resolve) => {
+      this.waiting.set(id, { filePath, resolve });
+      this.worker.postMessage({ id, filePath } satisfies IndexWorkerRequest);
+    });
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    await this.worker.terminate();
+  }
+
+  private readRestHere(): void {
+    this.stopped = true;
+    for (const { filePath, resolve } of this.waiting.values()) resolve(readIndexedFile(filePath, this.log));
+    this.waiting.clear();
   }
 }
 
