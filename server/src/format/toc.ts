@@ -65,14 +65,25 @@ function longestInOrder(matches: (e: number, i: number) => boolean, candidates: 
   const rowCount = entries - start;
   const rows = new Uint32Array((rowCount + 1) * words);
   rows.fill(0xffffffff, rowCount * words);
-  const mask = new Uint32Array(words);
-  for (let r = rowCount - 1; r >= 0; r--) {
-    const matched = candidates[start + r];
+  // The punkter an entry names, as bits. Entries written alike share a list: a long list (a title
+  // that repeats through a long document) is turned into bits once; a short one in `scratch`.
+  const scratch = new Uint32Array(words);
+  const masks = new Map<readonly number[], Uint32Array>();
+  const maskOf = (matched: readonly number[]): Uint32Array => {
+    let mask = masks.get(matched);
+    if (mask) return mask;
+    mask = matched.length >= 8 ? new Uint32Array(words) : scratch;
     for (const i of matched) {
       if (i < start) continue;
       const p = items - 1 - i;
       mask[p >>> 5] |= 1 << (p & 31);
     }
+    if (mask !== scratch) masks.set(matched, mask);
+    return mask;
+  };
+  for (let r = rowCount - 1; r >= 0; r--) {
+    const matched = candidates[start + r];
+    const mask = maskOf(matched);
     const from = (r + 1) * words;
     const to = r * words;
     let carry = 0;
@@ -83,7 +94,7 @@ function longestInOrder(matches: (e: number, i: number) => boolean, candidates: 
       carry = sum > 0xffffffff ? 1 : 0;
       rows[to + w] = (sum >>> 0) | (v & ~u);
     }
-    for (const i of matched) if (i >= start) mask[(items - 1 - i) >>> 5] = 0;
+    if (mask === scratch) for (const i of matched) if (i >= start) scratch[(items - 1 - i) >>> 5] = 0;
   }
   /** The length of the longest run of entries e.. and punkter i.. (the increases at punkter i..). */
   const longest = (e: number, i: number): number => {
@@ -133,24 +144,40 @@ function bitCount(x: number): number {
 /**
  * Per entry, the punkter it names, in order. Titles compare equal or as a prefix of at least 20
  * characters (`sameNormTitle`), so a match shares the first 20 characters (or the whole of a
- * shorter title): only punkter in that bucket are tried. Entries written alike share one list.
+ * shorter title): only titles in that bucket are tried. Titles repeat through a long document, so
+ * punkter are grouped by title, and entries written alike share one list.
  */
 function candidatesOf(entries: readonly TocEntry[], entryTitles: readonly string[], itemTitles: readonly string[], matches: (e: number, i: number) => boolean): number[][] {
   const bucketOf = (title: string) => (title.length >= 20 ? title.slice(0, 20) : title);
-  const buckets = new Map<string, number[]>();
+  const itemsByTitle = new Map<string, number[]>();
   itemTitles.forEach((title, i) => {
+    const list = itemsByTitle.get(title);
+    if (list) list.push(i);
+    else itemsByTitle.set(title, [i]);
+  });
+  const buckets = new Map<string, string[]>();
+  for (const title of itemsByTitle.keys()) {
     const key = bucketOf(title);
     const bucket = buckets.get(key);
-    if (bucket) bucket.push(i);
-    else buckets.set(key, [i]);
-  });
-  const byEntry = new Map<string, number[]>();
+    if (bucket) bucket.push(title);
+    else buckets.set(key, [title]);
+  }
+  const byEntry = new Map<string, Map<number | null, number[]>>();
   return entries.map((entry, e) => {
-    const key = `${entry.number}\u0000${entryTitles[e]}`;
-    let list = byEntry.get(key);
+    const title = entryTitles[e];
+    let byNumber = byEntry.get(title);
+    if (!byNumber) byEntry.set(title, (byNumber = new Map()));
+    let list = byNumber.get(entry.number);
     if (!list) {
-      list = (buckets.get(bucketOf(entryTitles[e])) ?? []).filter((i) => matches(e, i));
-      byEntry.set(key, list);
+      list = [];
+      let titles = 0;
+      for (const other of buckets.get(bucketOf(title)) ?? []) {
+        if (!sameNormTitle(title, other)) continue;
+        titles++;
+        for (const i of itemsByTitle.get(other)!) if (matches(e, i)) list.push(i);
+      }
+      if (titles > 1) list.sort((x, y) => x - y);
+      byNumber.set(entry.number, list);
     }
     return list;
   });
@@ -217,12 +244,54 @@ export function matchToc(toc: Toc, items: readonly Punkt[]): TocMatch {
 
 /** One line of a paged TOC. Dots and white space at the end of the title would merge with the dot leader. */
 export function pagedEntry(title: string, page: number, truncated = false): string {
-  const words = oneLine(title).replace(/[.…\s]+$/u, '');
+  const words = withoutDots(oneLine(title));
   return truncated ? `${words}\t${page}` : `${words}.....\t${page}`;
 }
 
 function oneLine(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  // Most titles are one line with single spaces already: then no pattern and no new string.
+  return isOneLine(text) ? text : text.replace(/\s+/g, ' ').trim();
+}
+
+/** True when `text` has no white space but single spaces between words (`oneLine` would not change it). */
+function isOneLine(text: string): boolean {
+  let space = true; // a space at the start is not one line
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 32) {
+      if (space) return false;
+      space = true;
+    } else if (isSpace(code)) return false;
+    else space = false;
+  }
+  return !space;
+}
+
+/** The text without dots, ellipses and white space at its end (`/[.…\s]+$/u`). */
+function withoutDots(text: string): string {
+  let end = text.length;
+  while (end > 0) {
+    const code = text.charCodeAt(end - 1);
+    if (code !== 0x2e && code !== 0x2026 && !isSpace(code)) break;
+    end--;
+  }
+  return end === text.length ? text : text.slice(0, end);
+}
+
+/** The characters of `\s` in a JavaScript pattern. */
+function isSpace(code: number): boolean {
+  if (code < 0x80) return code === 32 || (code >= 9 && code <= 13);
+  return (
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
 }
 
 /**
@@ -258,7 +327,7 @@ export function rewriteToc(toc: Toc, items: readonly Punkt[], lines: readonly st
     if (page === null) {
       // The dot leader keeps it a TOC entry; the page is for the secretary to write.
       complete = false;
-      out.push(`${oneLine(item.title).replace(/[.…\s]+$/u, '')}.....`);
+      out.push(`${withoutDots(oneLine(item.title))}.....`);
     } else out.push(pagedEntry(kept?.title ?? item.title, page, kept?.truncated ?? false));
   });
   const start = numbered ? toc.range.start : first.range.start;
