@@ -11,6 +11,9 @@ import { type ItemContext, type ItemHead, findNumberedHeads, findPunktHeads, fin
 import { type Line, lineRange, range, readLines } from './lines';
 import { isTocHeading, readCategoryToc, readHeadedToc } from './toc';
 
+/** A category line of the 001 style: `A. Sager til afgørelse i byrådet`. */
+const CATEGORY_LINE = /^([A-H])\.\s+(.+)$/;
+
 export function readReferat(text: string): ReferatDocument {
   return readReferatLines(readLines(typeof text === 'string' ? text : String(text ?? '')));
 }
@@ -108,13 +111,13 @@ export function readStructure(lines: readonly Line[]): Structure {
     const headLines = new Set(heads.map((h) => h.line));
     const tocCategories = new Set<string>();
     for (let i = tocStart; toc && i <= toc.range.end.line; i++) {
-      const m = /^([A-H])\.\s+(.+)$/.exec(lines[i].text);
+      const m = CATEGORY_LINE.exec(lines[i].text);
       if (m) tocCategories.add(fold(`${m[1]}. ${m[2]}`));
     }
     const from = toc ? toc.range.end.line + 1 : 0;
     for (let i = from; i < lines.length; i++) {
       if (!lines[i].blank && !headLines.has(i) && isBodyCategory(lines, i, tocCategories, (l) => headLines.has(l))) {
-        const m = /^([A-H])\.\s+(.+)$/.exec(lines[i].text)!;
+        const m = CATEGORY_LINE.exec(lines[i].text)!;
         categories.push({ letter: m[1], title: m[2].trim(), range: lineRange(lines[i]) });
       }
     }
