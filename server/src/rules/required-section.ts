@@ -57,17 +57,30 @@ export function comesBefore(doc: ReferatDocument, a: SectionKind, b: SectionKind
 function usualHeading(doc: ReferatDocument, kind: SectionKind): Section | undefined {
   const { usual } = habits(doc);
   if (usual.has(kind)) return usual.get(kind);
-  const counts = new Map<string, { n: number; s: Section }>();
+  // Per style and wording, how often; the most frequent wins, the first seen on a tie.
+  const counts = new Map<string, Map<string, { n: number; s: Section }>>();
+  const seen: { n: number; s: Section }[] = [];
   for (const item of doc.items) {
     for (const s of item.sections) {
       if (s.kind !== kind) continue;
-      const key = `${s.heading.style}|${s.heading.text}`;
-      const c = counts.get(key) ?? { n: 0, s };
+      let byText = counts.get(s.heading.style);
+      if (!byText) counts.set(s.heading.style, (byText = new Map()));
+      let c = byText.get(s.heading.text);
+      if (!c) {
+        byText.set(s.heading.text, (c = { n: 0, s }));
+        seen.push(c);
+      }
       c.n++;
-      counts.set(key, c);
     }
   }
-  const found = [...counts.values()].sort((x, y) => y.n - x.n)[0]?.s;
+  let found: Section | undefined;
+  let most = 0;
+  for (const c of seen) {
+    if (c.n > most) {
+      most = c.n;
+      found = c.s;
+    }
+  }
   usual.set(kind, found);
   return found;
 }
