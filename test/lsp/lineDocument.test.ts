@@ -6,7 +6,10 @@
 import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { describe, expect, it } from 'vitest';
-import { LineDocument } from '../../server/src/lsp/lineDocument';
+import { LineDocument, lintTextOf } from '../../server/src/lsp/lineDocument';
+import { readReferat } from '../../server/src/reader';
+import { lint } from '../../server/src/rules';
+import membership from '../fixtures/membership/referat.config.json';
 import { splitLines } from '../../server/src/reader/lines';
 import { readSeed, seedFiles } from '../helpers/golden';
 
@@ -84,5 +87,20 @@ describe('LineDocument', () => {
       }),
       { numRuns: 600 },
     );
+  });
+
+  it('gives the rules what the text gives them: same findings and fixes, directives included, before and after edits', () => {
+    const config = membership as never;
+    for (const seed of seeds) {
+      // Directives and CRLF line breaks, so that the rules look at comments and at the line break for fixes.
+      const text = `<!-- referat-disable unknown-member -->\r\n${seed.replace(/\n/g, '\r\n')}`;
+      const doc = new LineDocument('file:///a.txt', 'referat', 1, text);
+      expect(lint(readReferat(text), lintTextOf(doc), { config })).toEqual(lint(readReferat(text), text, { config }));
+      doc.update([{ range: { start: { line: 40, character: 0 }, end: { line: 40, character: 0 } }, text: 'Ny linje\r\n<!-- referat-enable unknown-member -->\r\n' }], 2);
+      const edited = doc.getText();
+      const fresh = new LineDocument('file:///b.txt', 'referat', 2, edited);
+      fresh.update([{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '' }], 3);
+      expect(lint(readReferat(edited), lintTextOf(fresh), { config })).toEqual(lint(readReferat(edited), edited, { config }));
+    }
   });
 });

@@ -9,10 +9,11 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ConfigProblem } from '../config/load';
 import type { Locale } from '../i18n';
 import type { ReferatDocument } from '../model';
-import { lint, type LintOptions } from '../rules';
+import { lint, type LintOptions, type LintText } from '../rules';
 import type { Finding, Severity } from '../rules/types';
 import type { ConfigStore, ValidationSettings } from './configuration';
 import { readReferatSafely, type Logger, type ModelCache } from './documents';
+import { lintTextOf } from './lineDocument';
 import { clampRange } from './ranges';
 import { documentOverLimit, tooLargeDiagnostic } from './sizeLimit';
 
@@ -193,7 +194,7 @@ export class Linter {
     const bytes = documentOverLimit(document, maxMb);
     if (bytes === undefined) {
       this.toldTooLarge.delete(uri);
-      const findings = this.safeLint(uri, model, document.getText(), options);
+      const findings = this.safeLint(uri, model, lintTextOf(document), options);
       return { document, model, findings, diagnostics: findings.map((finding) => toDiagnostic(finding, document, this.locale, this.docs)) };
     }
     if (!this.toldTooLarge.has(uri)) {
@@ -203,7 +204,7 @@ export class Linter {
     return { document, model, findings: [], diagnostics: [tooLargeDiagnostic(document, bytes, maxMb, this.locale, DIAGNOSTIC_SOURCE)] };
   }
 
-  private safeLint(uri: string, model: ReferatDocument, text: string, options: LintOptions): Finding[] {
+  private safeLint(uri: string, model: ReferatDocument, text: string | LintText, options: LintOptions): Finding[] {
     try {
       return lint(model, text, options);
     } catch (error) {

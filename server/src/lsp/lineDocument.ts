@@ -9,6 +9,7 @@
 import type { Position, Range, TextDocumentContentChangeEvent, TextDocumentsConfiguration } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { splitLines } from '../reader/lines';
+import type { LintText } from '../rules/types';
 
 /** Lines [from, oldEnd) of an earlier version are lines [from, newEnd) now; the rest only moved. */
 export interface TouchedLines {
@@ -91,6 +92,12 @@ export class LineDocument implements TextDocument {
     const line = low - 1;
     // An offset inside a line break is the end of the line's text.
     return { line, character: Math.min(offset - this.offsets[line], withoutBreak(this.withBreak(line)).length) };
+  }
+
+  /** True when the text holds `needle`, which has no line break: looked for line by line once the text is lines. */
+  includes(needle: string): boolean {
+    if (this.text !== undefined) return this.text.includes(needle);
+    return this.lines!.some((line) => line.includes(needle));
   }
 
   getLineRange(line: number): Range {
@@ -215,6 +222,16 @@ export class LineDocument implements TextDocument {
     }
     return out;
   }
+}
+
+/** What the rules read of an open document: line by line where it can, so that a keystroke does not join the whole text. */
+export function lintTextOf(document: TextDocument): string | LintText {
+  if (!(document instanceof LineDocument)) return document.getText();
+  return {
+    text: () => document.getText(),
+    lineAt: (line: number) => (line >= 0 && line < document.lineCount ? document.lineAt(line) : undefined),
+    includes: (needle: string) => document.includes(needle),
+  };
 }
 
 /** The configuration TextDocuments uses to make and update documents. */

@@ -6,10 +6,11 @@ import type { ReferatDocument } from '../model';
 import { splitLines } from '../reader/lines';
 import { type Directives, readDirectives } from './directives';
 import { allRules } from './registry';
-import type { Finding, Report, Rule, Severity, SeveritySetting } from './types';
+import type { Finding, LintText, Report, Rule, Severity, SeveritySetting } from './types';
 import { lineReader } from './util';
 
 export { allRules };
+export type { LintText };
 
 export interface LintOptions {
   config?: ReferatConfig;
@@ -48,20 +49,26 @@ const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 const order = (a: Finding, b: Finding) =>
   a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.ruleId.localeCompare(b.ruleId);
 
+/** A string as a LintText: lines found on first use, as far as asked. */
+export function stringText(text: string): LintText {
+  let hasCarriageReturn: boolean | undefined;
+  const carriageReturns = () => (hasCarriageReturn ??= text.includes('\r'));
+  const lineAt = lineReader(text, carriageReturns);
+  return { text: () => text, lineAt, includes: (needle) => (needle === '\r' ? carriageReturns() : text.includes(needle)) };
+}
+
 /** All findings of all enabled rules on one document, in document order. */
-export function lint(doc: ReferatDocument, text: string, options: LintOptions = {}): Finding[] {
+export function lint(doc: ReferatDocument, text: string | LintText, options: LintOptions = {}): Finding[] {
+  const source = typeof text === 'string' ? stringText(text) : text;
   // The lines are split only when a rule asks for them: most runs never do, and a long text costs.
   // The same for the line break a fix writes.
   let lines: string[] | undefined;
-  const linesOf = () => (lines ??= splitLines(text));
-  let hasCarriageReturn: boolean | undefined;
-  const carriageReturns = () => (hasCarriageReturn ??= text.includes('\r'));
+  const linesOf = () => (lines ??= splitLines(source.text()));
   let eol: string | undefined;
-  const eolOf = () => (eol ??= carriageReturns() && text.includes('\r\n') ? '\r\n' : '\n');
-  const lineAt = lineReader(text, carriageReturns);
+  const eolOf = () => (eol ??= source.includes('\r') && source.includes('\r\n') ? '\r\n' : '\n');
   // Directives are HTML comments with `referat-`: a text without them has none to read. (`<!--` is
   // looked for first: it is rare, and searching for it is ten times faster than for `referat-`.)
-  const directives = text.includes('<!--') && text.includes('referat-') ? readDirectives(linesOf()) : NO_DIRECTIVES;
+  const directives = source.includes('<!--') && source.includes('referat-') ? readDirectives(linesOf()) : NO_DIRECTIVES;
   const membership = new Membership(doc, options.config ?? {});
   const findings: Finding[] = [];
   for (const rule of allRules) {
@@ -77,11 +84,13 @@ export function lint(doc: ReferatDocument, text: string, options: LintOptions = 
     try {
       rule.check({
         doc,
-        text,
+        get text() {
+          return source.text();
+        },
         get lines() {
           return linesOf();
         },
-        lineAt: (line) => (lines ? lines[line] : lineAt(line)),
+        lineAt: (line) => (lines ? lines[line] : source.lineAt(line)),
         get eol() {
           return eolOf();
         },

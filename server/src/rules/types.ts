@@ -38,9 +38,23 @@ export interface Finding {
 
 export type Report = Omit<Finding, 'ruleId' | 'severity'> & { severity?: Severity };
 
+/**
+ * The text a model was read from, as the rules read it: a string, or an editor's document that
+ * can give one line, or say whether it has comments, without joining its whole text.
+ */
+export interface LintText {
+  /** The whole text. */
+  text(): string;
+  /** One line without its line break; undefined past the end. */
+  lineAt(line: number): string | undefined;
+  /** True when the text holds `needle` (which has no line break). */
+  includes(needle: string): boolean;
+}
+
 export interface RuleContext {
   doc: ReferatDocument;
-  text: string;
+  /** The whole text (made on first use: prefer `lineAt`). */
+  readonly text: string;
   /** The text's lines, without line breaks (split on first use: prefer `lineAt` for a line or two). */
   readonly lines: readonly string[];
   /** One line of the text, without its line break; undefined past the end. */
