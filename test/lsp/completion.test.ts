@@ -10,7 +10,7 @@ import { InsertTextFormat, type CompletionItem, type CompletionList, type TextEd
 import { plainText } from '../../server/src/lsp/completion';
 import { readReferat } from '../../server/src/reader';
 import { splitLines } from '../../server/src/reader/lines';
-import { headingLine } from '../../server/src/rules/required-section';
+import { headingLineAt } from '../../server/src/rules/required-section';
 import { fixtures, readSeed } from '../helpers/golden';
 import { CLIENT_CAPABILITIES, TestLspClient } from '../helpers/lsp-client';
 
@@ -98,7 +98,7 @@ describe('completion over LSP', () => {
     // As the core writes a heading of that kind in this document.
     const model = readReferat(text);
     const punkt = model.items[0];
-    expect(newText(items.find((i) => i.label === 'Sagsfremstilling'))).toBe(`${headingLine(model, splitLines(text), 'sagsfremstilling', punkt.sections[punkt.sections.length - 1])}\n\n$0`);
+    expect(newText(items.find((i) => i.label === 'Sagsfremstilling'))).toBe(`${headingLineAt(model, (line) => splitLines(text)[line], 'sagsfremstilling', punkt.sections[punkt.sections.length - 1])}\n\n$0`);
   });
 
   it('offers plain headings in 002', async () => {

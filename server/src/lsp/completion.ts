@@ -13,8 +13,10 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Member, Membership } from '../config/membership';
 import { type Locale, translator } from '../i18n';
 import type { Punkt, ReferatDocument, Section, SectionKind } from '../model';
-import { splitLines, toLine } from '../reader/lines';
-import { CANONICAL, comesBefore, headingLine } from '../rules/required-section';
+import { toLine } from '../reader/lines';
+import { CANONICAL, comesBefore, headingLineAt } from '../rules/required-section';
+import { LineDocument } from './lineDocument';
+import { lineText } from './ranges';
 import { PARTIES, ROLE_WORDS } from '../vocabulary';
 
 /** Space: after `Punkt`, after `Punkt N:`, after a role word, `,` or `og` in a list of names. */
@@ -81,9 +83,8 @@ const NAME_CONTEXT = new RegExp(`(?:(?:^|[\\s(])(?:${ROLES})\\s+|,\\s*|\\s(?:og|
 const LINE_START = /^\s*(\p{L}*)$/u;
 
 export function completions(document: TextDocument, model: ReferatDocument, position: Position, options: CompletionOptions): CompletionItem[] {
-  const lines = splitLines(document.getText());
-  const text = lines[position.line];
-  if (text === undefined) return [];
+  if (position.line < 0 || position.line >= document.lineCount) return [];
+  const text = lineText(document, position.line);
   const prefix = text.slice(0, position.character);
   const suffix = text.slice(position.character);
   const t = translator(MESSAGES, options.locale);
@@ -128,7 +129,7 @@ export function completions(document: TextDocument, model: ReferatDocument, posi
 
   const heading = HEADING_SO_FAR.exec(prefix);
   if (heading && blankAfter && !isSectionHeadingLine(item, position.line)) {
-    out.push(...sectionItems(model, lines, item, section, position.line, heading[1], at(0, text.length), options, t, eol(document)));
+    out.push(...sectionItems(model, (line) => (line >= 0 && line < document.lineCount ? lineText(document, line) : undefined), item, section, position.line, heading[1], at(0, text.length), options, t, eol(document)));
   }
 
   if (section?.kind === 'beslutning' && position.line > section.heading.range.start.line) {
@@ -154,7 +155,8 @@ function isSectionHeadingLine(item: Punkt, line: number): boolean {
 }
 
 function eol(document: TextDocument): string {
-  return document.getText().includes('\r\n') ? '\r\n' : '\n';
+  const crlf = document instanceof LineDocument ? document.includes('\r\n') : document.getText().includes('\r\n');
+  return crlf ? '\r\n' : '\n';
 }
 
 /** The section kinds a punkt can be given, in this document's order (else the usual one). */
@@ -165,7 +167,7 @@ function orderedKinds(model: ReferatDocument): SectionKind[] {
 
 function sectionItems(
   model: ReferatDocument,
-  lines: readonly string[],
+  lineAt: (line: number) => string | undefined,
   item: Punkt,
   section: Section | undefined,
   line: number,
@@ -182,7 +184,7 @@ function sectionItems(
   const last = above[above.length - 1];
   const preferred = last ? kinds.find((k) => comesBefore(model, last, k)) : kinds[0];
   return kinds.map((kind, i) => {
-    const heading = headingLine(model, lines, kind, section ?? item.sections[item.sections.length - 1]);
+    const heading = headingLineAt(model, lineAt, kind, section ?? item.sections[item.sections.length - 1]);
     const words = toLine(heading, 0).text;
     return {
       label: words,

@@ -85,13 +85,8 @@ function usualHeading(doc: ReferatDocument, kind: SectionKind): Section | undefi
   return found;
 }
 
-/** The heading line for a new section, written as this document writes headings of that kind. */
-export function headingLine(doc: ReferatDocument, lines: readonly string[], kind: SectionKind, near: Section | undefined): string {
-  return headingLineAt(doc, (line) => lines[line], kind, near);
-}
-
-/** `headingLine` reading only the one line it looks at (the rule does not split the whole text). */
-function headingLineAt(doc: ReferatDocument, lineAt: (line: number) => string | undefined, kind: SectionKind, near: Section | undefined): string {
+/** The heading line for a new section, written as this document writes headings of that kind (reads one line of the text). */
+export function headingLineAt(doc: ReferatDocument, lineAt: (line: number) => string | undefined, kind: SectionKind, near: Section | undefined): string {
   const usual = usualHeading(doc, kind);
   const model = near?.heading ?? usual?.heading;
   let words = usual?.heading.text ?? KIND_NAMES[kind];
