@@ -192,9 +192,11 @@ export class LineDocument implements TextDocument {
   private offsetOfLine(line: number): number {
     if (line < this.offsetsValid) return this.offsets[line];
     if (!this.lines) {
-      // Before the first edit: the starts of all lines at once, as TextDocument finds them.
-      this.offsets = lineStarts(this.text!);
-      this.offsetsValid = this.offsets.length;
+      // Before the first edit: the starts of all lines, found once, as TextDocument finds them.
+      if (this.offsetsValid === 0) {
+        this.offsets = lineStarts(this.text!);
+        this.offsetsValid = this.offsets.length;
+      }
       return this.offsets[Math.min(line, this.offsets.length - 1)];
     }
     const last = Math.min(line, this.lines.length - 1);
