@@ -1,0 +1,28 @@
+// The stdio encoder sends what vscode-jsonrpc would send: a reusable answer's JSON is made once
+// and sent again byte for byte, and every other message is encoded anew.
+import { describe, expect, it } from 'vitest';
+import { reuseEncoding, reusingJsonEncoder } from '../../server/src/lsp/answerEncoding';
+
+const decode = async (p: Promise<Uint8Array> | Uint8Array) => JSON.parse(Buffer.from(await p).toString('utf-8'));
+
+describe('answer encoding', () => {
+  it('encodes a reusable answer as JSON.stringify would, for every request that gets it', async () => {
+    const outline = reuseEncoding([{ name: 'Punkt 1: Godkendelse af dagsorden – “æøå”', kind: 12, children: [] }]);
+    const first = { jsonrpc: '2.0', id: 7, result: outline };
+    const second = { jsonrpc: '2.0', id: 'x-8', result: outline };
+    expect(await decode(reusingJsonEncoder.encode(first))).toEqual(first);
+    expect(await decode(reusingJsonEncoder.encode(second))).toEqual(second);
+  });
+
+  it('encodes anew what is not marked, and errors and notifications as they are', async () => {
+    const answer = [{ name: 'a' }];
+    const message = { jsonrpc: '2.0', id: 1, result: answer };
+    expect(await decode(reusingJsonEncoder.encode(message))).toEqual(message);
+    answer[0].name = 'b';
+    expect((await decode(reusingJsonEncoder.encode(message))).result[0].name).toBe('b');
+    const notification = { jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params: { uri: 'file:///a', diagnostics: [] } };
+    expect(await decode(reusingJsonEncoder.encode(notification))).toEqual(notification);
+    const error = { jsonrpc: '2.0', id: 2, error: { code: -32801, message: 'content modified' } };
+    expect(await decode(reusingJsonEncoder.encode(error))).toEqual(error);
+  });
+});
