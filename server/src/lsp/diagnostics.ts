@@ -115,7 +115,6 @@ export function resultIdOf(diagnostics: Diagnostic[], salt = ''): string {
 
 export interface LintedDocument {
   document: TextDocument;
-  model: ReferatDocument;
   findings: Finding[];
   diagnostics: Diagnostic[];
 }
@@ -167,15 +166,17 @@ export class Linter {
 
   /** The findings of an open referat, or undefined when the document is not open or not a referat. */
   open(uri: string): LintedDocument | undefined {
+    const document = this.cache.documents.get(uri);
+    const options = document ? this.options(uri) : undefined;
+    const key = `${document?.version}@${this.generation()}`;
+    const known = this.cached.get(uri);
+    // Known findings are not read again: the model may have been let go, and reading it back costs.
+    if (document && known && known.key === key && known.document === document) return known;
     const open = this.cache.get(uri);
-    if (!open) {
+    if (!open || !options) {
       this.cached.delete(uri);
       return undefined;
     }
-    const options = this.options(uri);
-    const key = `${open.document.version}@${this.generation()}`;
-    const known = this.cached.get(uri);
-    if (known && known.key === key && known.document === open.document) return known;
     const result: CachedLint = { key, ...this.lintWithinLimit(uri, open.document, open.model, options) };
     this.cached.set(uri, result);
     return result;
@@ -195,13 +196,13 @@ export class Linter {
     if (bytes === undefined) {
       this.toldTooLarge.delete(uri);
       const findings = this.safeLint(uri, model, lintTextOf(document), options);
-      return { document, model, findings, diagnostics: findings.map((finding) => toDiagnostic(finding, document, this.locale, this.docs)) };
+      return { document, findings, diagnostics: findings.map((finding) => toDiagnostic(finding, document, this.locale, this.docs)) };
     }
     if (!this.toldTooLarge.has(uri)) {
       this.toldTooLarge.add(uri);
       this.log.info(`${uri}: ${tooLargeDiagnostic(document, bytes, maxMb, 'en', DIAGNOSTIC_SOURCE).message}`);
     }
-    return { document, model, findings: [], diagnostics: [tooLargeDiagnostic(document, bytes, maxMb, this.locale, DIAGNOSTIC_SOURCE)] };
+    return { document, findings: [], diagnostics: [tooLargeDiagnostic(document, bytes, maxMb, this.locale, DIAGNOSTIC_SOURCE)] };
   }
 
   private safeLint(uri: string, model: ReferatDocument, text: string | LintText, options: LintOptions): Finding[] {

@@ -38,6 +38,13 @@ interface KeptState {
   state: ReadState;
 }
 
+/**
+ * Models kept at most: those of the documents asked about last. A model takes about as much memory
+ * as its text, and with a hundred referater open most are not looked at; one asked for again is
+ * read again (a 1 MB referat in about 10 ms).
+ */
+const MAX_MODELS = 12;
+
 export class ModelCache {
   readonly documents = new TextDocuments(lineDocuments);
   private readonly models = new Map<string, CachedModel>();
@@ -65,10 +72,13 @@ export class ModelCache {
     const document = this.documents.get(uri);
     if (!document) return undefined;
     let cached = this.models.get(uri);
+    // Most recently asked for last: the map's order is the order of eviction.
+    this.models.delete(uri);
     if (!cached || cached.document !== document || cached.version !== document.version) {
       cached = { document, version: document.version, model: this.read(document) };
-      this.models.set(uri, cached);
     }
+    this.models.set(uri, cached);
+    if (this.models.size > MAX_MODELS) this.models.delete(this.models.keys().next().value!);
     return cached.model ? { document, model: cached.model } : undefined;
   }
 

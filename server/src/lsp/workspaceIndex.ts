@@ -73,20 +73,32 @@ export class WorkspaceIndex {
   private readonly onDisk = new Map<string, IndexedReferat>();
   private roots: string[] = [];
   private scanning: Promise<void> = Promise.resolve();
+  /** The entries of open documents, by URI, for the version they were made from (null: not a referat). */
+  private readonly openEntries = new Map<string, { document: TextDocument; version: number; entry: IndexedReferat | null }>();
 
   constructor(
     private readonly cache: ModelCache,
     private readonly log: Logger,
-  ) {}
+  ) {
+    cache.documents.onDidClose((event) => this.openEntries.delete(event.document.uri));
+  }
 
   /** Every referat: open documents as they are in the editor, the others as on disk. */
   referater(): IndexedReferat[] {
     const result: IndexedReferat[] = [];
     const open = new Set<string>();
-    for (const { document, model } of this.cache.all()) {
-      open.add(uriKey(document.uri));
-      // Not kept, and the document holds its text anyway: no copy needed.
-      result.push(indexEntry(document.uri, document, model));
+    for (const uri of this.cache.documents.keys()) {
+      const document = this.cache.documents.get(uri)!;
+      // Kept per version: the model of a document not looked at lately may have been let go, and reading it back costs.
+      let known = this.openEntries.get(uri);
+      if (!known || known.document !== document || known.version !== document.version) {
+        const model = this.cache.getModel(uri);
+        known = { document, version: document.version, entry: model ? indexEntry(uri, document, model) : null };
+        this.openEntries.set(uri, known);
+      }
+      if (!known.entry) continue;
+      open.add(uriKey(uri));
+      result.push(known.entry);
     }
     for (const [key, referat] of this.onDisk) if (!open.has(key)) result.push(referat);
     return result;
