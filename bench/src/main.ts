@@ -411,7 +411,7 @@ async function bench(argv: string[]): Promise<void> {
 }
 
 /**
- * `node bench/.data/bench.cjs lsp FILE [--quick] [--profile]`: the language server figures of one
+ * `node bench/.data/bench.cjs lsp FILE [--quick] [--profile [hover]]`: the language server figures of one
  * document (in a folder with the membership config), p50/p99 per request kind, or where the server's
  * time goes while typing in it; for work on one target.
  */
@@ -431,7 +431,9 @@ async function lspMain(args: string[]): Promise<void> {
       ['--cpu-prof', '--cpu-prof-dir', profiles],
       async (client, uri, spots) => {
         window.fromUs = monotonicUs();
-        for (let i = 0; i < 20; i++) await client.type(uri, spots.typing.line, spots.typing.character + i, 'x');
+        if (args.includes('hover')) {
+          await client.request('textDocument/hover', { textDocument: { uri }, position: spots.hover });
+        } else for (let i = 0; i < 20; i++) await client.type(uri, spots.typing.line, spots.typing.character + i, 'x');
         window.toUs = monotonicUs();
       },
       memberNames(),
@@ -441,7 +443,11 @@ async function lspMain(args: string[]): Promise<void> {
   }
   const result = await measureDocument(copy, memberNames(), MODES[args.includes('--quick') ? 'quick' : 'full'].lsp);
   for (const [name, value] of Object.entries(result)) {
-    if (value && typeof value === 'object' && 'p99' in value) process.stdout.write(`${name.padEnd(26)} p50 ${value.p50.toFixed(1).padStart(7)} ms   p99 ${value.p99.toFixed(1).padStart(7)} ms\n`);
+    if (value && typeof value === 'object' && 'p99' in value) {
+      const slowest = [...value.samples].map((ms, i) => ({ ms, i })).sort((a, b) => b.ms - a.ms).slice(0, 3);
+      const where = slowest.map(({ ms, i }) => `#${i + 1} ${ms.toFixed(1)}`).join(', ');
+      process.stdout.write(`${name.padEnd(26)} p50 ${value.p50.toFixed(1).padStart(7)} ms   p99 ${value.p99.toFixed(1).padStart(7)} ms   slowest: ${where}\n`);
+    }
   }
 }
 

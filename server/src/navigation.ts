@@ -4,7 +4,7 @@
 import { distance } from 'fastest-levenshtein';
 import { nameKey, type Member, type Membership } from './config/membership';
 import type { NameRef, Position, Punkt, Range, ReferatDocument, Section, TocEntry } from './model';
-import { normTitle, sameTitle } from './reader/items';
+import { normTitle, sameNormTitle } from './reader/items';
 import { resolve } from './rules/attendance';
 import { allNames } from './rules/util';
 
@@ -46,11 +46,16 @@ export function tocTargets(doc: ReferatDocument): (Punkt | null)[] {
   entries.forEach((e, i) => {
     if (e.number !== null) take(i, doc.items.find((p) => p.number === e.number));
   });
+  const titles = titlesOf(doc);
   entries.forEach((e, i) => {
     if (targets[i]) return;
+    const title = normTitle(e.title);
     const same = doc.items[i];
-    if (same && !used.has(same) && sameTitle(e.title, same.title)) take(i, same);
-    else take(i, doc.items.find((p) => !used.has(p) && sameTitle(e.title, p.title)));
+    if (same && !used.has(same) && sameNormTitle(title, titles.full[i])) take(i, same);
+    else {
+      const candidate = titles.sharingStart(title).find((j) => !used.has(doc.items[j]) && sameNormTitle(title, titles.full[j]));
+      take(i, candidate === undefined ? undefined : doc.items[candidate]);
+    }
   });
   if (entries.length === doc.items.length) entries.forEach((_, i) => targets[i] ?? take(i, doc.items[i]));
   entries.forEach((e, i) => targets[i] ?? take(i, nearestTitle(e, doc.items.filter((p) => !used.has(p)))));
@@ -171,11 +176,42 @@ export function findReferences(doc: ReferatDocument, lines: readonly string[]): 
 export function punktByTitle(doc: ReferatDocument, quoted: string): Punkt | null {
   const q = normTitle(quoted);
   if (q.length < 4) return null;
-  const titles = doc.items.map((p) => ({ p, full: normTitle(p.title), bare: normTitle(p.title.replace(/^[A-E]-sag\s*:\s*/i, '')) }));
-  const exact = titles.find((t) => t.full === q || t.bare === q);
-  if (exact) return exact.p;
-  const prefixed = titles.filter((t) => t.full.startsWith(q) || t.bare.startsWith(q));
-  return prefixed.length === 1 ? prefixed[0].p : null;
+  const { full, bare } = titlesOf(doc);
+  const exact = doc.items.findIndex((_, i) => full[i] === q || bare[i] === q);
+  if (exact >= 0) return doc.items[exact];
+  const prefixed = doc.items.filter((_, i) => full[i].startsWith(q) || bare[i].startsWith(q));
+  return prefixed.length === 1 ? prefixed[0] : null;
+}
+
+/** The punkter's titles as compared (normTitle), with and without the case-type prefix, worked out once per model. */
+interface Titles {
+  full: string[];
+  bare: string[];
+  /** The punkter (by index, in order) whose title could be `sameNormTitle` as `title`. */
+  sharingStart(title: string): number[];
+}
+
+/** Two titles that are `sameNormTitle` start alike: both whole when short, their first 20 letters when long. */
+const SAME_START = 20;
+
+const titlesByModel = new WeakMap<ReferatDocument, Titles>();
+
+function titlesOf(doc: ReferatDocument): Titles {
+  let titles = titlesByModel.get(doc);
+  if (!titles) {
+    const full = doc.items.map((p) => normTitle(p.title));
+    const bare = doc.items.map((p) => normTitle(p.title.replace(/^[A-E]-sag\s*:\s*/i, '')));
+    const byStart = new Map<string, number[]>();
+    full.forEach((title, i) => {
+      const key = title.slice(0, SAME_START);
+      const list = byStart.get(key);
+      if (list) list.push(i);
+      else byStart.set(key, [i]);
+    });
+    titles = { full, bare, sharingStart: (title) => byStart.get(title.slice(0, SAME_START)) ?? [] };
+    titlesByModel.set(doc, titles);
+  }
+  return titles;
 }
 
 function bilagSections(p: Punkt): Section[] {
@@ -326,7 +362,14 @@ function textMentions(doc: ReferatDocument, lines: readonly string[], identities
   // Longer spellings first, so that `Anne Marie Hansen` wins over `Marie Hansen` where both fit.
   spellings.sort((a, b) => b.text.length - a.text.length);
   const found: MemberOccurrence[] = [];
-  const taken: Range[] = known.map((o) => o.range);
+  // The ranges already taken, by line: a large referat has thousands, and each mention is checked against its line's only.
+  const taken = new Map<number, Range[]>();
+  const take = (range: Range) => {
+    const onLine = taken.get(range.start.line);
+    if (onLine) onLine.push(range);
+    else taken.set(range.start.line, [range]);
+  };
+  for (const o of known) take(o.range);
   for (let l = 0; l < lines.length; l++) {
     const line = lines[l];
     for (const { text, key } of spellings) {
@@ -334,16 +377,29 @@ function textMentions(doc: ReferatDocument, lines: readonly string[], identities
       while (at >= 0) {
         const end = at + text.length;
         const range = rangeOf(l, at, end);
-        const free = !covered.has(`${l}:${at}`) && !taken.some((r) => r.start.line === l && r.start.character < end && at < r.end.character);
+        const free = !covered.has(`${l}:${at}`) && !(taken.get(l) ?? []).some((r) => r.start.line === l && r.start.character < end && at < r.end.character);
         if (free && isWordAt(line, at, end)) {
-          found.push({ range, written: text, identity: key, ref: null, item: doc.items.find((p) => l >= p.range.start.line && l <= p.range.end.line) ?? null, committee: null });
-          taken.push(range);
+          found.push({ range, written: text, identity: key, ref: null, item: punktOnLine(doc, l), committee: null });
+          take(range);
         }
         at = line.indexOf(text, at + 1);
       }
     }
   }
   return found;
+}
+
+/** The punkt whose lines hold line `line`, found by halving (punkter are in line order). */
+function punktOnLine(doc: ReferatDocument, line: number): Punkt | null {
+  let low = 0;
+  let high = doc.items.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (doc.items[mid].range.start.line > line) high = mid;
+    else low = mid + 1;
+  }
+  const item = doc.items[low - 1];
+  return item && line <= item.range.end.line ? item : null;
 }
 
 /** A name standing as words: no letter or digit right before, nor after (a genitive `s` aside). */
