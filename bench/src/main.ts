@@ -371,8 +371,8 @@ async function bench(argv: string[]): Promise<void> {
     notes: [
       'MB = 10^6 bytes of UTF-8 text; MiB = 2^20 bytes (memory).',
       `Synthetic documents: the header and TOC of a seed, then its punkter again and again, renumbered, TOC extended (${path.basename(m.synthetic.get(MODES[options.mode].coreSizes[0])!)} etc.).`,
-      'Throughput: best run after warm-up, one thread, membership config. Growth exponent: least squares of log time on log size.',
-      'Language server: push diagnostics (the client does not declare pull); debounce set to 0 through workspace/configuration; p99 is the nearest-rank percentile, so with 40 iterations or fewer it is the slowest.',
+      'Throughput: best run after a warm-up of at least 3 runs and 1 s, timed runs at least 10 and 1 s, one thread, membership config. Growth exponent: least squares of log time on log size.',
+      'Language server: push diagnostics (the client does not declare pull); debounce set to 0 through workspace/configuration; p99 is the nearest-rank percentile, so with 40 iterations or fewer it is the slowest; each kind of request is made once untimed first (warmupMs in lsp[]).',
       'documentSymbol, foldingRange, semantic tokens, completion, hover: on a model already read (diagnostics had been published for that version); "right after an edit" includes reading the model again.',
       'Memory: VmRSS of the server process after opening the referater and waiting 2 s.',
       'referat lint, markdownlint-cli2 and the floor: wall time of a process each, stdout to /dev/null; markdownlint-cli2 on .md copies of the same files, default rules.',

@@ -6,6 +6,7 @@
 // full collections of 100 ms and more (measured with `bench.cjs lsp FILE --profile`). Here an
 // edit replaces only the lines it touches; the whole text is joined only when a feature asks
 // for it, once per version. It also says which lines edits touched, for the incremental reader.
+// Until its first edit a document is its text and the starts of its lines, as small as TextDocument.
 import type { Position, Range, TextDocumentContentChangeEvent, TextDocumentsConfiguration } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { splitLines } from '../reader/lines';
@@ -19,18 +20,27 @@ export interface TouchedLines {
 }
 
 export class LineDocument implements TextDocument {
+  /** The text as opened (or as last sent whole). */
+  private base: string;
+  /** Offsets of the starts of the base text's lines, found on first use. */
+  private baseStarts: number[] | undefined;
   /**
-   * The lines with their line breaks (`\n`, `\r\n` or `\r`; the last has none), from the first
-   * edit on. Until then the document is its text and the offsets of its lines, as small as
-   * TextDocument: most open documents are only read, and a string per line costs memory.
+   * From the first edit on, the lines: a number is a line of the base text (by its number), a
+   * string a line written since, with its line break (`\n`, `\r\n` or `\r`; the last line has
+   * none). Lines nobody edited cost a number each, not a string: the first keystroke in a large
+   * referat does not cut its text into lines, and memory stays near that of the text.
    */
-  private lines: string[] | undefined;
+  private lines: (number | string)[] | undefined;
   /** Offsets of the lines' starts, valid for lines up to `offsetsValid` (exclusive). */
   private offsets: number[] = [];
   private offsetsValid = 0;
-  /** The whole text: always before the first edit, after it once asked for (until the next edit). */
+  /** The whole text once asked for, until the next edit. */
   private text: string | undefined;
   private length: number;
+  /** `includes` answers for this version. */
+  private readonly found = new Map<string, boolean>();
+  /** `baseLinesWith` answers for the base text. */
+  private readonly baseFound = new Map<string, Uint8Array>();
   /** The version since which `touched` records the changed lines; null when a whole new text came since. */
   private touchedSince: number | null;
   /** The lines changed since `touchedSince`; null when none did. */
@@ -42,15 +52,14 @@ export class LineDocument implements TextDocument {
     public version: number,
     content: string,
   ) {
+    this.base = content;
     this.text = content;
     this.length = content.length;
     this.touchedSince = version;
   }
 
   get lineCount(): number {
-    if (this.lines) return this.lines.length;
-    this.offsetOfLine(Infinity);
-    return this.offsets.length;
+    return this.lines ? this.lines.length : this.starts().length;
   }
 
   /** The length of the text in UTF-16 code units, without joining it. */
@@ -60,12 +69,13 @@ export class LineDocument implements TextDocument {
 
   /** Line `line` without its line break. */
   lineAt(line: number): string {
-    return line >= 0 && line < this.lineCount ? withoutBreak(this.withBreak(line)) : '';
+    if (line < 0 || line >= this.lineCount) return '';
+    return this.withBreak(line).slice(0, this.textLengthOf(line));
   }
 
   getText(range?: Range): string {
     if (range) return this.slice(this.offsetAt(range.start), this.offsetAt(range.end));
-    this.text ??= this.lines!.join('');
+    this.text ??= this.lines!.map((_, line) => this.withBreak(line)).join('');
     return this.text;
   }
 
@@ -75,44 +85,48 @@ export class LineDocument implements TextDocument {
     if (line < 0) return 0;
     const start = this.offsetOfLine(line);
     if (position.character <= 0) return start;
-    return start + Math.min(position.character, withoutBreak(this.withBreak(line)).length);
+    return start + Math.min(position.character, this.textLengthOf(line));
   }
 
   positionAt(offset: number): Position {
     offset = Math.max(Math.min(offset, this.length), 0);
     const count = this.lineCount;
     this.offsetOfLine(count - 1);
+    const offsets = this.lines ? this.offsets : this.starts();
     let low = 0;
     let high = count;
     while (low < high) {
       const mid = (low + high) >>> 1;
-      if (this.offsets[mid] > offset) high = mid;
+      if (offsets[mid] > offset) high = mid;
       else low = mid + 1;
     }
     const line = low - 1;
     // An offset inside a line break is the end of the line's text.
-    return { line, character: Math.min(offset - this.offsets[line], withoutBreak(this.withBreak(line)).length) };
+    return { line, character: Math.min(offset - offsets[line], this.textLengthOf(line)) };
   }
 
-  /** True when the text holds `needle`, which has no line break: looked for line by line once the text is lines. */
+  /** True when the text holds `needle`, which has no line break; known without joining the text. */
   includes(needle: string): boolean {
-    if (this.text !== undefined) return this.text.includes(needle);
-    return this.lines!.some((line) => line.includes(needle));
+    let answer = this.found.get(needle);
+    if (answer === undefined) {
+      answer = this.lines ? this.linesInclude(this.lines, needle) : this.base.includes(needle);
+      this.found.set(needle, answer);
+    }
+    return answer;
   }
 
   getLineRange(line: number): Range {
     if (line >= this.lineCount) {
       const last = this.lineCount - 1;
-      return { start: { line: last, character: 0 }, end: { line: last, character: this.withBreak(last).length } };
+      return { start: { line: last, character: 0 }, end: { line: last, character: this.textLengthOf(last) } };
     }
     if (line < 0) return { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-    return { start: { line, character: 0 }, end: { line, character: withoutBreak(this.withBreak(line)).length } };
+    return { start: { line, character: 0 }, end: { line, character: this.textLengthOf(line) } };
   }
 
   getEOLCharacters(line: number): string {
     if (line < 0 || line >= this.lineCount) return '';
-    const text = this.withBreak(line);
-    return text.slice(withoutBreak(text).length);
+    return this.withBreak(line).slice(this.textLengthOf(line));
   }
 
   /**
@@ -132,11 +146,19 @@ export class LineDocument implements TextDocument {
   /** Applies the changes of one didChange, in order (TextDocumentsConfiguration.update). */
   update(changes: readonly TextDocumentContentChangeEvent[], version: number): void {
     for (const change of changes) {
+      this.text = undefined;
+      this.found.clear();
       if ('range' in change) {
-        this.lines ??= splitKeepingBreaks(this.text!);
-        this.text = undefined;
+        if (!this.lines) {
+          const count = this.starts().length;
+          this.lines = [];
+          for (let line = 0; line < count; line++) this.lines.push(line);
+        }
         this.replace(this.lines, change.range, change.text);
       } else {
+        this.base = change.text;
+        this.baseStarts = undefined;
+        this.baseFound.clear();
         this.lines = undefined;
         this.text = change.text;
         this.length = change.text.length;
@@ -147,7 +169,7 @@ export class LineDocument implements TextDocument {
     this.version = version;
   }
 
-  private replace(lines: string[], range: Range, newText: string): void {
+  private replace(lines: (number | string)[], range: Range, newText: string): void {
     let start = this.offsetAt(range.start);
     let end = this.offsetAt(range.end);
     if (end < start) [start, end] = [end, start];
@@ -158,7 +180,8 @@ export class LineDocument implements TextDocument {
     const from = Math.max(0, first - 1);
     const to = Math.min(lines.length, last + 2);
     const base = this.offsetOfLine(from);
-    const region = lines.slice(from, to).join('');
+    let region = '';
+    for (let line = from; line < to; line++) region += this.withBreak(line);
     const replaced = region.slice(0, start - base) + newText + region.slice(end - base);
     const inserted = splitKeepingBreaks(replaced);
     // A region that ends the text keeps its last, possibly empty, line; one that does not ends at a line start.
@@ -181,31 +204,85 @@ export class LineDocument implements TextDocument {
     this.touched = { from: Math.min(span.from, from), oldEnd: end - (span.newEnd - span.oldEnd), newEnd: end + (newEnd - oldEnd) };
   }
 
-  /** Line `line` with its line break; the line must exist. */
-  private withBreak(line: number): string {
-    if (this.lines) return this.lines[line];
-    const start = this.offsetOfLine(line);
-    return this.text!.slice(start, line + 1 < this.offsets.length ? this.offsets[line + 1] : this.length);
+  private starts(): number[] {
+    return (this.baseStarts ??= lineStarts(this.base));
   }
 
-  /** The offset of the start of `line` (Infinity: makes every offset valid). */
-  private offsetOfLine(line: number): number {
-    if (line < this.offsetsValid) return this.offsets[line];
-    if (!this.lines) {
-      // Before the first edit: the starts of all lines, found once, as TextDocument finds them.
-      if (this.offsetsValid === 0) {
-        this.offsets = lineStarts(this.text!);
-        this.offsetsValid = this.offsets.length;
+  /** Where base line `k` starts and ends (after its line break). */
+  private baseSpan(k: number): [number, number] {
+    const starts = this.starts();
+    return [starts[k], k + 1 < starts.length ? starts[k + 1] : this.base.length];
+  }
+
+  /** Line `line` with its line break; the line must exist. */
+  private withBreak(line: number): string {
+    const entry = this.lines ? this.lines[line] : line;
+    if (typeof entry === 'string') return entry;
+    const [start, end] = this.baseSpan(entry);
+    return this.base.slice(start, end);
+  }
+
+  /** The length of line `line` without its line break, read without cutting it out. */
+  private textLengthOf(line: number): number {
+    const entry = this.lines ? this.lines[line] : line;
+    if (typeof entry === 'string') return entry.length - breakLength(entry, 0, entry.length);
+    const [start, end] = this.baseSpan(entry);
+    return end - start - breakLength(this.base, start, end);
+  }
+
+  /** The length of line `line` with its line break. */
+  private fullLengthOf(line: number): number {
+    const entry = this.lines![line];
+    if (typeof entry === 'string') return entry.length;
+    const [start, end] = this.baseSpan(entry);
+    return end - start;
+  }
+
+  /** `includes` on lines: the lines written since are searched, and the base text's lines that are still there. */
+  private linesInclude(lines: readonly (number | string)[], needle: string): boolean {
+    let inBase: Uint8Array | undefined;
+    for (const entry of lines) {
+      if (typeof entry === 'string') {
+        if (entry.includes(needle)) return true;
+        continue;
       }
-      return this.offsets[Math.min(line, this.offsets.length - 1)];
+      inBase ??= this.baseLinesWith(needle);
+      if (inBase[entry]) return true;
     }
+    return false;
+  }
+
+  /** For each base line, 1 when it holds `needle` (kept: the base text changes only when a whole text comes). */
+  private baseLinesWith(needle: string): Uint8Array {
+    const known = this.baseFound.get(needle);
+    if (known) return known;
+    const starts = this.starts();
+    const marks = new Uint8Array(starts.length);
+    for (let at = this.base.indexOf(needle); at >= 0; at = this.base.indexOf(needle, at + 1)) {
+      let low = 0;
+      let high = starts.length;
+      while (low < high) {
+        const mid = (low + high) >>> 1;
+        if (starts[mid] > at) high = mid;
+        else low = mid + 1;
+      }
+      marks[low - 1] = 1;
+    }
+    this.baseFound.set(needle, marks);
+    return marks;
+  }
+
+  /** The offset of the start of `line`. */
+  private offsetOfLine(line: number): number {
+    if (!this.lines) return this.starts()[Math.min(line, this.starts().length - 1)];
+    if (line < this.offsetsValid) return this.offsets[line];
     const last = Math.min(line, this.lines.length - 1);
     let i = this.offsetsValid;
     if (i === 0) {
       this.offsets[0] = 0;
       i = 1;
     }
-    for (; i <= last; i++) this.offsets[i] = this.offsets[i - 1] + this.lines[i - 1].length;
+    for (; i <= last; i++) this.offsets[i] = this.offsets[i - 1] + this.fullLengthOf(i - 1);
     this.offsets.length = this.lines.length;
     this.offsetsValid = last + 1;
     return this.offsets[last];
@@ -219,7 +296,7 @@ export class LineDocument implements TextDocument {
     for (let line = first; line < this.lines!.length; line++) {
       const lineStart = this.offsets[line];
       if (lineStart >= end) break;
-      const text = this.lines![line];
+      const text = this.withBreak(line);
       out += text.slice(Math.max(0, start - lineStart), Math.min(text.length, end - lineStart));
     }
     return out;
@@ -273,14 +350,16 @@ function splitKeepingBreaks(text: string): string[] {
   return lines;
 }
 
-function withoutBreak(line: string): string {
-  const last = line.charCodeAt(line.length - 1);
-  if (last === 10) return line.slice(0, line.charCodeAt(line.length - 2) === 13 ? -2 : -1);
-  return last === 13 ? line.slice(0, -1) : line;
+/** The length of the line break that ends text[start, end): 2 for `\r\n`, 1 for `\n` or `\r`, else 0. */
+function breakLength(text: string, start: number, end: number): number {
+  if (end <= start) return 0;
+  const last = text.charCodeAt(end - 1);
+  if (last === 10) return end - start >= 2 && text.charCodeAt(end - 2) === 13 ? 2 : 1;
+  return last === 13 ? 1 : 0;
 }
 
 /** `lines.splice(at, count, ...inserted)` without spreading a long array into arguments. */
-function spliceLines(lines: string[], at: number, count: number, inserted: string[]): void {
+function spliceLines(lines: (number | string)[], at: number, count: number, inserted: string[]): void {
   if (inserted.length < 10_000) {
     lines.splice(at, count, ...inserted);
     return;
