@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { describe, expect, it } from 'vitest';
-import { LineDocument, lintTextOf } from '../../server/src/lsp/lineDocument';
+import { LineDocument, documentLines, lintTextOf } from '../../server/src/lsp/lineDocument';
 import { readReferat } from '../../server/src/reader';
 import { lint } from '../../server/src/rules';
 import membership from '../fixtures/membership/referat.config.json';
@@ -45,6 +45,8 @@ function sameDocument(mine: LineDocument, theirs: TextDocument, probes: { line: 
   }
   const lines = splitLines(text);
   for (let i = 0; i < lines.length; i++) expect(mine.lineAt(i)).toBe(lines[i]);
+  expect(documentLines(mine)).toEqual(lines);
+  expect(mine.positionAt(Number.MAX_SAFE_INTEGER)).toEqual(theirs.positionAt(Number.MAX_SAFE_INTEGER));
   expect(mine.getText()).toBe(text);
 }
 

@@ -313,6 +313,14 @@ export function lintTextOf(document: TextDocument): string | LintText {
   };
 }
 
+/** The document's lines without their breaks: cut from its lines, not from its text joined and split again. */
+export function documentLines(document: TextDocument): string[] {
+  if (!(document instanceof LineDocument)) return splitLines(document.getText());
+  const lines: string[] = new Array(document.lineCount);
+  for (let line = 0; line < lines.length; line++) lines[line] = document.lineAt(line);
+  return lines;
+}
+
 /** The configuration TextDocuments uses to make and update documents. */
 export const lineDocuments: TextDocumentsConfiguration<LineDocument> = {
   create: (uri, languageId, version, content) => new LineDocument(uri, languageId, version, content),

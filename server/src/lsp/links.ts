@@ -7,8 +7,8 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Locale } from '../i18n';
 import type { Range, ReferatDocument } from '../model';
 import { findReferences, type PunktReference } from '../navigation';
-import { splitLines } from '../reader/lines';
 import type { OpenReferat } from './documents';
+import { documentLines } from './lineDocument';
 import { clampRange } from './ranges';
 
 interface Analysed {
@@ -22,7 +22,7 @@ const analysed = new WeakMap<ReferatDocument, Analysed>();
 export function analyse(open: OpenReferat): Analysed {
   let known = analysed.get(open.model);
   if (!known) {
-    const lines = splitLines(open.document.getText());
+    const lines = documentLines(open.document);
     known = { lines, refs: findReferences(open.model, lines) };
     analysed.set(open.model, known);
   }

@@ -30,7 +30,8 @@ export function clampRange(document: TextDocument, range: Range): Range {
 }
 
 export function wholeDocumentRange(document: TextDocument): Range {
-  return { start: { line: 0, character: 0 }, end: document.positionAt(document.getText().length) };
+  // positionAt takes any offset past the end as the end: the text need not be joined to know its length.
+  return { start: { line: 0, character: 0 }, end: document.positionAt(Number.MAX_SAFE_INTEGER) };
 }
 
 export function comparePositions(a: Position, b: Position): number {

@@ -15,6 +15,7 @@ import type {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { NameRef, ReferatDocument, Range as ModelRange } from '../model';
 import type { ModelCache } from './documents';
+import { documentLines } from './lineDocument';
 
 /**
  * Token types. `person`, `heading` and `caseNumber` are this extension's own (package.json
@@ -44,7 +45,7 @@ export interface SemanticToken {
 
 /** Every token of a document, sorted, on single lines, inside the text and never overlapping. */
 export function semanticTokensOf(document: TextDocument, model: ReferatDocument): SemanticToken[] {
-  const lines = document.getText().split(/\r\n|\r|\n/);
+  const lines = documentLines(document);
   const tokens: SemanticToken[] = [];
 
   /** A model range as tokens, one a line, without the white space at either end of each piece. */
