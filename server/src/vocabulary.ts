@@ -1,6 +1,7 @@
 // Every word the reader recognises, in one place. Municipalities use other words for the same
 // things; add them here (or, later, in referat.config.json) rather than in the reader's code.
 import type { SectionKind } from './model';
+import { isRegExpSpaceCode } from './reader/lines';
 
 /**
  * Section headings by kind. A line is a section heading when its words, without decoration and a
@@ -308,25 +309,11 @@ for (const w of firstWords) firstWordsByLength.set(w.length, [...(firstWordsByLe
 function firstWordEnd(words: string): number {
   for (let i = 0; i < words.length; i++) {
     const code = words.charCodeAt(i);
-    if (code === 32 || code === 58 /* : */ || (code >= 9 && code <= 13) || (code >= 0xa0 && isRegExpSpace(code))) return i;
+    if (code === 32 || code === 58 /* : */ || (code >= 9 && code <= 13) || (code >= 0xa0 && isRegExpSpaceCode(code))) return i;
   }
   return words.length;
 }
 
-/** JavaScript's `\s` above U+00A0 (and U+00A0 itself). */
-function isRegExpSpace(code: number): boolean {
-  return (
-    code === 0xa0 ||
-    code === 0x1680 ||
-    (code >= 0x2000 && code <= 0x200a) ||
-    code === 0x2028 ||
-    code === 0x2029 ||
-    code === 0x202f ||
-    code === 0x205f ||
-    code === 0x3000 ||
-    code === 0xfeff
-  );
-}
 
 /**
  * The code of a character of a first word as `sectionKindOf` compares it: lower case, `é`, `è`, `ê`

@@ -3,6 +3,7 @@
 // keeping the page numbers the TOC already has. Shared by the toc-mismatch fix and the formatter.
 import type { Punkt, Range, Toc, TocEntry } from '../model';
 import { normTitle, sameNormTitle, sameTitle } from '../reader/items';
+import { isRegExpSpaceCode } from '../reader/lines';
 
 export interface TocRewrite {
   /** From the first entry (or category line) to the end of the last entry. */
@@ -261,7 +262,7 @@ function isOneLine(text: string): boolean {
     if (code === 32) {
       if (space) return false;
       space = true;
-    } else if (isSpace(code)) return false;
+    } else if (isRegExpSpaceCode(code)) return false;
     else space = false;
   }
   return !space;
@@ -272,27 +273,12 @@ function withoutDots(text: string): string {
   let end = text.length;
   while (end > 0) {
     const code = text.charCodeAt(end - 1);
-    if (code !== 0x2e && code !== 0x2026 && !isSpace(code)) break;
+    if (code !== 0x2e && code !== 0x2026 && !isRegExpSpaceCode(code)) break;
     end--;
   }
   return end === text.length ? text : text.slice(0, end);
 }
 
-/** The characters of `\s` in a JavaScript pattern. */
-function isSpace(code: number): boolean {
-  if (code < 0x80) return code === 32 || (code >= 9 && code <= 13);
-  return (
-    code === 0xa0 ||
-    code === 0x1680 ||
-    (code >= 0x2000 && code <= 0x200a) ||
-    code === 0x2028 ||
-    code === 0x2029 ||
-    code === 0x202f ||
-    code === 0x205f ||
-    code === 0x3000 ||
-    code === 0xfeff
-  );
-}
 
 /**
  * Rewrites the TOC's entries from the items, in the TOC's own form, keeping known page numbers.

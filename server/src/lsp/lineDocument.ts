@@ -10,6 +10,7 @@
 import type { Position, Range, TextDocumentContentChangeEvent, TextDocumentsConfiguration } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { splitLines } from '../reader/lines';
+import { lineOffsets } from '../rules/fix';
 import type { LintText } from '../rules/types';
 
 /** Lines [from, oldEnd) of an earlier version are lines [from, newEnd) now; the rest only moved. */
@@ -205,7 +206,7 @@ export class LineDocument implements TextDocument {
   }
 
   private starts(): number[] {
-    return (this.baseStarts ??= lineStarts(this.base));
+    return (this.baseStarts ??= lineOffsets(this.base));
   }
 
   /** Where base line `k` starts and ends (after its line break). */
@@ -329,19 +330,6 @@ export const lineDocuments: TextDocumentsConfiguration<LineDocument> = {
     return document;
   },
 };
-
-/** Offsets of the starts of the text's lines (a break is `\r\n`, `\r` or `\n`). */
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charCodeAt(i);
-    if (ch === 13) {
-      if (text.charCodeAt(i + 1) === 10) i++;
-      starts.push(i + 1);
-    } else if (ch === 10) starts.push(i + 1);
-  }
-  return starts;
-}
 
 function splitKeepingBreaks(text: string): string[] {
   const parts = splitLines(text);
