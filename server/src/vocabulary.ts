@@ -272,22 +272,7 @@ export function fold(text: string): string {
 
 /** True for the characters `fold` changes beyond the lower case: accented letters and white space other than a space. */
 function needsFolding(code: number): boolean {
-  return (
-    code === 0xe9 /* é */ ||
-    code === 0xe8 /* è */ ||
-    code === 0xea /* ê */ ||
-    code === 0xe4 /* ä */ ||
-    code === 0xf6 /* ö */ ||
-    code === 0xa0 ||
-    code === 0x1680 ||
-    (code >= 0x2000 && code <= 0x200a) ||
-    code === 0x2028 ||
-    code === 0x2029 ||
-    code === 0x202f ||
-    code === 0x205f ||
-    code === 0x3000 ||
-    code === 0xfeff
-  );
+  return code === 0xe9 /* é */ || code === 0xe8 /* è */ || code === 0xea /* ê */ || code === 0xe4 /* ä */ || code === 0xf6 /* ö */ || isRegExpSpaceCode(code);
 }
 
 function foldSlowly(lower: string): string {
