@@ -90,4 +90,18 @@ describe('incremental document sync', () => {
     });
     expect(cache.readings).toEqual({ whole: 1, partial: edits.length });
   });
+
+  it('looks again at the first lines of a text file known as a referat only by them', () => {
+    const cache = new ModelCache(quiet);
+    const { connection, send } = fakeConnection();
+    cache.listen(connection as never);
+    const uri = 'file:///work/noter.txt';
+    const text = seeds[0];
+    send('open', { textDocument: { uri, languageId: 'plaintext', version: 1, text } });
+    expect(cache.getModel(uri)).toBeDefined();
+    // The title line goes: the first lines no longer say REFERAT.
+    const title = text.split('\n').findIndex((line) => line.includes('REFERAT'));
+    send('change', { textDocument: { uri, version: 2 }, contentChanges: [{ range: { start: { line: title, character: 0 }, end: { line: title + 1, character: 0 } }, text: 'Noter\n' }] });
+    expect(cache.getModel(uri)).toBeUndefined();
+  });
 });

@@ -7,7 +7,7 @@ import { readReferat } from '../reader';
 import { type ReadState, readState, rereadState } from '../reader/incremental';
 import { type LineDocument, lineDocuments } from './lineDocument';
 import { hasDocumentUri, isContentChanges, isOpenedDocument } from './params';
-import { isReferatDocument } from './referatFiles';
+import { REFERAT_LANGUAGE_ID, fileNameOf, hasReferatName, isReferatDocument } from './referatFiles';
 
 /** What `TextDocuments.listen` registers its handlers on. */
 type SyncConnection = Parameters<TextDocuments<TextDocument>['listen']>[0];
@@ -129,7 +129,10 @@ export class ModelCache {
   private read(document: LineDocument): ReferatDocument | null {
     const kept = this.kept;
     this.kept = undefined;
-    const touched = kept?.document === document ? document.touchedLinesSince(kept.version) : undefined;
+    // A referat by its language or name stays one whatever is typed; one known by its first lines
+    // alone is read whole, so that they are looked at again.
+    const named = document.languageId === REFERAT_LANGUAGE_ID || hasReferatName(fileNameOf(document.uri));
+    const touched = named && kept?.document === document ? document.touchedLinesSince(kept.version) : undefined;
     // The whole text is joined only when the whole of it is read.
     const text = touched ? undefined : document.getText();
     if (text !== undefined && !isReferatDocument(document.uri, document.languageId, text)) return null;
