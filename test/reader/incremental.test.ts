@@ -102,6 +102,14 @@ describe('incremental re-reading', () => {
     expect(next[4].heading.range.start.line).toBe(before[4].heading.range.start.line + 2);
   });
 
+  it('takes a long paste (more lines than a call can take as arguments) as any edit', () => {
+    const raws = splitLines(seeds[0]);
+    const pasted = Array.from({ length: 120_000 }, (_, i) => (i % 50 === 0 ? '' : `Linje ${i} af et langt bilag, indsat på én gang.`));
+    const at = Math.floor(raws.length / 2);
+    const state = rereadState(readState(seeds[0]), { from: at, oldEnd: at + 1, raws: pasted });
+    expect(state.model).toEqual(readReferat([...raws.slice(0, at), ...pasted, ...raws.slice(at + 1)].join('\n')));
+  });
+
   it('refuses a change that does not fit the text', () => {
     const state = readState(seeds[0]);
     expect(() => rereadState(state, { from: 5, oldEnd: 4, raws: ['x'] })).toThrow(RangeError);

@@ -27,9 +27,6 @@ export interface LineChange {
   raws: string[];
 }
 
-/** Above this many new lines an edit is read as a new text (also keeps `splice` arguments small). */
-const MAX_CHANGED_LINES = 5000;
-
 export function readState(text: string): ReadState {
   return stateOf(readLines(text));
 }
@@ -51,12 +48,20 @@ function modelOf(lines: readonly Line[], s: Structure, items: Punkt[]): ReferatD
 export function rereadState(previous: ReadState, change: LineChange): ReadState {
   const { from, oldEnd, raws } = change;
   const lines = previous.lines;
-  if (from < 0 || oldEnd < from || oldEnd > lines.length || raws.length === 0 || raws.length > MAX_CHANGED_LINES) {
+  if (from < 0 || oldEnd < from || oldEnd > lines.length || raws.length === 0) {
     throw new RangeError(`line change [${from}, ${oldEnd}) → ${raws.length} lines does not fit ${lines.length} lines`);
   }
   const shift = raws.length - (oldEnd - from);
   const newEnd = from + raws.length;
-  lines.splice(from, oldEnd - from, ...raws.map((raw, i) => toLine(raw, from + i)));
+  const inserted = raws.map((raw, i) => toLine(raw, from + i));
+  // splice takes its items as arguments: a long paste is put in without spreading it.
+  if (inserted.length < 10_000) lines.splice(from, oldEnd - from, ...inserted);
+  else {
+    const tail = lines.splice(oldEnd);
+    lines.length = from;
+    for (const line of inserted) lines.push(line);
+    for (const line of tail) lines.push(line);
+  }
   if (shift !== 0) for (let i = newEnd; i < lines.length; i++) lines[i].index = i;
 
   const before = previous.structure;
