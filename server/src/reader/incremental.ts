@@ -3,13 +3,13 @@
 // A punkt's model is a function of its own lines — from its heading to the line that stops it
 // (the next punkt's heading, a category line or the end; `isPlainSubheading` looks at that line) —
 // and of the reading context (the meeting's committee, whether categories are used). So after an
-// edit the structure is found again over all lines (cheap), and every punkt whose lines and
-// context are unchanged keeps its old model, moved by the number of lines the edit added or took
-// away. The result is the same as reading the whole text again: test/reader/incremental.test.ts
+// edit the structure is found again (around the edit in the `Punkt N:` style, else over all lines:
+// cheap either way), and every punkt whose lines and context are unchanged keeps its old model,
+// moved by the number of lines the edit added or took away. The result is the same as reading the whole text again: test/reader/incremental.test.ts
 // checks that on random edits of real referater.
 import type { Punkt, ReferatDocument } from '../model';
 import { readAdjourned } from './header';
-import { documentRange, itemEnd, readStructure, stopsOf, type Structure } from './index';
+import { itemEnd, modelOf, readStructure, stopsOf, type Structure } from './index';
 import { type ItemHead, findPunktHeads, readItem } from './items';
 import { type Line, readLines, toLine } from './lines';
 
@@ -35,10 +35,6 @@ function stateOf(lines: Line[]): ReadState {
   const structure = readStructure(lines);
   const items = structure.heads.map((h, i) => readItem(structure.context, h, itemEnd(lines, h, structure.stops[i])));
   return { lines, structure, model: modelOf(lines, structure, items) };
-}
-
-function modelOf(lines: readonly Line[], s: Structure, items: Punkt[]): ReferatDocument {
-  return { lineCount: lines.length, range: documentRange(lines), meeting: s.meeting, toc: s.toc, categories: s.categories, items };
 }
 
 /**

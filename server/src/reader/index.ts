@@ -34,7 +34,7 @@ export function readReferatStrict(text: string): ReferatDocument {
   return read(readLines(text));
 }
 
-export function documentRange(lines: readonly Line[]) {
+function documentRange(lines: readonly Line[]) {
   const last = lines.length - 1;
   return range(0, 0, last, lines[last].raw.length);
 }
@@ -148,7 +148,11 @@ export function itemEnd(lines: readonly Line[], head: ItemHead, stop: number): n
 }
 
 function read(lines: readonly Line[]): ReferatDocument {
-  const s = readStructure(lines);
-  const items: Punkt[] = s.heads.map((h, i) => readItem(s.context, h, itemEnd(lines, h, s.stops[i])));
+  const structure = readStructure(lines);
+  return modelOf(lines, structure, structure.heads.map((h, i) => readItem(structure.context, h, itemEnd(lines, h, structure.stops[i]))));
+}
+
+/** The document model of a structure and its punkter. */
+export function modelOf(lines: readonly Line[], s: Structure, items: Punkt[]): ReferatDocument {
   return { lineCount: lines.length, range: documentRange(lines), meeting: s.meeting, toc: s.toc, categories: s.categories, items };
 }
