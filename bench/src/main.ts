@@ -240,24 +240,32 @@ async function profileCore(options: Options, m: Measured, size: number): Promise
   };
 }
 
-async function profileServer(options: Options, size: number, op: 'keystroke' | 'documentSymbol'): Promise<Profiled> {
-  const dir = freshDir(path.join(options.data, 'profiles', `lsp-${op}-${mb(size)}`));
-  const file = path.join(options.data, `lsp-${mb(size)}`, `synthetic-${mb(size)}.referat.txt`);
-  log(`profiling the server: ${op} on ${mb(size)}`);
-  let window = { fromUs: 0, toUs: 0 };
+/** Where the server's CPU time goes during `work` on `file` (profiles in `dir`), only the time of the work counted. */
+async function profileServerWork(file: string, dir: string, count: number, work: Parameters<typeof profiledSession>[2]): Promise<ProfileSummary> {
+  const window = { fromUs: 0, toUs: 0 };
   await profiledSession(
     file,
     ['--cpu-prof', '--cpu-prof-dir', dir],
     async (client, uri, spots) => {
       window.fromUs = monotonicUs();
-      if (op === 'keystroke') for (let i = 0; i < 3; i++) await client.type(uri, spots.typing.line, spots.typing.character + i, 'x');
-      else for (let i = 0; i < 30; i++) await client.request('textDocument/documentSymbol', { textDocument: { uri } });
+      await work(client, uri, spots);
       window.toUs = monotonicUs();
     },
     memberNames(),
   );
+  return summarizeCpuProfiles(profilesIn(dir, '.cpuprofile'), count, window);
+}
+
+async function profileServer(options: Options, size: number, op: 'keystroke' | 'documentSymbol'): Promise<Profiled> {
+  const dir = freshDir(path.join(options.data, 'profiles', `lsp-${op}-${mb(size)}`));
+  const file = path.join(options.data, `lsp-${mb(size)}`, `synthetic-${mb(size)}.referat.txt`);
+  log(`profiling the server: ${op} on ${mb(size)}`);
+  const summary = await profileServerWork(file, dir, 12, async (client, uri, spots) => {
+    if (op === 'keystroke') for (let i = 0; i < 3; i++) await client.type(uri, spots.typing.line, spots.typing.character + i, 'x');
+    else for (let i = 0; i < 30; i++) await client.request('textDocument/documentSymbol', { textDocument: { uri } });
+  });
   const what = op === 'keystroke' ? `3 keystrokes with diagnostics on the ${mb(size)} document` : `30 documentSymbol requests on the ${mb(size)} document`;
-  return { name: `lsp-${op}-${mb(size)}`, kind: 'cpu', what, summary: summarizeCpuProfiles(profilesIn(dir, '.cpuprofile'), 12, window) };
+  return { name: `lsp-${op}-${mb(size)}`, kind: 'cpu', what, summary };
 }
 
 async function profileMemory(options: Options, m: Measured): Promise<Profiled> {
@@ -423,22 +431,12 @@ async function lspMain(args: string[]): Promise<void> {
   const copy = path.join(dir, path.basename(file));
   fs.copyFileSync(file, copy);
   if (args.includes('--profile')) {
-    // 20 keystrokes with their diagnostics, profiled in the server; the hot spots as `npm run bench` prints them.
-    const profiles = freshDir(path.join(dir, 'profiles'));
-    const window = { fromUs: 0, toUs: 0 };
-    await profiledSession(
-      copy,
-      ['--cpu-prof', '--cpu-prof-dir', profiles],
-      async (client, uri, spots) => {
-        window.fromUs = monotonicUs();
-        if (args.includes('hover')) {
-          await client.request('textDocument/hover', { textDocument: { uri }, position: spots.hover });
-        } else for (let i = 0; i < 20; i++) await client.type(uri, spots.typing.line, spots.typing.character + i, 'x');
-        window.toUs = monotonicUs();
-      },
-      memberNames(),
-    );
-    process.stdout.write(`${JSON.stringify(summarizeCpuProfiles(profilesIn(profiles, '.cpuprofile'), 25, window), null, 1)}\n`);
+    // 20 keystrokes with their diagnostics (or, with `hover`, the first hover), profiled in the server.
+    const summary = await profileServerWork(copy, freshDir(path.join(dir, 'profiles')), 25, async (client, uri, spots) => {
+      if (args.includes('hover')) await client.request('textDocument/hover', { textDocument: { uri }, position: spots.hover });
+      else for (let i = 0; i < 20; i++) await client.type(uri, spots.typing.line, spots.typing.character + i, 'x');
+    });
+    process.stdout.write(`${JSON.stringify(summary, null, 1)}\n`);
     return;
   }
   const result = await measureDocument(copy, memberNames(), MODES[args.includes('--quick') ? 'quick' : 'full'].lsp);

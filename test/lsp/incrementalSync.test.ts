@@ -28,6 +28,15 @@ function fakeConnection() {
 }
 
 const quiet = { error() {}, info() {} };
+
+/** A model cache listening to a fake connection, with `text` opened as `uri`. */
+function openedCache(uri: string, languageId: string, text: string) {
+  const cache = new ModelCache(quiet);
+  const { connection, send } = fakeConnection();
+  cache.listen(connection as never);
+  send('open', { textDocument: { uri, languageId, version: 1, text } });
+  return { cache, send };
+}
 const seeds = seedFiles.map(readSeed);
 
 const position = fc.record({ line: fc.nat({ max: 1200 }), character: fc.nat({ max: 140 }) });
@@ -45,12 +54,9 @@ describe('incremental document sync', () => {
         fc.boolean(),
         fc.array(fc.tuple(fc.array(change, { minLength: 1, maxLength: 3 }), fc.boolean()), { minLength: 1, maxLength: 10 }),
         (which, crlf, steps) => {
-          const cache = new ModelCache(quiet);
-          const { connection, send } = fakeConnection();
-          cache.listen(connection as never);
           const uri = 'file:///work/referat.txt';
           const text = crlf ? seeds[which].replace(/\r?\n/g, '\r\n') : seeds[which];
-          send('open', { textDocument: { uri, languageId: 'referat', version: 1, text } });
+          const { cache, send } = openedCache(uri, 'referat', text);
           expect(cache.getModel(uri)).toEqual(readReferat(text));
           let version = 1;
           for (const [changes, readNow] of steps) {
@@ -66,12 +72,8 @@ describe('incremental document sync', () => {
   });
 
   it('reads only the touched lines when text is typed, lines are added and taken away, several at once', () => {
-    const cache = new ModelCache(quiet);
-    const { connection, send } = fakeConnection();
-    cache.listen(connection as never);
     const uri = 'file:///work/referat.txt';
-    const text = seeds[0];
-    send('open', { textDocument: { uri, languageId: 'referat', version: 1, text } });
+    const { cache, send } = openedCache(uri, 'referat', seeds[0]);
     cache.getModel(uri);
     const at = (line: number, character: number) => ({ line, character });
     const edits = [
@@ -92,12 +94,9 @@ describe('incremental document sync', () => {
   });
 
   it('looks again at the first lines of a text file known as a referat only by them', () => {
-    const cache = new ModelCache(quiet);
-    const { connection, send } = fakeConnection();
-    cache.listen(connection as never);
     const uri = 'file:///work/noter.txt';
     const text = seeds[0];
-    send('open', { textDocument: { uri, languageId: 'plaintext', version: 1, text } });
+    const { cache, send } = openedCache(uri, 'plaintext', text);
     expect(cache.getModel(uri)).toBeDefined();
     // The title line goes: the first lines no longer say REFERAT.
     const title = text.split('\n').findIndex((line) => line.includes('REFERAT'));

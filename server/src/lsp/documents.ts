@@ -53,7 +53,7 @@ export class ModelCache {
    * memory in the order of its text, too much to keep for every open referat.
    */
   private kept: KeptState | undefined;
-  /** How many readings read the whole text, and how many only what edits touched (for the log, tests and benchmark). */
+  /** How many readings read the whole text, and how many only what edits touched (tests check that typing takes the short way). */
   readonly readings = { whole: 0, partial: 0 };
 
   constructor(private readonly log: Logger) {

@@ -4,6 +4,7 @@
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Locale } from '../i18n';
+import { LineDocument } from './lineDocument';
 import { lineText } from './ranges';
 
 export const TOO_LARGE_CODE = 'too-large';
@@ -22,8 +23,7 @@ export function sizeOverLimit(text: string, maxMb: number): number | undefined {
 
 /** `sizeOverLimit` of an open document: its text is joined only when its length leaves the size open. */
 export function documentOverLimit(document: TextDocument, maxMb: number): number | undefined {
-  const length = 'textLength' in document && typeof document.textLength === 'number' ? document.textLength : undefined;
-  if (length !== undefined && length * 3 <= maxMb * BYTES_PER_MB) return undefined;
+  if (document instanceof LineDocument && document.textLength * 3 <= maxMb * BYTES_PER_MB) return undefined;
   return sizeOverLimit(document.getText(), maxMb);
 }
 

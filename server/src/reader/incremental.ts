@@ -9,7 +9,7 @@
 // checks that on random edits of real referater.
 import type { Punkt, ReferatDocument } from '../model';
 import { readAdjourned } from './header';
-import { itemEnd, modelOf, readStructure, stopsOf, type Structure } from './index';
+import { itemEnd, modelOf, readStructure, readWithStructure, stopsOf, type Structure } from './index';
 import { type ItemHead, findPunktHeads, readItem } from './items';
 import { type Line, readLines, toLine } from './lines';
 
@@ -28,13 +28,8 @@ export interface LineChange {
 }
 
 export function readState(text: string): ReadState {
-  return stateOf(readLines(text));
-}
-
-function stateOf(lines: Line[]): ReadState {
-  const structure = readStructure(lines);
-  const items = structure.heads.map((h, i) => readItem(structure.context, h, itemEnd(lines, h, structure.stops[i])));
-  return { lines, structure, model: modelOf(lines, structure, items) };
+  const lines = readLines(text);
+  return { lines, ...readWithStructure(lines) };
 }
 
 /**

@@ -15,11 +15,7 @@ import { isTocHeading, readCategoryToc, readHeadedToc } from './toc';
 const CATEGORY_LINE = /^([A-H])\.\s+(.+)$/;
 
 export function readReferat(text: string): ReferatDocument {
-  return readReferatLines(readLines(typeof text === 'string' ? text : String(text ?? '')));
-}
-
-/** The reader on lines already split (the incremental reader keeps them between versions). */
-export function readReferatLines(lines: readonly Line[]): ReferatDocument {
+  const lines = readLines(typeof text === 'string' ? text : String(text ?? ''));
   try {
     return read(lines);
   } catch (error) {
@@ -148,8 +144,14 @@ export function itemEnd(lines: readonly Line[], head: ItemHead, stop: number): n
 }
 
 function read(lines: readonly Line[]): ReferatDocument {
+  return readWithStructure(lines).model;
+}
+
+/** The whole reading, with the structure it found (the incremental reader keeps both). */
+export function readWithStructure(lines: readonly Line[]): { structure: Structure; model: ReferatDocument } {
   const structure = readStructure(lines);
-  return modelOf(lines, structure, structure.heads.map((h, i) => readItem(structure.context, h, itemEnd(lines, h, structure.stops[i]))));
+  const items = structure.heads.map((h, i) => readItem(structure.context, h, itemEnd(lines, h, structure.stops[i])));
+  return { structure, model: modelOf(lines, structure, items) };
 }
 
 /** The document model of a structure and its punkter. */

@@ -95,6 +95,11 @@ export function isRegExpSpaceCode(code: number): boolean {
 const HASH = 35; // #
 const STAR = 42; // *
 const UNDERSCORE = 95; // _
+/** The marks that make a whole line bold, `**` first (`__` may stand inside it), with their character code. */
+const BOLD_MARKS = [
+  ['**', STAR],
+  ['__', UNDERSCORE],
+] as const;
 
 /** True when `raw[start, end)` begins and ends with the two-character `mark` and has no other `mark` inside. */
 function wrappedIn(raw: string, start: number, end: number, mark: string, code: number): boolean {
@@ -131,14 +136,8 @@ export function toLine(raw: string, index: number): Line {
     }
   }
   // Bold around the whole line, possibly nested in the heading marks: `## **Beslutning**`.
-  if (wrappedIn(raw, start, end, '**', STAR)) {
-    bold = true;
-    start += 2;
-    end -= 2;
-    while (start < end && isSpaceCode(raw.charCodeAt(start))) start++;
-    while (end > start && isSpaceCode(raw.charCodeAt(end - 1))) end--;
-  }
-  if (wrappedIn(raw, start, end, '__', UNDERSCORE)) {
+  for (const [mark, code] of BOLD_MARKS) {
+    if (!wrappedIn(raw, start, end, mark, code)) continue;
     bold = true;
     start += 2;
     end -= 2;
