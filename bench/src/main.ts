@@ -449,11 +449,28 @@ async function lspMain(args: string[]): Promise<void> {
   }
 }
 
+/**
+ * `node bench/.data/bench.cjs memory [--profile]`: the server's RSS with the memory workspace of the last
+ * full run open (`bench/.data/lsp-memory`), and with `--profile` where its live memory was allocated. For work on that target.
+ */
+async function memoryMain(args: string[]): Promise<void> {
+  const dir = path.join(BENCH_DIR, '.data', 'lsp-memory');
+  const files = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.txt') || f.endsWith('.md')).map((f) => path.join(dir, f)) : [];
+  if (files.length === 0) throw new Error(`usage: bench.cjs memory (run \`npm run bench\` first: ${dir} has no referater)`);
+  const profiles = args.includes('--profile') ? freshDir(path.join(BENCH_DIR, '.data', 'profiles', 'memory-one')) : undefined;
+  const result = await measureMemory(dir, files, profiles ? ['--heap-prof', '--heap-prof-dir', profiles] : []);
+  const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
+  process.stdout.write(
+    `${result.documents} referater (${(result.textBytes / MB).toFixed(1)} MB): RSS ${mib(result.idleRss)} before opening, ${mib(result.rss)} with all open, peak ${mib(result.peak)}; opened in ${(result.openMs / 1000).toFixed(2)} s\n`,
+  );
+  if (profiles) process.stdout.write(`${JSON.stringify(summarizeHeapProfiles(profilesIn(profiles, '.heapprofile'), 20), null, 1)}\n`);
+}
+
 if (!isMainThread) floorWorker();
 else {
   const [command, ...rest] = process.argv.slice(2);
   const run =
-    command === 'core' ? async () => coreMain(rest) : command === 'floor' ? () => floorMain(rest) : command === 'lsp' ? () => lspMain(rest) : () => bench(process.argv.slice(2));
+    command === 'core' ? async () => coreMain(rest) : command === 'floor' ? () => floorMain(rest) : command === 'lsp' ? () => lspMain(rest) : command === 'memory' ? () => memoryMain(rest) : () => bench(process.argv.slice(2));
   run().catch((error) => {
     process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     process.exitCode = 2;

@@ -87,6 +87,16 @@ describe('pull diagnostics (the client declares textDocument.diagnostic)', () =>
     expect(third.kind === 'full' && named(third.items)).toEqual([]);
   });
 
+  it('keeps the findings of a document it packs, once a dozen others are opened after it', async () => {
+    const uri = await client.open(workspace.uri('packed.referat.txt'), withoutBeslutning(true));
+    const first = await pull(uri);
+    for (let i = 0; i < 13; i++) await pull(await client.open(workspace.uri(`other-${i}.referat.txt`), readSeed(CLEAN_SEED)));
+    expect(await pull(uri, first.resultId)).toEqual({ kind: 'unchanged', resultId: first.resultId });
+    const again = await pull(uri);
+    expect(again).toEqual(first);
+    expect(first.kind === 'full' && named(first.items).length).toBe(2);
+  });
+
   it('gives vote-outcome for "vedtaget" after a 2-2 tie, with the vote as related information', async () => {
     const uri = await client.open(workspace.uri('vote.referat.txt'), withWrongOutcome());
     const diagnostics = await items(uri);

@@ -15,7 +15,7 @@ import { readSeed, seedFiles } from '../helpers/golden';
 
 const seeds = seedFiles.map(readSeed);
 const piece = fc.oneof(
-  fc.constantFrom('', 'x', 'æø', '\n', '\r\n', '\r', '\n\n', 'Punkt 3: Titel\n', 'a\r', '\nb', '\r\n\r\n'),
+  fc.constantFrom('', 'x', 'æø', '\n', '\r\n', '\r', '\n\n', 'Punkt 3: Titel\n', 'a\r', '\nb', '\r\n\r\n', '”–', '\ud800'),
   fc.string({ maxLength: 8 }),
 );
 const text = fc.oneof(
@@ -51,13 +51,17 @@ function sameDocument(mine: LineDocument, theirs: TextDocument, probes: { line: 
 }
 
 describe('LineDocument', () => {
-  it('agrees with TextDocument over random edits', () => {
+  it('agrees with TextDocument over random edits, packed in between or not', () => {
+    const packs = fc.array(fc.boolean(), { minLength: 9, maxLength: 9 });
     fc.assert(
-      fc.property(text, fc.array(fc.array(change, { minLength: 1, maxLength: 3 }), { maxLength: 8 }), fc.array(position, { maxLength: 6 }), (content, edits, probes) => {
+      fc.property(text, fc.array(fc.array(change, { minLength: 1, maxLength: 3 }), { maxLength: 8 }), fc.array(position, { maxLength: 6 }), packs, (content, edits, probes, pack) => {
         const mine = new LineDocument('file:///a.txt', 'referat', 1, content);
         let theirs = TextDocument.create('file:///a.txt', 'referat', 1, content);
+        if (pack[8]) mine.pack();
         sameDocument(mine, theirs, probes);
         edits.forEach((changes, i) => {
+          // Packed, the text as opened waits compressed; an edit or a question unpacks it.
+          if (pack[i]) mine.pack();
           mine.update(changes, i + 2);
           for (const c of changes) theirs = TextDocument.create('file:///a.txt', 'referat', i + 2, TextDocument.update(theirs, [c], i + 2).getText());
           sameDocument(mine, theirs, probes);
@@ -107,5 +111,26 @@ describe('LineDocument', () => {
       fresh.update([{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '' }], 3);
       expect(lint(readReferat(edited), lintTextOf(fresh), { config })).toEqual(lint(readReferat(edited), edited, { config }));
     }
+  });
+
+  it('packs a seed to a fraction of its size and gives every line back after an edit; a lone surrogate stays unpacked', () => {
+    for (const seed of seeds) {
+      const doc = new LineDocument('file:///a.txt', 'referat', 1, seed);
+      doc.pack();
+      expect(doc.isPacked).toBe(true);
+      // The document knows its length without unpacking.
+      expect(doc.textLength).toBe(seed.length);
+      expect(doc.isPacked).toBe(true);
+      doc.update([{ range: { start: { line: 5, character: 0 }, end: { line: 5, character: 0 } }, text: 'Ny linje\n' }], 2);
+      expect(doc.isPacked).toBe(false);
+      const lines = splitLines(seed);
+      lines.splice(5, 0, 'Ny linje');
+      expect(documentLines(doc)).toEqual(lines);
+    }
+    const broken = `${seeds[0].slice(0, 500)}\ud800${seeds[0].slice(500, 1000)}`;
+    const doc = new LineDocument('file:///a.txt', 'referat', 1, broken);
+    doc.pack();
+    expect(doc.isPacked).toBe(false);
+    expect(doc.getText()).toBe(broken);
   });
 });

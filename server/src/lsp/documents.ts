@@ -5,6 +5,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ReferatDocument } from '../model';
 import { readReferat } from '../reader';
 import { type ReadState, readState, rereadState } from '../reader/incremental';
+import type { IdleCollector } from './idleCollection';
 import { type LineDocument, lineDocuments } from './lineDocument';
 import { hasDocumentUri, isContentChanges, isOpenedDocument } from './params';
 import { REFERAT_LANGUAGE_ID, fileNameOf, hasReferatName, isReferatDocument } from './referatFiles';
@@ -53,10 +54,15 @@ export class ModelCache {
    * memory in the order of its text, too much to keep for every open referat.
    */
   private kept: KeptState | undefined;
+  /** Called with a document just packed (its model let go): whoever keeps findings of it lets go of its text too. */
+  private readonly packListeners: ((uri: string) => void)[] = [];
   /** How many readings read the whole text, and how many only what edits touched (tests check that typing takes the short way). */
   readonly readings = { whole: 0, partial: 0 };
 
-  constructor(private readonly log: Logger) {
+  constructor(
+    private readonly log: Logger,
+    private readonly collector?: IdleCollector,
+  ) {
     this.documents.onDidClose((event) => {
       this.models.delete(event.document.uri);
       if (this.kept?.document.uri === event.document.uri) this.kept = undefined;
@@ -78,8 +84,21 @@ export class ModelCache {
       cached = { document, version: document.version, model: this.read(document) };
     }
     this.models.set(uri, cached);
-    if (this.models.size > MAX_MODELS) this.models.delete(this.models.keys().next().value!);
+    if (this.models.size > MAX_MODELS) {
+      const [evicted, { document: old }] = this.models.entries().next().value!;
+      this.models.delete(evicted);
+      // Nobody is looking at it: its text waits compressed until it is read again.
+      if (old !== this.kept?.document) {
+        old.pack();
+        for (const listener of this.packListeners) listener(evicted);
+      }
+    }
     return cached.model ? { document, model: cached.model } : undefined;
+  }
+
+  /** `listener` is called with the URI of each document packed when its model is let go. */
+  onDidPack(listener: (uri: string) => void): void {
+    this.packListeners.push(listener);
   }
 
   /**
@@ -149,6 +168,7 @@ export class ModelCache {
       } else {
         state = readState(text!);
         this.readings.whole++;
+        this.collector?.noteReading(text!.length);
       }
       document.markRead();
       this.kept = { document, version: document.version, state };
