@@ -21,10 +21,20 @@ describe('IdleCollector', () => {
     expect(collect).not.toHaveBeenCalled();
     vi.advanceTimersByTime(100);
     expect(collect).toHaveBeenCalledTimes(2);
+    // Using a document puts a collection due off as well; nothing is due now.
+    collector.noteReading(200);
+    vi.advanceTimersByTime(600);
+    collector.noteUse();
+    vi.advanceTimersByTime(600);
+    expect(collect).toHaveBeenCalledTimes(2);
+    vi.advanceTimersByTime(400);
+    expect(collect).toHaveBeenCalledTimes(4);
+    collector.noteUse();
+    expect(vi.getTimerCount()).toBe(0);
     // The count starts again from nothing.
     collector.noteReading(60);
     vi.advanceTimersByTime(5000);
-    expect(collect).toHaveBeenCalledTimes(2);
+    expect(collect).toHaveBeenCalledTimes(4);
   });
 
   it('does nothing where no collection can be had', () => {

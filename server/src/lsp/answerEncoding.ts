@@ -2,7 +2,9 @@
 // marked as reusable is turned into JSON once and its bytes are sent again as they are. The
 // outline of a large referat is such an answer: the same object is returned until the document
 // changes, and encoding its thousands of ranges again for every request cost more than all the
-// rest of the request.
+// rest of the request. Kept JSON is written in ASCII (other characters as \u escapes): the client
+// decodes ASCII bytes to text about twice as fast, and on a 5 MB referat's outline (1.15 MB, with
+// æ, ø, å and – in its names) that is a millisecond of the ten the client spends reading it.
 import type { ContentTypeEncoder, Message, ResponseMessage } from 'vscode-languageserver/node';
 
 /** Answers whose JSON is kept once made, and that JSON. Both weak: they go with the answer. */
@@ -30,7 +32,7 @@ export const reusingJsonEncoder: ContentTypeEncoder = {
     }
     let json = encoded.get(result);
     if (!json) {
-      json = Buffer.from(JSON.stringify(result), 'utf-8');
+      json = Buffer.from(asciiJson(result), 'latin1');
       encoded.set(result, json);
     }
     const response = message as ResponseMessage;
@@ -38,6 +40,11 @@ export const reusingJsonEncoder: ContentTypeEncoder = {
     return Promise.resolve(Buffer.concat([head, json, CLOSING_BRACE]));
   },
 };
+
+/** JSON with every character past ASCII written as a `\u` escape (a pair of them beyond the BMP). */
+export function asciiJson(value: unknown): string {
+  return JSON.stringify(value).replace(/[\u007f-\uffff]/g, (unit) => `\\u${unit.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
 
 /** A successful response: an id and a result, no error. */
 function isResult(message: Message): message is ResponseMessage {

@@ -77,6 +77,7 @@ export class ModelCache {
   get(uri: string): OpenReferat | undefined {
     const document = this.documents.get(uri);
     if (!document) return undefined;
+    this.collector?.noteUse();
     let cached = this.models.get(uri);
     // Most recently asked for last: the map's order is the order of eviction.
     this.models.delete(uri);

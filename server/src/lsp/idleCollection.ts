@@ -10,7 +10,7 @@ import { runInNewContext } from 'node:vm';
 
 /** Text read whole since the last collection (in UTF-16 units) that makes one worth it. */
 const WORTH_COLLECTING = 8_000_000;
-/** Quiet time after the last reading before collecting. */
+/** Quiet time after the last use of a document before collecting. */
 const IDLE_MS = 1000;
 
 export class IdleCollector {
@@ -28,11 +28,19 @@ export class IdleCollector {
     this.collect = collect === null ? undefined : (collect ?? fullCollection());
   }
 
-  /** A whole reading of `length` characters has happened; collects once readings have stopped for a while. */
+  /** A whole reading of `length` characters has happened; collects once documents are left alone for a while. */
   noteReading(length: number): void {
     if (!this.collect) return;
     this.sinceCollection += length;
-    if (this.sinceCollection < this.worth) return;
+    if (this.sinceCollection >= this.worth) this.wait();
+  }
+
+  /** A document is used (typed in, asked about): a collection due waits until that has stopped too. */
+  noteUse(): void {
+    if (this.timer) this.wait();
+  }
+
+  private wait(): void {
     clearTimeout(this.timer);
     this.timer = setTimeout(() => this.collectNow(), this.idleMs);
     // Never keeps the process alive on its own.
