@@ -2,6 +2,7 @@
 // and sent again byte for byte, and every other message is encoded anew.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { Message } from 'vscode-languageserver/node';
 import { asciiJson, reuseEncoding, reusingJsonEncoder } from '../../server/src/lsp/answerEncoding';
 
 const decode = async (p: Promise<Uint8Array> | Uint8Array) => JSON.parse(Buffer.from(await p).toString('utf-8'));
@@ -32,7 +33,7 @@ describe('answer encoding', () => {
     await fc.assert(
       fc.asyncProperty(fc.array(names, { maxLength: 5 }), async (all) => {
         const answer = reuseEncoding(all.map((name) => ({ name, kind: 5 })));
-        const bytes = Buffer.from(await reusingJsonEncoder.encode({ jsonrpc: '2.0', id: 1, result: answer }, { charset: 'utf-8' }));
+        const bytes = Buffer.from(await reusingJsonEncoder.encode({ jsonrpc: '2.0', id: 1, result: answer } as Message, { charset: 'utf-8' }));
         expect(bytes.every((byte) => byte < 0x80)).toBe(true);
         expect(JSON.parse(bytes.toString('utf-8')).result).toEqual(answer);
         expect(JSON.parse(asciiJson(answer))).toEqual(JSON.parse(JSON.stringify(answer)));
