@@ -212,7 +212,8 @@ export class LineDocument implements TextDocument {
     this.baseText = undefined;
     this.baseStarts = undefined;
     this.baseFound.clear();
-    if (!this.lines) this.text = undefined;
+    // The whole text joined, if it was, is made again when asked for.
+    this.text = undefined;
   }
 
   /** True while the text is kept compressed (`pack`). */
