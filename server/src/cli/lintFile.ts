@@ -4,8 +4,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { ReferatConfig } from '../config/types';
 import { isReferatFile } from '../files';
-import { readReferatAndLines } from '../reader';
-import { lint, readLinesText } from '../rules';
+import { readReferat } from '../reader';
+import { lint } from '../rules';
 import { applyEdits, lineOffsets, offsetAt } from '../rules/fix';
 import type { Finding, TextEdit } from '../rules/types';
 import { FileError, type LoadedFile, encode, loadFileSync } from './files';
@@ -103,10 +103,7 @@ export function lintFile(task: LintTask): FileResult {
     return { file, error: { code: error.code, detail: error.message }, findings: [] };
   }
   if (!task.explicit && !isReferatFile(path.basename(file), loaded.text)) return { file, skipped: true, findings: [] };
-  const lintText = (text: string) => {
-    const { model, lines } = readReferatAndLines(text);
-    return lint(model, readLinesText(text, lines), { config: task.config });
-  };
+  const lintText = (text: string) => lint(readReferat(text), text, { config: task.config });
   const { encoding } = loaded;
   if (!task.fix) return { file, encoding, findings: lintText(loaded.text) };
 

@@ -15,18 +15,13 @@ import { isTocHeading, readCategoryToc, readHeadedToc } from './toc';
 const CATEGORY_LINE = /^([A-H])\.\s+(.+)$/;
 
 export function readReferat(text: string): ReferatDocument {
-  return readReferatAndLines(text).model;
-}
-
-/** `readReferat`, with the lines it read: the rules can read those rather than find them again. */
-export function readReferatAndLines(text: string): { model: ReferatDocument; lines: readonly Line[] } {
   const lines = readLines(typeof text === 'string' ? text : String(text ?? ''));
   try {
-    return { model: read(lines), lines };
+    return read(lines);
   } catch (error) {
     // A reader bug must not take the editor down: give the empty model and say why on stderr.
     console.error('referat reader failed:', error);
-    return { model: emptyDocument(lines), lines };
+    return emptyDocument(lines);
   }
 }
 

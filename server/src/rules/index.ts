@@ -57,24 +57,13 @@ export function stringText(text: string): LintText {
   return { text: () => text, lineAt, includes: (needle) => (needle === '\r' ? carriageReturns() : text.includes(needle)) };
 }
 
-/** A string as a LintText, with the lines the reader cut from it (`readReferatAndLines`): nothing is split again. */
-export function readLinesText(text: string, lines: readonly { raw: string }[]): LintText {
-  let raws: string[] | undefined;
-  return {
-    text: () => text,
-    lineAt: (line) => lines[line]?.raw,
-    includes: (needle) => text.includes(needle),
-    lines: () => (raws ??= lines.map((line) => line.raw)),
-  };
-}
-
 /** All findings of all enabled rules on one document, in document order. */
 export function lint(doc: ReferatDocument, text: string | LintText, options: LintOptions = {}): Finding[] {
   const source = typeof text === 'string' ? stringText(text) : text;
   // The lines are split only when a rule asks for them: most runs never do, and a long text costs.
   // The same for the line break a fix writes.
-  let lines: readonly string[] | undefined;
-  const linesOf = () => (lines ??= source.lines?.() ?? splitLines(source.text()));
+  let lines: string[] | undefined;
+  const linesOf = () => (lines ??= splitLines(source.text()));
   let eol: string | undefined;
   const eolOf = () => (eol ??= source.includes('\r') && source.includes('\r\n') ? '\r\n' : '\n');
   // Directives are HTML comments with `referat-`: a text without them has none to read. (`<!--` is

@@ -49,8 +49,6 @@ export interface LintText {
   lineAt(line: number): string | undefined;
   /** True when the text holds `needle` (which has no line break). */
   includes(needle: string): boolean;
-  /** Every line without its line break, where they are at hand already. */
-  lines?(): readonly string[];
 }
 
 export interface RuleContext {
