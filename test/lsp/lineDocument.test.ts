@@ -118,6 +118,7 @@ describe('LineDocument', () => {
       const doc = new LineDocument('file:///a.txt', 'referat', 1, seed);
       doc.pack();
       expect(doc.isPacked).toBe(true);
+      expect(doc.packedSize!).toBeLessThan(Buffer.byteLength(seed) * 0.4);
       // The document knows its length without unpacking.
       expect(doc.textLength).toBe(seed.length);
       expect(doc.isPacked).toBe(true);
