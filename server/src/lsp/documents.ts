@@ -88,7 +88,9 @@ export class ModelCache {
     if (this.models.size > MAX_MODELS) {
       const [evicted, { document: old }] = this.models.entries().next().value!;
       this.models.delete(evicted);
-      // Nobody is looking at it: its text waits compressed until it is read again.
+      // Nobody is looking at it: its text waits compressed until it is read again. Packed now, not
+      // when the server falls idle (7 ms for 1 MB here): left for later, a hundred texts opened
+      // in a row are all unpacked at once and the server ends at 195 MiB rather than 180.
       if (old !== this.kept?.document) {
         old.pack();
         for (const listener of this.packListeners) listener(evicted);
