@@ -102,3 +102,33 @@ export function floorWorker(): void {
   if (isMainThread || !parentPort) return;
   parentPort.postMessage(readAndSplit((workerData as FloorTask).files));
 }
+
+// ---- builds compared ---------------------------------------------------------------------------
+
+/**
+ * `compare RUNS DIST...`: `referat lint` of each build (a folder with its cli.js and cli-worker.js,
+ * such as another worktree's dist/) on the archive of the last full run, and the floor, taken in
+ * turn RUNS times; prints the best and the median wall time of each. This machine's speed changes
+ * from minute to minute: runs taken in turn compare builds under the same load.
+ */
+export async function compareMain(argv: string[]): Promise<void> {
+  const [count, ...dists] = argv;
+  const runs = Number(count);
+  const archive = path.join(REPO_ROOT, 'bench/.data/archive');
+  if (!Number.isInteger(runs) || runs < 1 || dists.length === 0 || !fs.existsSync(archive)) {
+    throw new Error('usage: bench.cjs compare RUNS DIST... (after `npm run bench`, which makes bench/.data/archive)');
+  }
+  const commands = [
+    ...dists.map((dist) => ({ name: `referat lint, ${dist}`, args: [path.resolve(dist, 'cli.js'), 'lint', archive, '--format', 'json'] })),
+    { name: 'floor', args: [process.argv[1], 'floor', archive] },
+  ];
+  const times = commands.map(() => [] as number[]);
+  for (let i = 0; i < runs; i++) {
+    for (const [k, command] of commands.entries()) times[k].push((await wallTime(command.args, { okCodes: [0, 1] })).ms);
+  }
+  for (const [k, command] of commands.entries()) {
+    const sorted = [...times[k]].sort((a, b) => a - b);
+    const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+    process.stdout.write(`${command.name.padEnd(48)} best ${s(sorted[0])}   median ${s(sorted[Math.floor(sorted.length / 2)])}\n`);
+  }
+}

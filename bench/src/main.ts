@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { isMainThread } from 'node:worker_threads';
-import { floorMain, floorWorker, markdownlintArgs, referatArgs, timeRuns, wallTime, type Timed } from './cli';
+import { compareMain, floorMain, floorWorker, markdownlintArgs, referatArgs, timeRuns, wallTime, type Timed } from './cli';
 import { coreMain, type CoreFileResult } from './core';
 import { CONFIG_FILE, MB, REPO_ROOT, writeArchive, writeMemoryWorkspace, writeSynthetic, type ArchiveSummary } from './generate';
 import { baselineRss, measureDocument, measureMemory, profiledSession, SERVER_PATH, type DocumentLatency, type MemoryResult } from './lsp';
@@ -470,7 +470,7 @@ if (!isMainThread) floorWorker();
 else {
   const [command, ...rest] = process.argv.slice(2);
   const run =
-    command === 'core' ? async () => coreMain(rest) : command === 'floor' ? () => floorMain(rest) : command === 'lsp' ? () => lspMain(rest) : command === 'memory' ? () => memoryMain(rest) : () => bench(process.argv.slice(2));
+    command === 'core' ? async () => coreMain(rest) : command === 'floor' ? () => floorMain(rest) : command === 'lsp' ? () => lspMain(rest) : command === 'memory' ? () => memoryMain(rest) : command === 'compare' ? () => compareMain(rest) : () => bench(process.argv.slice(2));
   run().catch((error) => {
     process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     process.exitCode = 2;
