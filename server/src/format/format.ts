@@ -4,7 +4,7 @@
 // of the minutes, headings included, stay as written and in their order.
 import type { Range, ReferatDocument } from '../model';
 import { readReferat } from '../reader';
-import { type Line, readLines, toLine } from '../reader/lines';
+import { type Line, LineList, readLines, toLine } from '../reader/lines';
 import { CATEGORY, readCategoryToc, readHeadedToc } from '../reader/toc';
 import { readDirectives } from '../rules/directives';
 import type { TextEdit } from '../rules/types';
@@ -189,7 +189,7 @@ function categoryLines(lines: readonly string[]): string {
 
 /** True when the written TOC reads back as one entry a punkt (the 001 style needs two entries to be a TOC at all). */
 function readsBack(headed: boolean, entries: readonly string[], count: number): boolean {
-  const lines = (headed ? ['Indholdsfortegnelse', ...entries] : entries).map(toLine);
+  const lines = new LineList((headed ? ['Indholdsfortegnelse', ...entries] : entries).map(toLine));
   const read = headed ? readHeadedToc(lines, 0, lines.length).toc : readCategoryToc(lines, 0, lines.length)?.toc;
   return read?.entries.length === count;
 }

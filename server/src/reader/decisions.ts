@@ -12,7 +12,7 @@ import {
   VOTE_VERBS,
   fold,
 } from '../vocabulary';
-import { type Line, isRegExpSpaceCode } from './lines';
+import { type Line, type Lines, isRegExpSpaceCode } from './lines';
 import { isBodyWord, readNameList } from './names';
 import { Span, paragraphs } from './span';
 
@@ -158,7 +158,7 @@ export class DecisionReader {
   }
 
   /** Reads the paragraphs of lines [from, to) of one Beslutning section. */
-  readSection(lines: readonly Line[], from: number, to: number): void {
+  readSection(lines: Lines, from: number, to: number): void {
     this.committee = null;
     this.closeVote();
     this.inQuote = false;

@@ -2,7 +2,7 @@
 import type { Attendee, DateRef, Meeting, Range } from '../model';
 import { ABSENCE_MARKS, ADJOURNED_PATTERN, HEADER_LABELS, SUBSTITUTE_MARKS, TITLE_WORDS, fold } from '../vocabulary';
 import { findDate, findTime } from './dates';
-import { type Line, colRange, lineRange, range, visibleEnd } from './lines';
+import { type Line, type Lines, colRange, lineRange, range, visibleEnd } from './lines';
 import { readPerson } from './names';
 import { Span } from './span';
 
@@ -48,17 +48,17 @@ function dateRef(line: Line, from: number, text: string): DateRef | null {
 }
 
 /** Reads the header from lines [from, to). */
-export function readHeader(lines: readonly Line[], from: number, to: number): Meeting {
+export function readHeader(lines: Lines, from: number, to: number): Meeting {
   const meeting = emptyMeeting();
   let first = from;
-  while (first < to && lines[first].blank) first++;
+  while (first < to && lines.blank(first)) first++;
   if (first >= to) return meeting;
   let last = first;
   let i = first;
 
-  const titleLine = lines[first];
+  const titleLine = lines.at(first);
   const t = TITLE.exec(titleLine.text);
-  if (t && /^referat$/i.test(titleLine.text) && /^til$/i.test(lines[first + 1]?.text ?? '')) {
+  if (t && /^referat$/i.test(titleLine.text) && /^til$/i.test(lines.at(first + 1)?.text ?? '')) {
     // `Referat` / `til` / `mødet i <udvalg>` / `den <dato> kl. <tid>` / `i <sted>`.
     i = readStackedTitle(lines, first, to, meeting);
   } else if (t) {
@@ -68,7 +68,7 @@ export function readHeader(lines: readonly Line[], from: number, to: number): Me
   last = Math.max(last, i - 1);
 
   for (; i < to; i++) {
-    const line = lines[i];
+    const line = lines.at(i);
     if (line.blank) continue;
     const text = line.text;
     let m: RegExpExecArray | null;
@@ -98,7 +98,7 @@ export function readHeader(lines: readonly Line[], from: number, to: number): Me
     }
   }
   meeting.date = meeting.titleDate?.iso ?? meeting.meetingDate?.iso ?? null;
-  meeting.range = range(first, lineRange(lines[first]).start.character, last, visibleEnd(lines[last]));
+  meeting.range = range(first, lineRange(lines.at(first)).start.character, last, visibleEnd(lines.at(last)));
   return meeting;
 }
 
@@ -129,10 +129,10 @@ function readTitleLine(line: Line, skip: number, meeting: Meeting): void {
   }
 }
 
-function readStackedTitle(lines: readonly Line[], first: number, to: number, meeting: Meeting): number {
+function readStackedTitle(lines: Lines, first: number, to: number, meeting: Meeting): number {
   let i = first + 2;
-  const meetingLine = lines[i];
-  const parts = [lines[first], lines[first + 1]];
+  const meetingLine = lines.at(i);
+  const parts = [lines.at(first), lines.at(first + 1)];
   const m = meetingLine ? /^(?:mødet|møde)\s+i\s+(.+)$/i.exec(meetingLine.text) : null;
   if (m && i < to) {
     parts.push(meetingLine);
@@ -145,14 +145,14 @@ function readStackedTitle(lines: readonly Line[], first: number, to: number, mee
     i++;
   }
   meeting.title = parts.map((l) => l.text).join(' ');
-  meeting.titleRange = range(first, lines[first].start, parts[parts.length - 1].index, parts[parts.length - 1].end);
-  const when = lines[i];
+  meeting.titleRange = range(first, lines.at(first).start, parts[parts.length - 1].index, parts[parts.length - 1].end);
+  const when = lines.at(i);
   if (when && i < to && /^(?:den|d\.)\s/i.test(when.text)) {
     meeting.meetingDate = dateRef(when, when.start, when.text);
     meeting.time = findTime(when.text)?.time ?? null;
     i++;
   }
-  const where = lines[i];
+  const where = lines.at(i);
   if (where && i < to && /^i\s+\S/.test(where.text)) {
     meeting.place = where.text.slice(2).trim();
     meeting.placeRange = colRange(where, where.start + 2, where.end);
@@ -162,9 +162,9 @@ function readStackedTitle(lines: readonly Line[], first: number, to: number, mee
 }
 
 /** The block of a label: its line and the non-blank lines after it that carry no other label. */
-function blockEnd(lines: readonly Line[], at: number, to: number): number {
+function blockEnd(lines: Lines, at: number, to: number): number {
   let i = at + 1;
-  while (i < to && !lines[i].blank && !isLabelLine(lines[i])) i++;
+  while (i < to && !lines.blank(i) && !isLabelLine(lines.at(i))) i++;
   return i;
 }
 
@@ -177,8 +177,9 @@ function isLabelLine(line: Line): boolean {
  * (`Hans Hammann (Fravær), Linda Ann Wienand, John` / `Rosenhøj, ...`); otherwise each line is one
  * member (`Formand Anna Hansen (A)`).
  */
-function attendeeList(lines: readonly Line[], at: number, end: number, labelLength: number, absent: boolean): Attendee[] {
-  const block = lines.slice(at, end);
+function attendeeList(lines: Lines, at: number, end: number, labelLength: number, absent: boolean): Attendee[] {
+  const block: Line[] = [];
+  for (let i = at; i < end; i++) block.push(lines.at(i));
   const firstValue = block[0].text.slice(labelLength).trim();
   const rest = block.slice(1);
   const oneList = rest.length === 0 || block.slice(0, -1).some((l) => /,\s*$/.test(l.text)) || (firstValue !== '' && /,/.test(firstValue));
@@ -281,12 +282,13 @@ function markAbsent(meeting: Meeting, absentees: Attendee[]): void {
 }
 
 /** `Mødet hævet kl. 14.07.` anywhere in the text. */
-export function readAdjourned(lines: readonly Line[], meeting: Meeting): void {
+export function readAdjourned(lines: Lines, meeting: Meeting): void {
   for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]; // an index loop: `for of` made an iterator result per line before optimisation
     // Only lines that start with `Mødet` can say it: skip the rest without a regular expression, and
-    // without reading the line's characters.
-    if (line.firstCode !== 77 /* M */ && line.firstCode !== 109 /* m */) continue;
+    // without making the line.
+    const code = lines.firstCode(i);
+    if (code !== 77 /* M */ && code !== 109 /* m */) continue;
+    const line = lines.at(i);
     const m = ADJOURNED_PATTERN.exec(line.text);
     if (m) {
       meeting.adjourned = m[1];

@@ -11,7 +11,7 @@ import type { Punkt, ReferatDocument } from '../model';
 import { readAdjourned } from './header';
 import { itemEnd, modelOf, readStructure, readWithStructure, stopsOf, type Structure } from './index';
 import { type ItemHead, findPunktHeads, readItem } from './items';
-import { type Line, readLines, toLine } from './lines';
+import { type Line, LineList, readLines, toLine } from './lines';
 
 /** What the reader keeps of a version to read the next one quickly. */
 export interface ReadState {
@@ -29,7 +29,7 @@ export interface LineChange {
 
 export function readState(text: string): ReadState {
   const lines = readLines(text);
-  return { lines, ...readWithStructure(lines) };
+  return { lines, ...readWithStructure(new LineList(lines)) };
 }
 
 /**
@@ -56,7 +56,8 @@ export function rereadState(previous: ReadState, change: LineChange): ReadState 
   if (shift !== 0) for (let i = newEnd; i < lines.length; i++) lines[i].index = i;
 
   const before = previous.structure;
-  const structure = rereadStructure(before, lines, from, oldEnd, newEnd) ?? readStructure(lines);
+  const list = new LineList(lines);
+  const structure = rereadStructure(before, list, from, oldEnd, newEnd) ?? readStructure(list);
   const sameContext =
     structure.context.ownCommittee === before.context.ownCommittee && structure.context.categories === before.context.categories;
   /** The new line of an old line outside the change, or -1 for a line inside it. */
@@ -74,9 +75,9 @@ export function rereadState(previous: ReadState, change: LineChange): ReadState 
       const item = previous.model.items[j];
       return h.line >= newEnd && shift !== 0 ? movedLines(item, shift) : item;
     }
-    return readItem(structure.context, h, itemEnd(lines, h, stop));
+    return readItem(structure.context, h, itemEnd(list, h, stop));
   });
-  return { lines, structure, model: modelOf(lines, structure, items) };
+  return { lines, structure, model: modelOf(list, structure, items) };
 }
 
 /**
@@ -87,12 +88,13 @@ export function rereadState(previous: ReadState, change: LineChange): ReadState 
  * header and the TOC lie before the first punkt, and there are no category lines; only where the
  * meeting was adjourned (the first such line) may lie anywhere.
  */
-function rereadStructure(before: Structure, lines: readonly Line[], from: number, oldEnd: number, newEnd: number): Structure | undefined {
+function rereadStructure(before: Structure, lines: LineList, from: number, oldEnd: number, newEnd: number): Structure | undefined {
   if (before.style !== 'punkt' || from <= before.heads[0].line) return undefined;
   const shift = newEnd - oldEnd;
   // Lines [from, newEnd] may have become headings or stopped being ones: line newEnd too, as its line before changed.
-  const window = lines.slice(from - 1, Math.min(newEnd + 1, lines.length)).map((line, k) => ({ ...line, index: k }));
-  const found = findPunktHeads(window)
+  const window: Line[] = [];
+  for (let i = from - 1; i < Math.min(newEnd + 1, lines.length); i++) window.push({ ...lines.at(i), index: window.length });
+  const found = findPunktHeads(new LineList(window))
     .filter((h) => h.line > 0)
     .map((h) => movedLines(h, from - 1));
   const heads: ItemHead[] = [
@@ -112,7 +114,7 @@ function rereadStructure(before: Structure, lines: readonly Line[], from: number
 }
 
 /** The meeting with the first `Mødet hævet` line after the change. */
-function adjournedAfter(before: Structure, lines: readonly Line[], from: number, oldEnd: number, newEnd: number): Structure['meeting'] {
+function adjournedAfter(before: Structure, lines: LineList, from: number, oldEnd: number, newEnd: number): Structure['meeting'] {
   const old = before.meeting;
   const oldLine = old.adjournedRange?.start.line ?? -1;
   if (old.adjournedRange && oldLine < from) return old;
@@ -124,7 +126,7 @@ function adjournedAfter(before: Structure, lines: readonly Line[], from: number,
   return { ...old, ...(firstAdjourned(lines, newEnd, lines.length) ?? { adjourned: null, adjournedRange: null }) };
 }
 
-function firstAdjourned(lines: readonly Line[], from: number, to: number): Pick<Structure['meeting'], 'adjourned' | 'adjournedRange'> | undefined {
+function firstAdjourned(lines: LineList, from: number, to: number): Pick<Structure['meeting'], 'adjourned' | 'adjournedRange'> | undefined {
   const found = { adjourned: null, adjournedRange: null } as Pick<Structure['meeting'], 'adjourned' | 'adjournedRange'>;
   readAdjourned(lines.slice(from, to), found as Structure['meeting']);
   return found.adjourned === null ? undefined : found;

@@ -8,14 +8,14 @@ import type { Category, Meeting, Punkt, ReferatDocument, Toc } from '../model';
 import { fold } from '../vocabulary';
 import { emptyMeeting, readAdjourned, readHeader } from './header';
 import { type ItemContext, type ItemHead, findNumberedHeads, findPunktHeads, findSagNrHeads, isBodyCategory, readItem } from './items';
-import { type Line, lineRange, range, readLines } from './lines';
+import { LineTable, type Lines, lineRange, range } from './lines';
 import { isTocHeading, readCategoryToc, readHeadedToc } from './toc';
 
 /** A category line of the 001 style: `A. Sager til afgørelse i byrådet`. */
 const CATEGORY_LINE = /^([A-H])\.\s+(.+)$/;
 
 export function readReferat(text: string): ReferatDocument {
-  const lines = readLines(typeof text === 'string' ? text : String(text ?? ''));
+  const lines = new LineTable(typeof text === 'string' ? text : String(text ?? ''));
   try {
     return read(lines);
   } catch (error) {
@@ -27,15 +27,15 @@ export function readReferat(text: string): ReferatDocument {
 
 /** The reader without its safety net, for tests that must see a failure. */
 export function readReferatStrict(text: string): ReferatDocument {
-  return read(readLines(text));
+  return read(new LineTable(text));
 }
 
-function documentRange(lines: readonly Line[]) {
+function documentRange(lines: Lines) {
   const last = lines.length - 1;
-  return range(0, 0, last, lines[last].raw.length);
+  return range(0, 0, last, lines.at(last).raw.length);
 }
 
-function emptyDocument(lines: readonly Line[]): ReferatDocument {
+function emptyDocument(lines: Lines): ReferatDocument {
   return { lineCount: lines.length, range: documentRange(lines), meeting: emptyMeeting(), toc: null, categories: [], items: [] };
 }
 
@@ -52,7 +52,7 @@ export interface Structure {
   context: ItemContext;
 }
 
-export function readStructure(lines: readonly Line[]): Structure {
+export function readStructure(lines: Lines): Structure {
   let heads: ItemHead[] = findPunktHeads(lines);
   let style: Structure['style'] = 'punkt';
   let toc: Toc | null = null;
@@ -63,7 +63,7 @@ export function readStructure(lines: readonly Line[]): Structure {
   /** A TOC headed `Indholdsfortegnelse` before line `limit`. */
   const headedToc = (limit: number): Toc | null => {
     for (let i = 0; i < limit; i++) {
-      if (!lines[i].blank && isTocHeading(lines[i])) {
+      if (!lines.blank(i) && isTocHeading(lines.at(i))) {
         tocStart = i;
         return readHeadedToc(lines, i, limit).toc;
       }
@@ -107,14 +107,14 @@ export function readStructure(lines: readonly Line[]): Structure {
     const headLines = new Set(heads.map((h) => h.line));
     const tocCategories = new Set<string>();
     for (let i = tocStart; toc && i <= toc.range.end.line; i++) {
-      const m = CATEGORY_LINE.exec(lines[i].text);
+      const m = CATEGORY_LINE.exec(lines.at(i).text);
       if (m) tocCategories.add(fold(`${m[1]}. ${m[2]}`));
     }
     const from = toc ? toc.range.end.line + 1 : 0;
     for (let i = from; i < lines.length; i++) {
-      if (!lines[i].blank && !headLines.has(i) && isBodyCategory(lines, i, tocCategories, (l) => headLines.has(l))) {
-        const m = CATEGORY_LINE.exec(lines[i].text)!;
-        categories.push({ letter: m[1], title: m[2].trim(), range: lineRange(lines[i]) });
+      if (!lines.blank(i) && !headLines.has(i) && isBodyCategory(lines, i, tocCategories, (l) => headLines.has(l))) {
+        const m = CATEGORY_LINE.exec(lines.at(i).text)!;
+        categories.push({ letter: m[1], title: m[2].trim(), range: lineRange(lines.at(i)) });
       }
     }
   }
@@ -122,7 +122,7 @@ export function readStructure(lines: readonly Line[]): Structure {
 }
 
 /** For each head, the line of the next head or category line, or the line count. */
-export function stopsOf(lines: readonly Line[], heads: readonly ItemHead[], categories: readonly Category[]): number[] {
+export function stopsOf(lines: Lines, heads: readonly ItemHead[], categories: readonly Category[]): number[] {
   // Heads and category lines are each in line order; merge them to find where each item stops.
   const stops: number[] = [];
   let c = 0;
@@ -137,24 +137,24 @@ export function stopsOf(lines: readonly Line[], heads: readonly ItemHead[], cate
 }
 
 /** The last line of the punkt whose head is `head` and whose body stops before `stop`. */
-export function itemEnd(lines: readonly Line[], head: ItemHead, stop: number): number {
+export function itemEnd(lines: Lines, head: ItemHead, stop: number): number {
   let end = stop - 1;
-  while (end > head.line && lines[end].blank) end--;
+  while (end > head.line && lines.blank(end)) end--;
   return end;
 }
 
-function read(lines: readonly Line[]): ReferatDocument {
+function read(lines: Lines): ReferatDocument {
   return readWithStructure(lines).model;
 }
 
 /** The whole reading, with the structure it found (the incremental reader keeps both). */
-export function readWithStructure(lines: readonly Line[]): { structure: Structure; model: ReferatDocument } {
+export function readWithStructure(lines: Lines): { structure: Structure; model: ReferatDocument } {
   const structure = readStructure(lines);
   const items = structure.heads.map((h, i) => readItem(structure.context, h, itemEnd(lines, h, structure.stops[i])));
   return { structure, model: modelOf(lines, structure, items) };
 }
 
 /** The document model of a structure and its punkter. */
-export function modelOf(lines: readonly Line[], s: Structure, items: Punkt[]): ReferatDocument {
+export function modelOf(lines: Lines, s: Structure, items: Punkt[]): ReferatDocument {
   return { lineCount: lines.length, range: documentRange(lines), meeting: s.meeting, toc: s.toc, categories: s.categories, items };
 }

@@ -3,7 +3,7 @@
 import type { CaseNumber, CaseType, Punkt, Range, Section, SectionKind, SubHeading, TocEntry } from '../model';
 import { ACCESS_MARKERS, CASE_NUMBER_LABELS, CASE_TYPE_PATTERN, ITEM_WORDS, fold, sectionKindOf } from '../vocabulary';
 import { DecisionReader } from './decisions';
-import { type Line, colRange, headingOf, isDecorated, isRegExpSpaceCode, isUpperCase, range, visibleEnd } from './lines';
+import { type Line, type Lines, colRange, headingOf, isDecorated, isRegExpSpaceCode, isUpperCase, range, visibleEnd } from './lines';
 import { CATEGORY } from './toc';
 
 export interface ItemHead {
@@ -67,16 +67,18 @@ const FIGURES_ONLY = /^\d[\d.,\s%]*$/;
 const TRAILING_SPACE = /\s+$/;
 const CASE_TYPE_LETTER = /^[A-E]$/;
 
-function isBlankOr(lines: readonly Line[], i: number): boolean {
-  return i < 0 || lines[i].blank;
+function isBlankOr(lines: Lines, i: number): boolean {
+  return i < 0 || lines.blank(i);
 }
 
 /** `Punkt 3: Title` headings, in any decoration. */
-export function findPunktHeads(lines: readonly Line[]): ItemHead[] {
+export function findPunktHeads(lines: Lines): ItemHead[] {
   const heads: ItemHead[] = [];
   for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]; // an index loop: these passes run over every line, and `for of` made an iterator result per line before optimisation
-    if (line.blank || !ITEM_INITIALS.has(line.firstCode) || line.text.length > 400 || !mayStartWithItemWord(line.text)) continue;
+    // Tested on the line table first: most lines are let go without making them.
+    if (lines.blank(i) || !ITEM_INITIALS.has(lines.firstCode(i))) continue;
+    const line = lines.at(i);
+    if (line.text.length > 400 || !mayStartWithItemWord(line.text)) continue;
     const m = PUNKT.exec(line.text);
     if (!m) continue;
     const decorated = isDecorated(line);
@@ -100,8 +102,8 @@ function head(line: Line, numberText: string, title: string): ItemHead {
   };
 }
 
-function nextNonBlank(lines: readonly Line[], i: number, limit = lines.length): number {
-  while (i < limit && lines[i].blank) i++;
+function nextNonBlank(lines: Lines, i: number, limit = lines.length): number {
+  while (i < limit && lines.blank(i)) i++;
   return i;
 }
 
@@ -110,15 +112,16 @@ function nextNonBlank(lines: readonly Line[], i: number, limit = lines.length): 
  * so a heading must be confirmed: by a category, access or case-number line right after it, or by a
  * TOC entry with the same number and title.
  */
-export function findNumberedHeads(lines: readonly Line[], tocEntries: readonly TocEntry[]): ItemHead[] {
+export function findNumberedHeads(lines: Lines, tocEntries: readonly TocEntry[]): ItemHead[] {
   const heads: ItemHead[] = [];
   const byNumber = new Map(tocEntries.filter((e) => e.number !== null).map((e) => [e.number!, e]));
   for (let i = 0; i < lines.length; i++) {
-    const line = lines[i];
-    if (line.blank || line.start !== 0 || line.level !== null) continue;
+    if (lines.blank(i)) continue;
+    const line = lines.at(i);
+    if (line.start !== 0 || line.level !== null) continue;
     const m = NUMBERED.exec(line.text);
     if (!m) continue;
-    const next = lines[nextNonBlank(lines, line.index + 1)];
+    const next = lines.at(nextNonBlank(lines, line.index + 1));
     const confirmed =
       (next && (CATEGORY.test(next.text) || readCaseLine(next) !== null)) ||
       sameTitle(byNumber.get(Number(m[1]))?.title, m[2]);
@@ -128,18 +131,19 @@ export function findNumberedHeads(lines: readonly Line[], tocEntries: readonly T
 }
 
 /** `Title` followed on the next line by `Sag nr. 130`. */
-export function findSagNrHeads(lines: readonly Line[]): ItemHead[] {
+export function findSagNrHeads(lines: Lines): ItemHead[] {
   const heads: ItemHead[] = [];
   for (let i = 0; i < lines.length; i++) {
-    const line = lines[i];
+    if (lines.blank(i)) continue;
+    const line = lines.at(i);
     const m = SAG_NR.exec(line.text);
     if (!m) continue;
     // The title is the line before, however many empty lines stand between (their number is
     // layout: formatting may change it, and must not change what the document is).
     let t = line.index - 1;
-    while (t >= 0 && lines[t].blank) t--;
-    if (t < 0 || lines[t].blank || sectionKindOf(lines[t].text)) continue;
-    const titleLine = lines[t];
+    while (t >= 0 && lines.blank(t)) t--;
+    if (t < 0 || lines.blank(t) || sectionKindOf(lines.at(t).text)) continue;
+    const titleLine = lines.at(t);
     const h = head(titleLine, m[1], titleLine.text);
     h.numberRange = colRange(line, line.start + line.text.indexOf(m[1]), line.start + line.text.indexOf(m[1]) + m[1].length);
     heads.push(h);
@@ -256,21 +260,20 @@ function isHeadingLike(line: Line): boolean {
 const PLAIN_SUBHEADING_KINDS = new Set<SectionKind>(['resume', 'sagsfremstilling', 'effekt', 'okonomi', 'sagens-gang', 'other']);
 
 /** A short plain line standing alone, without closing punctuation: a sub-heading in a plain export. */
-function isPlainSubheading(lines: readonly Line[], line: Line): boolean {
+function isPlainSubheading(lines: Lines, line: Line): boolean {
   const text = line.text;
   if (text.length < 3 || text.length > 90) return false;
   // Standing alone first: it is the cheapest test and lets most lines go.
-  const before = lines[line.index - 1];
-  const after = lines[line.index + 1];
-  if (before && !before.blank) return false;
-  if (after && !after.blank) return false;
+  const i = line.index;
+  if (i > 0 && !lines.blank(i - 1)) return false;
+  if (i + 1 < lines.length && !lines.blank(i + 1)) return false;
   if (line.raw.indexOf('\t') >= 0) return false;
   if (!CAPITAL_OR_DIGIT_START.test(text) || CLOSING_PUNCTUATION.test(text)) return false;
   if (BULLET_START.test(text) || QUOTE_START.test(text)) return false;
   if (LIST_MARK_START.test(text)) return false; // `1) ...`, `a) ...`: a list
   if (NUMBER_ONLY.test(text) || FIGURES_ONLY.test(text)) return false;
   if (wordCount(text) > 14) return false;
-  const next = lines[nextNonBlank(lines, line.index + 1)];
+  const next = lines.at(nextNonBlank(lines, line.index + 1));
   // A heading introduces text; two short lines in a row are a list.
   return !!next && next.text.length > text.length;
 }
@@ -288,7 +291,7 @@ function wordCount(text: string): number {
 }
 
 export interface ItemContext {
-  lines: readonly Line[];
+  lines: Lines;
   ownCommittee: string | null;
   /** True when the document groups items under category lines (001 style). */
   categories: boolean;
@@ -297,7 +300,7 @@ export interface ItemContext {
 /** Builds the item whose heading is `h`, with its body on lines (h.line, end]. */
 export function readItem(ctx: ItemContext, h: ItemHead, end: number): Punkt {
   const { lines } = ctx;
-  const headLine = lines[h.line];
+  const headLine = lines.at(h.line);
   const heading = headingOf(headLine);
   const item: Punkt = {
     number: h.number,
@@ -305,7 +308,7 @@ export function readItem(ctx: ItemContext, h: ItemHead, end: number): Punkt {
     title: h.title,
     titleRange: h.titleRange,
     heading,
-    range: range(h.line, heading.range.start.character, end, visibleEnd(lines[end])),
+    range: range(h.line, heading.range.start.character, end, visibleEnd(lines.at(end))),
     caseType: null,
     caseTypeRange: null,
     category: null,
@@ -330,7 +333,7 @@ export function readItem(ctx: ItemContext, h: ItemHead, end: number): Punkt {
   for (let seen = 0; seen < 3; seen++) {
     const j = nextNonBlank(lines, i, end + 1);
     if (j > end) break;
-    const line = lines[j];
+    const line = lines.at(j);
     const cat = ctx.categories ? CATEGORY.exec(line.text) : null;
     if (cat && item.category === null && !item.caseNumber) {
       item.category = cat[1];
@@ -364,12 +367,12 @@ function readSections(ctx: ItemContext, item: Punkt, from: number, end: number):
   let sub: SubHeading | null = null;
   let lastText = from - 1;
   const close = () => {
-    if (sub) sub.range = range(sub.range.start.line, sub.range.start.character, lastText, visibleEnd(lines[lastText]));
-    if (section) section.range = range(section.range.start.line, section.range.start.character, lastText, visibleEnd(lines[lastText]));
+    if (sub) sub.range = range(sub.range.start.line, sub.range.start.character, lastText, visibleEnd(lines.at(lastText)));
+    if (section) section.range = range(section.range.start.line, section.range.start.character, lastText, visibleEnd(lines.at(lastText)));
   };
   for (let i = from; i <= end; i++) {
-    const line = lines[i];
-    if (line.blank) continue;
+    if (lines.blank(i)) continue;
+    const line = lines.at(i);
     let kind = line.text.length <= 60 ? sectionKindOf(line.text) : null;
     // `Bilag` / `Bilag`: an attachment named like its heading is the section's first entry, not a second heading.
     const open = section as Section | null; // assigned in this loop: TypeScript cannot follow it here
@@ -392,7 +395,7 @@ function readSections(ctx: ItemContext, item: Punkt, from: number, end: number):
         item.sections.push(section);
         sub = null;
       } else {
-        if (sub) sub.range = range(sub.range.start.line, sub.range.start.character, lastText, visibleEnd(lines[lastText]));
+        if (sub) sub.range = range(sub.range.start.line, sub.range.start.character, lastText, visibleEnd(lines.at(lastText)));
         const heading = headingOf(line);
         sub = { heading, range: heading.range };
         section.subheadings.push(sub);
@@ -404,11 +407,11 @@ function readSections(ctx: ItemContext, item: Punkt, from: number, end: number):
 }
 
 /** Body category lines (001 style) between items: they end the item before them. */
-export function isBodyCategory(lines: readonly Line[], i: number, tocCategories: ReadonlySet<string>, isHead: (line: number) => boolean): boolean {
-  const m = CATEGORY.exec(lines[i].text);
+export function isBodyCategory(lines: Lines, i: number, tocCategories: ReadonlySet<string>, isHead: (line: number) => boolean): boolean {
+  const m = CATEGORY.exec(lines.at(i).text);
   if (!m) return false;
   let p = i - 1;
-  while (p >= 0 && lines[p].blank) p--;
+  while (p >= 0 && lines.blank(p)) p--;
   if (p >= 0 && isHead(p)) return false; // the item's own category line
   if (tocCategories.has(fold(`${m[1]}. ${m[2]}`))) return true;
   return isHead(nextNonBlank(lines, i + 1));

@@ -31,39 +31,44 @@ export interface Line {
  * is about twice as fast as splitting on the regular expression, and most texts have no `\r`.
  */
 export function splitLines(text: string): string[] {
-  return eachLine(text, (raw) => raw);
+  return eachLine(text, (source, from, to) => source.slice(from, to));
 }
 
 /**
- * Calls `make` on every line as `splitLines` cuts it, in order, and returns what it made. Reading a
- * line right after cutting it finds its characters still in the processor's cache: splitting all
- * lines first and reading them after costs twice as much on a long document.
+ * Calls `visit` with the bounds of every line as `splitLines` cuts it, in order. Reading a line
+ * right after cutting it finds its characters still in the processor's cache: splitting all lines
+ * first and reading them after costs twice as much on a long document.
  */
-function eachLine<T>(text: string, make: (raw: string, index: number) => T): T[] {
-  const lines: T[] = [];
+function forEachLine(text: string, visit: (from: number, to: number) => void): void {
   let from = 0;
   let lf = text.indexOf('\n');
   let cr = text.indexOf('\r');
   if (cr < 0) {
     while (lf >= 0) {
-      lines.push(make(text.slice(from, lf), lines.length));
+      visit(from, lf);
       from = lf + 1;
       lf = text.indexOf('\n', from);
     }
   } else {
     while (lf >= 0 || cr >= 0) {
       if (cr < 0 || (lf >= 0 && lf < cr)) {
-        lines.push(make(text.slice(from, lf), lines.length));
+        visit(from, lf);
         from = lf + 1;
       } else {
-        lines.push(make(text.slice(from, cr), lines.length));
+        visit(from, cr);
         from = text.charCodeAt(cr + 1) === 10 /* \n */ ? cr + 2 : cr + 1;
       }
       if (lf >= 0 && lf < from) lf = text.indexOf('\n', from);
       if (cr >= 0 && cr < from) cr = text.indexOf('\r', from);
     }
   }
-  lines.push(make(text.slice(from), lines.length));
+  visit(from, text.length);
+}
+
+/** What `make` makes of every line, in order. */
+function eachLine<T>(text: string, make: (source: string, from: number, to: number, index: number) => T): T[] {
+  const lines: T[] = [];
+  forEachLine(text, (from, to) => lines.push(make(text, from, to, lines.length)));
   return lines;
 }
 
@@ -95,70 +100,235 @@ export function isRegExpSpaceCode(code: number): boolean {
 const HASH = 35; // #
 const STAR = 42; // *
 const UNDERSCORE = 95; // _
-/** The marks that make a whole line bold, `**` first (`__` may stand inside it), with their character code. */
-const BOLD_MARKS = [
-  ['**', STAR],
-  ['__', UNDERSCORE],
-] as const;
+/** The character codes of the marks that make a whole line bold, `**` and `__`. */
+const BOLD_MARKS = [STAR, UNDERSCORE] as const;
 
-/** True when `raw[start, end)` begins and ends with the two-character `mark` and has no other `mark` inside. */
-function wrappedIn(raw: string, start: number, end: number, mark: string, code: number): boolean {
+/**
+ * True when `source[start, end)` begins and ends with a mark (the character `code` twice) and has
+ * no other mark inside. Looks no further than `end`: `source` may be the whole document.
+ */
+function wrappedIn(source: string, start: number, end: number, code: number): boolean {
   if (end - start <= 4) return false;
-  if (raw.charCodeAt(start) !== code || raw.charCodeAt(start + 1) !== code) return false;
-  if (raw.charCodeAt(end - 1) !== code || raw.charCodeAt(end - 2) !== code) return false;
-  const inner = raw.indexOf(mark, start + 2);
-  return inner < 0 || inner + 2 > end - 2;
+  if (source.charCodeAt(start) !== code || source.charCodeAt(start + 1) !== code) return false;
+  if (source.charCodeAt(end - 1) !== code || source.charCodeAt(end - 2) !== code) return false;
+  // A mark inside starts before end - 3; one starting at end - 3 overlaps the closing mark (`***`).
+  for (let i = start + 2; i + 1 < end - 2; i++) {
+    if (source.charCodeAt(i) === code && source.charCodeAt(i + 1) === code) return false;
+  }
+  return true;
 }
 
-// Character loops and index tests rather than regular expressions on slices of the line: this
-// runs on every line of the document, and the slices were garbage.
 export function toLine(raw: string, index: number): Line {
-  let start = 0;
-  let end = raw.length;
-  while (start < end && isSpaceCode(raw.charCodeAt(start))) start++;
-  while (end > start && isSpaceCode(raw.charCodeAt(end - 1))) end--;
+  return lineIn(raw, 0, raw.length, index);
+}
+
+// What `measure` found in the last line it read: module state, so that measuring a line makes no
+// object. Offsets into the source, not columns.
+let wordsStart = 0;
+let wordsEnd = 0;
+let headingLevel: number | null = null;
+let wrappedInBold = false;
+let blankLine = false;
+
+/**
+ * Reads the line `source[from, to)`: where its words are, its heading marks, whether it is bold all
+ * over or blank. The characters are read in `source`, the whole document when the reader calls it:
+ * a line cut from it is a slice, and each character read through a slice costs more. Character loops
+ * and index tests rather than regular expressions on slices of the line: this runs on every line.
+ */
+function measure(source: string, from: number, to: number): void {
+  let start = from;
+  let end = to;
+  while (start < end && isSpaceCode(source.charCodeAt(start))) start++;
+  while (end > start && isSpaceCode(source.charCodeAt(end - 1))) end--;
   let level: number | null = null;
   let bold = false;
 
-  if (raw.charCodeAt(start) === HASH && start < end) {
+  if (start < end && source.charCodeAt(start) === HASH) {
     // `#` to `######` followed by white space or the end of the words: a markdown heading.
     let hashes = start;
-    while (hashes < end && raw.charCodeAt(hashes) === HASH) hashes++;
+    while (hashes < end && source.charCodeAt(hashes) === HASH) hashes++;
     const count = hashes - start;
-    if (count <= 6 && (hashes === end || isRegExpSpaceCode(raw.charCodeAt(hashes)))) {
+    if (count <= 6 && (hashes === end || isRegExpSpaceCode(source.charCodeAt(hashes)))) {
       level = count;
       start += level;
-      while (start < end && isSpaceCode(raw.charCodeAt(start))) start++;
+      while (start < end && isSpaceCode(source.charCodeAt(start))) start++;
       // A closing run of `#` (ATX style) after white space is decoration too.
       let closing = end;
-      while (closing > start && raw.charCodeAt(closing - 1) === HASH) closing--;
-      if (closing < end && closing > start && isRegExpSpaceCode(raw.charCodeAt(closing - 1))) end = closing - 1;
+      while (closing > start && source.charCodeAt(closing - 1) === HASH) closing--;
+      if (closing < end && closing > start && isRegExpSpaceCode(source.charCodeAt(closing - 1))) end = closing - 1;
     }
   }
-  // Bold around the whole line, possibly nested in the heading marks: `## **Beslutning**`.
-  for (const [mark, code] of BOLD_MARKS) {
-    if (!wrappedIn(raw, start, end, mark, code)) continue;
+  // Bold around the whole line, possibly nested in the heading marks: `## **Beslutning**`; `**` first (`__` may stand inside it).
+  for (let k = 0; k < BOLD_MARKS.length; k++) {
+    if (!wrappedIn(source, start, end, BOLD_MARKS[k])) continue;
     bold = true;
     start += 2;
     end -= 2;
-    while (start < end && isSpaceCode(raw.charCodeAt(start))) start++;
-    while (end > start && isSpaceCode(raw.charCodeAt(end - 1))) end--;
+    while (start < end && isSpaceCode(source.charCodeAt(start))) start++;
+    while (end > start && isSpaceCode(source.charCodeAt(end - 1))) end--;
   }
-  // A trailing HTML comment (`Punkt 3: Titel <!-- referat-disable-line ... -->`) is not part of the words.
-  const trailing = end - start > 7 && raw.startsWith('-->', end - 3) ? raw.lastIndexOf('<!--', end) : -1;
+  // A trailing HTML comment (`Punkt 3: Titel <!-- referat-disable-line ... -->`) is not part of the
+  // words. Looked for in the line alone, so that the search stops at the line's start.
+  const trailing = end - start > 7 && source.startsWith('-->', end - 3) ? source.slice(from, to).lastIndexOf('<!--', end - from) + from : -1;
   if (trailing > start) {
     end = trailing;
-    while (end > start && isSpaceCode(raw.charCodeAt(end - 1))) end--;
+    while (end > start && isSpaceCode(source.charCodeAt(end - 1))) end--;
   }
-  const text = raw.slice(start, end);
   // An HTML comment alone on its line (`<!-- referat-disable-next-line ... -->`) is not part of the minutes.
-  const comment = level === null && text.startsWith('<!--') && text.endsWith('-->');
-  const blank = (text.length === 0 && level === null) || comment;
-  return { index, raw, text, start, end, level, bold, blank, firstCode: start < end ? raw.charCodeAt(start) : -1 };
+  const comment = level === null && end - start >= 4 && source.startsWith('<!--', start) && source.startsWith('-->', end - 3);
+  wordsStart = start;
+  wordsEnd = end;
+  headingLevel = level;
+  wrappedInBold = bold;
+  blankLine = (start === end && level === null) || comment;
 }
 
+/** The line `source[from, to)` as an object. */
+function lineIn(source: string, from: number, to: number, index: number): Line {
+  measure(source, from, to);
+  const raw = from === 0 && to === source.length ? source : source.slice(from, to);
+  const text = wordsStart === from && wordsEnd === to ? raw : source.slice(wordsStart, wordsEnd);
+  return {
+    index,
+    raw,
+    text,
+    start: wordsStart - from,
+    end: wordsEnd - from,
+    level: headingLevel,
+    bold: wrappedInBold,
+    blank: blankLine,
+    firstCode: wordsStart < wordsEnd ? source.charCodeAt(wordsStart) : -1,
+  };
+}
+
+/** The lines of a text, as an array of objects (for the formatter, the renderer and the incremental reader). */
 export function readLines(text: string): Line[] {
-  return eachLine(text, toLine);
+  return eachLine(text, lineIn);
+}
+
+/**
+ * The lines as the reader reads them. `at(i)` is line `i` (undefined outside the lines, as an
+ * array's `[i]`); `blank` and `firstCode` answer for a line without making it, for the passes that
+ * test every line.
+ */
+export interface Lines {
+  readonly length: number;
+  at(i: number): Line;
+  blank(i: number): boolean;
+  firstCode(i: number): number;
+}
+
+/** An array of lines as `Lines` (the incremental reader keeps its lines as objects, to splice them). */
+export class LineList implements Lines {
+  constructor(private readonly list: readonly Line[]) {}
+
+  get length(): number {
+    return this.list.length;
+  }
+
+  at(i: number): Line {
+    return this.list[i];
+  }
+
+  blank(i: number): boolean {
+    return this.list[i].blank;
+  }
+
+  firstCode(i: number): number {
+    return this.list[i].firstCode;
+  }
+
+  /** Lines [from, to) as a list of their own (numbered as before). */
+  slice(from: number, to: number): LineList {
+    return new LineList(this.list.slice(from, to));
+  }
+}
+
+const LEVEL_MASK = 7; // heading level + 1, 0 when not a heading
+const BOLD = 8;
+const BLANK = 16;
+
+/**
+ * The lines of a text held as numbers: where each line and its words are in the text, and its marks.
+ * A line object is made when asked for and not kept. A 20 MB referat has 275,000 lines; as objects
+ * they were two thirds of the memory the reader kept while reading, and past the young generation's
+ * size the collector copied each of them twice: reading 20 MB cost three times as much per MB as 1 MB.
+ */
+export class LineTable implements Lines {
+  readonly length: number;
+  /** For line i: [4i] where it starts, [4i + 1] where it ends (before its break), [4i + 2, 4i + 3) its words; offsets into the text. */
+  private readonly bounds: Int32Array;
+  /** For line i: heading level + 1, BOLD, BLANK. */
+  private readonly marks: Uint8Array;
+  /** For line i: the character code of the first character of its words (0 when it has none). */
+  private readonly codes: Uint16Array;
+
+  constructor(private readonly source: string) {
+    // Sized once: growing the arrays as lines come cost more than counting the line breaks first.
+    const capacity = lineCountBound(source);
+    const bounds = new Int32Array(capacity * 4);
+    const marks = new Uint8Array(capacity);
+    const codes = new Uint16Array(capacity);
+    let count = 0;
+    forEachLine(source, (from, to) => {
+      measure(source, from, to);
+      const b = count * 4;
+      bounds[b] = from;
+      bounds[b + 1] = to;
+      bounds[b + 2] = wordsStart;
+      bounds[b + 3] = wordsEnd;
+      marks[count] = (headingLevel === null ? 0 : headingLevel + 1) | (wrappedInBold ? BOLD : 0) | (blankLine ? BLANK : 0);
+      codes[count] = wordsStart < wordsEnd ? source.charCodeAt(wordsStart) : 0;
+      count++;
+    });
+    this.length = count;
+    this.bounds = bounds;
+    this.marks = marks;
+    this.codes = codes;
+  }
+
+  at(i: number): Line {
+    // Outside the lines: undefined, as an array gives.
+    if (!(i >= 0 && i < this.length)) return undefined as unknown as Line;
+    const b = i * 4;
+    const from = this.bounds[b];
+    const to = this.bounds[b + 1];
+    const start = this.bounds[b + 2];
+    const end = this.bounds[b + 3];
+    const marks = this.marks[i];
+    const source = this.source;
+    const raw = from === 0 && to === source.length ? source : source.slice(from, to);
+    const level = marks & LEVEL_MASK;
+    return {
+      index: i,
+      raw,
+      text: start === from && end === to ? raw : source.slice(start, end),
+      start: start - from,
+      end: end - from,
+      level: level === 0 ? null : level - 1,
+      bold: (marks & BOLD) !== 0,
+      blank: (marks & BLANK) !== 0,
+      firstCode: start < end ? this.codes[i] : -1,
+    };
+  }
+
+  blank(i: number): boolean {
+    return (this.marks[i] & BLANK) !== 0;
+  }
+
+  firstCode(i: number): number {
+    const b = i * 4;
+    return this.bounds[b + 2] < this.bounds[b + 3] ? this.codes[i] : -1;
+  }
+}
+
+/** At least the number of lines of `text`: one more than its `\n` and `\r` characters. */
+function lineCountBound(text: string): number {
+  let count = 1;
+  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) count++;
+  for (let at = text.indexOf('\r'); at >= 0; at = text.indexOf('\r', at + 1)) count++;
+  return count;
 }
 
 export function range(startLine: number, startChar: number, endLine: number, endChar: number): Range {

@@ -2,7 +2,7 @@
 // exact line and column of every character, so that a name wrapped over two lines
 // (`John` / `Rosenhøj`) still gets an exact range.
 import type { Position, Range } from '../model';
-import type { Line } from './lines';
+import type { Line, Lines } from './lines';
 
 interface Segment {
   /** Offset of the segment in the joined text. */
@@ -89,14 +89,14 @@ export class Span {
 }
 
 /** Groups lines [from, to) into paragraphs of consecutive non-blank lines. */
-export function paragraphs(lines: readonly Line[], from: number, to: number): Line[][] {
+export function paragraphs(lines: Lines, from: number, to: number): Line[][] {
   const out: Line[][] = [];
   let current: Line[] = [];
   for (let i = from; i < to; i++) {
-    if (lines[i].blank) {
+    if (lines.blank(i)) {
       if (current.length) out.push(current);
       current = [];
-    } else current.push(lines[i]);
+    } else current.push(lines.at(i));
   }
   if (current.length) out.push(current);
   return out;

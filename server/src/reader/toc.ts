@@ -2,7 +2,7 @@
 // 001 style of category lines (`A. Sager til afgørelse i byrådet`) with `N Title` lines under them.
 import type { Category, Toc, TocEntry } from '../model';
 import { TOC_HEADINGS, fold } from '../vocabulary';
-import { type Line, colRange, headingOf, lineRange, range, visibleEnd } from './lines';
+import { type Line, type Lines, colRange, headingOf, lineRange, range, visibleEnd } from './lines';
 
 const tocWords = new Set(TOC_HEADINGS.map(fold));
 /** `Title.....<TAB>3`, `Title<TAB>53` (cut off), `Title ..... 3`, and `Title.....` (its page not yet known). */
@@ -23,13 +23,13 @@ export interface TocResult {
 }
 
 /** Reads a TOC that starts with its heading at `at`, up to (not including) line `limit`. */
-export function readHeadedToc(lines: readonly Line[], at: number, limit: number): TocResult {
+export function readHeadedToc(lines: Lines, at: number, limit: number): TocResult {
   const entries: TocEntry[] = [];
   let pending: Line[] = [];
   let category: string | null = null;
   let last = at;
   for (let i = at + 1; i < limit; i++) {
-    const line = lines[i];
+    const line = lines.at(i);
     if (line.blank) continue;
     const cat = CATEGORY.exec(line.text);
     if (cat && !PAGED.test(line.text)) {
@@ -63,10 +63,10 @@ export function readHeadedToc(lines: readonly Line[], at: number, limit: number)
     pending = [];
     last = i;
   }
-  const heading = headingOf(lines[at]);
+  const heading = headingOf(lines.at(at));
   const end = entries.length ? entries[entries.length - 1].range.end : heading.range.end;
   return {
-    toc: { heading, range: { start: heading.range.start, end: last > at ? lineRange(lines[last]).end : end }, entries },
+    toc: { heading, range: { start: heading.range.start, end: last > at ? lineRange(lines.at(last)).end : end }, entries },
     end: last + 1,
   };
 }
@@ -80,14 +80,14 @@ export interface CategoryTocResult extends TocResult {
  * Reads the 001 style TOC: a block of category lines and numbered entries. It needs at
  * least two entries, numbered upwards, to count as a TOC.
  */
-export function readCategoryToc(lines: readonly Line[], from: number, limit: number): CategoryTocResult | null {
+export function readCategoryToc(lines: Lines, from: number, limit: number): CategoryTocResult | null {
   let start = -1;
   const entries: TocEntry[] = [];
   const categories: { cat: Category; line: number }[] = [];
   let category: string | null = null;
   let lastEntry = -1;
   for (let i = from; i < limit; i++) {
-    const line = lines[i];
+    const line = lines.at(i);
     if (line.blank) continue;
     const cat = CATEGORY.exec(line.text);
     if (cat) {
@@ -121,7 +121,7 @@ export function readCategoryToc(lines: readonly Line[], from: number, limit: num
   if (entries.length < 2 || start < 0) return null;
   const trailing = categories.filter((c) => c.line > lastEntry).map((c) => c.cat);
   return {
-    toc: { heading: null, range: range(start, lineRange(lines[start]).start.character, lastEntry, visibleEnd(lines[lastEntry])), entries },
+    toc: { heading: null, range: range(start, lineRange(lines.at(start)).start.character, lastEntry, visibleEnd(lines.at(lastEntry))), entries },
     end: lastEntry + 1,
     trailing,
   };
