@@ -3,7 +3,7 @@
 import type { CaseNumber, CaseType, Punkt, Range, Section, SectionKind, SubHeading, TocEntry } from '../model';
 import { ACCESS_MARKERS, CASE_NUMBER_LABELS, CASE_TYPE_PATTERN, ITEM_WORDS, fold, sectionKindOf } from '../vocabulary';
 import { DecisionReader } from './decisions';
-import { type Line, type Lines, colRange, headingOf, isDecorated, isRegExpSpaceCode, isUpperCase, range, visibleEnd } from './lines';
+import { type Line, type Lines, colRange, headingOf, isDecorated, isRegExpSpaceCode, isUpperCase, range, rangeFrom, visibleEnd } from './lines';
 import { CATEGORY } from './toc';
 
 export interface ItemHead {
@@ -308,7 +308,7 @@ export function readItem(ctx: ItemContext, h: ItemHead, end: number): Punkt {
     title: h.title,
     titleRange: h.titleRange,
     heading,
-    range: range(h.line, heading.range.start.character, end, visibleEnd(lines.at(end))),
+    range: rangeFrom(heading.range.start, end, visibleEnd(lines.at(end))),
     caseType: null,
     caseTypeRange: null,
     category: null,
@@ -367,8 +367,8 @@ function readSections(ctx: ItemContext, item: Punkt, from: number, end: number):
   let sub: SubHeading | null = null;
   let lastText = from - 1;
   const close = () => {
-    if (sub) sub.range = range(sub.range.start.line, sub.range.start.character, lastText, visibleEnd(lines.at(lastText)));
-    if (section) section.range = range(section.range.start.line, section.range.start.character, lastText, visibleEnd(lines.at(lastText)));
+    if (sub) sub.range = rangeFrom(sub.range.start, lastText, visibleEnd(lines.at(lastText)));
+    if (section) section.range = rangeFrom(section.range.start, lastText, visibleEnd(lines.at(lastText)));
   };
   for (let i = from; i <= end; i++) {
     if (lines.blank(i)) continue;
@@ -395,7 +395,7 @@ function readSections(ctx: ItemContext, item: Punkt, from: number, end: number):
         item.sections.push(section);
         sub = null;
       } else {
-        if (sub) sub.range = range(sub.range.start.line, sub.range.start.character, lastText, visibleEnd(lines.at(lastText)));
+        if (sub) sub.range = rangeFrom(sub.range.start, lastText, visibleEnd(lines.at(lastText)));
         const heading = headingOf(line);
         sub = { heading, range: heading.range };
         section.subheadings.push(sub);

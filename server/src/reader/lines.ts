@@ -1,6 +1,6 @@
 // Splits text into lines and strips the decoration that exports put around words
 // (`#`, `**`, a BOM, non-breaking spaces), keeping the columns of what is left.
-import type { Heading, HeadingStyle, Range } from '../model';
+import type { Heading, HeadingStyle, Position, Range } from '../model';
 
 export interface Line {
   /** 0-based line number. */
@@ -335,6 +335,14 @@ export function range(startLine: number, startChar: number, endLine: number, end
   return { start: { line: startLine, character: startChar }, end: { line: endLine, character: endChar } };
 }
 
+/**
+ * A range from a position already made (a heading's start, say). Positions are never changed once
+ * made, so ranges may share them; a 20 MB referat's model has a million of them.
+ */
+export function rangeFrom(start: Position, endLine: number, endChar: number): Range {
+  return { start, end: { line: endLine, character: endChar } };
+}
+
 /** The range of the line's visible characters (the whole line without trailing white space). */
 export function lineRange(line: Line): Range {
   // A plain line whose words run to its end: its words are its visible characters, and the
@@ -401,10 +409,12 @@ export function styleOf(line: Line): HeadingStyle {
 }
 
 export function headingOf(line: Line): Heading {
+  const whole = lineRange(line);
   return {
     text: line.text,
-    range: lineRange(line),
-    textRange: colRange(line, line.start, line.end),
+    range: whole,
+    // The same range when the line has no decoration around its words.
+    textRange: whole.start.character === line.start && whole.end.character === line.end ? whole : colRange(line, line.start, line.end),
     level: line.level,
     style: styleOf(line),
   };
