@@ -27,9 +27,11 @@ export interface CoreFileResult {
   /** Reader + all rules, best run. */
   bestMs: number;
   medianMs: number;
-  /** The reader alone and the rules alone (on the model read), best runs. */
+  /** The reader alone and the rules alone (on the model read), best and median runs. */
   readerBestMs: number;
   rulesBestMs: number;
+  readerMedianMs: number;
+  rulesMedianMs: number;
   findings: number;
 }
 
@@ -72,20 +74,27 @@ export function runCore(options: CoreOptions): CoreFileResult[] {
       readerTimes.push(t1 - t0);
       rulesTimes.push(t2 - t1);
     }
-    const sorted = [...times].sort((a, b) => a - b);
     results.push({
       file: path.basename(file),
       bytes,
       warmupRuns,
       runs: times.length,
-      bestMs: sorted[0],
-      medianMs: sorted[Math.floor(sorted.length / 2)],
+      bestMs: Math.min(...times),
+      medianMs: median(times),
       readerBestMs: Math.min(...readerTimes),
       rulesBestMs: Math.min(...rulesTimes),
+      readerMedianMs: median(readerTimes),
+      rulesMedianMs: median(rulesTimes),
       findings,
     });
   }
   return results;
+}
+
+/** The middle run (the upper of the two middle ones for an even count). */
+function median(times: readonly number[]): number {
+  const sorted = [...times].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
 }
 
 /** `core --config F --warmup N --runs N --budget MS --min-runs N file...` */

@@ -106,9 +106,9 @@ export function expectedFigureIds(mode: Mode): string[] {
   const spec = MODES[mode];
   const ids: string[] = [];
   for (const size of spec.coreSizes) {
-    for (const f of ['bytes', 'throughput', 'bestMs', 'readerMs', 'rulesMs', 'findings']) ids.push(`core.${mbId(size)}.${f}`);
+    for (const f of ['bytes', 'throughput', 'medianMs', 'readerMs', 'rulesMs', 'bestMs', 'throughputBest', 'findings']) ids.push(`core.${mbId(size)}.${f}`);
   }
-  ids.push('core.growthExponent', 'core.growthExponent.reader', 'core.growthExponent.rules');
+  ids.push('core.growthExponent', 'core.growthExponent.reader', 'core.growthExponent.rules', 'core.growthExponent.best');
   for (const size of spec.lspSizes) {
     for (const op of LSP_OPERATIONS) ids.push(`lsp.${mbId(size)}.${op}.p50`, `lsp.${mbId(size)}.${op}.p99`);
     ids.push(`lsp.${mbId(size)}.diagnostics`, `lsp.${mbId(size)}.iterations`);
