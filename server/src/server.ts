@@ -1,8 +1,8 @@
 // The standalone language server: `referat-language-server --stdio` (or `--node-ipc`,
 // `--socket=<port>`, `--pipe=<name>`), the transports vscode-languageserver understands.
 import { Console } from 'node:console';
-import { ProposedFeatures, StreamMessageWriter, createConnection, type Connection } from 'vscode-languageserver/node';
-import { reusingJsonEncoder } from './lsp/answerEncoding';
+import { ProposedFeatures, createConnection, type Connection } from 'vscode-languageserver/node';
+import { ReusingMessageWriter } from './lsp/answerEncoding';
 import { isIndexWorker, runIndexWorker } from './lsp/indexWorker';
 import { startLanguageServer } from './lsp/languageServer';
 
@@ -29,11 +29,11 @@ function main(argv: string[]): void {
 }
 
 /**
- * Over stdio, which editors use, the server writes its messages with an encoder that sends a
+ * Over stdio, which editors use, the server writes its messages with a writer that sends a
  * reusable answer's JSON again instead of making it anew (see answerEncoding.ts).
  */
 function stdioConnection(): Connection {
-  const writer = new StreamMessageWriter(process.stdout, { charset: 'utf-8', contentTypeEncoder: reusingJsonEncoder });
+  const writer = new ReusingMessageWriter(process.stdout);
   // stdin as a stream (not a reader), so that vscode-languageserver still ends the process when
   // the client closes it; its types want both sides alike, at run time it takes a writer too.
   const connection = createConnection(ProposedFeatures.all, process.stdin, writer as unknown as NodeJS.WritableStream);
