@@ -187,18 +187,25 @@ function measure(source: string, from: number, to: number): void {
 /** The line `source[from, to)` as an object. */
 function lineIn(source: string, from: number, to: number, index: number): Line {
   measure(source, from, to);
+  return lineObject(source, from, to, index, wordsStart, wordsEnd, headingLevel, wrappedInBold, blankLine);
+}
+
+/**
+ * The object of line `index`, `source[from, to)`, its words `source[start, end)`. The one place
+ * lines are made, read on their own or from a table, so that they all have one shape.
+ */
+function lineObject(source: string, from: number, to: number, index: number, start: number, end: number, level: number | null, bold: boolean, blank: boolean): Line {
   const raw = from === 0 && to === source.length ? source : source.slice(from, to);
-  const text = wordsStart === from && wordsEnd === to ? raw : source.slice(wordsStart, wordsEnd);
   return {
     index,
     raw,
-    text,
-    start: wordsStart - from,
-    end: wordsEnd - from,
-    level: headingLevel,
-    bold: wrappedInBold,
-    blank: blankLine,
-    firstCode: wordsStart < wordsEnd ? source.charCodeAt(wordsStart) : -1,
+    text: start === from && end === to ? raw : source.slice(start, end),
+    start: start - from,
+    end: end - from,
+    level,
+    bold,
+    blank,
+    firstCode: start < end ? source.charCodeAt(start) : -1,
   };
 }
 
@@ -292,25 +299,9 @@ export class LineTable implements Lines {
     // Outside the lines: undefined, as an array gives.
     if (!(i >= 0 && i < this.length)) return undefined as unknown as Line;
     const b = i * 4;
-    const from = this.bounds[b];
-    const to = this.bounds[b + 1];
-    const start = this.bounds[b + 2];
-    const end = this.bounds[b + 3];
     const marks = this.marks[i];
-    const source = this.source;
-    const raw = from === 0 && to === source.length ? source : source.slice(from, to);
     const level = marks & LEVEL_MASK;
-    return {
-      index: i,
-      raw,
-      text: start === from && end === to ? raw : source.slice(start, end),
-      start: start - from,
-      end: end - from,
-      level: level === 0 ? null : level - 1,
-      bold: (marks & BOLD) !== 0,
-      blank: (marks & BLANK) !== 0,
-      firstCode: start < end ? this.codes[i] : -1,
-    };
+    return lineObject(this.source, this.bounds[b], this.bounds[b + 1], i, this.bounds[b + 2], this.bounds[b + 3], level === 0 ? null : level - 1, (marks & BOLD) !== 0, (marks & BLANK) !== 0);
   }
 
   blank(i: number): boolean {
