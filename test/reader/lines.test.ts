@@ -25,6 +25,8 @@ function expectSameLines(source: string): void {
     expect(table.at(i)).toEqual(alone);
     expect(table.blank(i)).toBe(alone.blank);
     expect(table.firstCode(i)).toBe(alone.firstCode);
+    expect(table.textLength(i)).toBe(alone.text.length);
+    expect(table.level(i)).toBe(alone.level);
   }
   expect(table.at(-1)).toBeUndefined();
   expect(table.at(raws.length)).toBeUndefined();
@@ -57,6 +59,8 @@ describe('LineTable', () => {
       expect(list.at(i)).toBe(lines[i]);
       expect(list.blank(i)).toBe(table.blank(i));
       expect(list.firstCode(i)).toBe(table.firstCode(i));
+      expect(list.textLength(i)).toBe(table.textLength(i));
+      expect(list.level(i)).toBe(table.level(i));
     }
   });
 

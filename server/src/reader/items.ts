@@ -251,9 +251,12 @@ export function readCaseLine(line: Line): { caseNumber: CaseNumber | null; acces
   return { caseNumber: { text: number, range: colRange(line, at, at + number.length), scheme }, access, accessRange };
 }
 
+/** The longest line that is read as a heading without markdown marks (bold, upper case, or plain). */
+const LONGEST_HEADING = 90;
+
 /** A markdown heading, or a short line that is bold all over and does not end a sentence. */
 function isHeadingLike(line: Line): boolean {
-  return line.level !== null || (line.bold && line.text.length <= 90 && !SENTENCE_END.test(line.text));
+  return line.level !== null || (line.bold && line.text.length <= LONGEST_HEADING && !SENTENCE_END.test(line.text));
 }
 
 /** Sections in which a short plain line standing alone is read as a sub-heading. */
@@ -262,7 +265,7 @@ const PLAIN_SUBHEADING_KINDS = new Set<SectionKind>(['resume', 'sagsfremstilling
 /** A short plain line standing alone, without closing punctuation: a sub-heading in a plain export. */
 function isPlainSubheading(lines: Lines, line: Line): boolean {
   const text = line.text;
-  if (text.length < 3 || text.length > 90) return false;
+  if (text.length < 3 || text.length > LONGEST_HEADING) return false;
   // Standing alone first: it is the cheapest test and lets most lines go.
   const i = line.index;
   if (i > 0 && !lines.blank(i - 1)) return false;
@@ -372,6 +375,12 @@ function readSections(ctx: ItemContext, item: Punkt, from: number, end: number):
   };
   for (let i = from; i <= end; i++) {
     if (lines.blank(i)) continue;
+    // A long line that is no markdown heading is neither a section heading nor a sub-heading (the
+    // tests below): most lines of a punkt's body, let go without making them.
+    if (lines.textLength(i) > LONGEST_HEADING && lines.level(i) === null) {
+      lastText = i;
+      continue;
+    }
     const line = lines.at(i);
     let kind = line.text.length <= 60 ? sectionKindOf(line.text) : null;
     // `Bilag` / `Bilag`: an attachment named like its heading is the section's first entry, not a second heading.
@@ -385,7 +394,7 @@ function readSections(ctx: ItemContext, item: Punkt, from: number, end: number):
       item.sections.push(section);
     } else if (
       isHeadingLike(line) ||
-      (line.text.length <= 90 && section && PLAIN_SUBHEADING_KINDS.has(section.kind) && (isUpperCase(line.text) || isPlainSubheading(lines, line)))
+      (line.text.length <= LONGEST_HEADING && section && PLAIN_SUBHEADING_KINDS.has(section.kind) && (isUpperCase(line.text) || isPlainSubheading(lines, line)))
     ) {
       if (!section) {
         // An unknown heading before any known one: a section of its own.

@@ -224,6 +224,10 @@ export interface Lines {
   at(i: number): Line;
   blank(i: number): boolean;
   firstCode(i: number): number;
+  /** The length of the line's words (`at(i).text.length`). */
+  textLength(i: number): number;
+  /** Its markdown heading level (`at(i).level`). */
+  level(i: number): number | null;
 }
 
 /** An array of lines as `Lines` (the incremental reader keeps its lines as objects, to splice them). */
@@ -244,6 +248,14 @@ export class LineList implements Lines {
 
   firstCode(i: number): number {
     return this.list[i].firstCode;
+  }
+
+  textLength(i: number): number {
+    return this.list[i].text.length;
+  }
+
+  level(i: number): number | null {
+    return this.list[i].level;
   }
 
   /** Lines [from, to) as a list of their own (numbered as before). */
@@ -311,6 +323,15 @@ export class LineTable implements Lines {
   firstCode(i: number): number {
     const b = i * 4;
     return this.bounds[b + 2] < this.bounds[b + 3] ? this.codes[i] : -1;
+  }
+
+  textLength(i: number): number {
+    return this.bounds[i * 4 + 3] - this.bounds[i * 4 + 2];
+  }
+
+  level(i: number): number | null {
+    const level = this.marks[i] & LEVEL_MASK;
+    return level === 0 ? null : level - 1;
   }
 }
 
