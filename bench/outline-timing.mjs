@@ -3,13 +3,15 @@
 // N documentSymbol requests one after the other, read by a client of its own that only cuts the
 // stream into messages; for each request it times the last byte of the answer, then decoding the
 // bytes to text and parsing the JSON apart (what vscode-jsonrpc's reader does next). Prints the
-// medians, the slowest, and the time to the last byte of each request in order. With --gc the
-// server reports on stderr every garbage collection over 3 ms (a `gc` performance observer). With
-// --server, another build's server (another worktree's dist/server.js) is timed instead.
+// medians, the slowest, and per request in order the time to the last byte, the whole time and the
+// client's own garbage collection in it. With --gc the server reports on stderr every garbage
+// collection over 3 ms (a `gc` performance observer). With --server, another build's server
+// (another worktree's dist/server.js) is timed instead.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { PerformanceObserver } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -102,6 +104,12 @@ const diagnostics = new Promise((resolve) => (published = resolve));
 send({ jsonrpc: '2.0', method: 'textDocument/didOpen', params: { textDocument: { uri, languageId: 'referat', version: 1, text: fs.readFileSync(file, 'utf8') } } });
 await diagnostics;
 
+// This client's own collections, to tell its pauses from the server's.
+const clientGc = [];
+const gcObserver = new PerformanceObserver((list) => clientGc.push(...list.getEntries().map((e) => ({ start: e.startTime, end: e.startTime + e.duration }))));
+gcObserver.observe({ entryTypes: ['gc'] });
+const gcWithin = (from, to) => clientGc.reduce((sum, g) => sum + Math.max(0, Math.min(to, g.end) - Math.max(from, g.start)), 0);
+
 const rows = [];
 for (let i = 0; i < requests; i++) {
   const t0 = performance.now();
@@ -111,8 +119,12 @@ for (let i = 0; i < requests; i++) {
   const t2 = performance.now();
   JSON.parse(text);
   const t3 = performance.now();
-  rows.push({ lastByte: at - t0, decode: t2 - t1, parse: t3 - t2, bytes: body.length, from: performance.timeOrigin + t0 });
+  rows.push({ lastByte: at - t0, decode: t2 - t1, parse: t3 - t2, bytes: body.length, from: performance.timeOrigin + t0, t0, t3 });
 }
+// Entries arrive after the collection: wait for the last ones.
+await new Promise((resolve) => setTimeout(resolve, 50));
+gcObserver.disconnect();
+for (const row of rows) row.clientGc = gcWithin(row.t0, row.t3);
 server.kill();
 if (args.includes('--gc')) fs.rmSync(observer, { force: true });
 const median = (key) => rows.map((r) => r[key]).sort((a, b) => a - b)[rows.length >> 1].toFixed(1);
@@ -121,4 +133,6 @@ console.log(`${path.basename(file)}: ${requests} documentSymbol requests, answer
 console.log(`  median: last byte ${median('lastByte')} ms, decode ${median('decode')} ms, parse ${median('parse')} ms`);
 console.log(`  slowest: last byte ${slowest('lastByte')} ms, decode ${slowest('decode')} ms, parse ${slowest('parse')} ms`);
 console.log(`  last byte, in order (ms): ${rows.map((r) => r.lastByte.toFixed(0)).join(' ')}`);
+console.log(`  whole request with decoding and parsing, in order (ms): ${rows.map((r) => (r.lastByte + r.decode + r.parse).toFixed(0)).join(' ')}`);
+console.log(`  of which this client's own garbage collection (ms): ${rows.map((r) => r.clientGc.toFixed(0)).join(' ')}`);
 if (args.includes('--gc')) console.log(`  sent at (ms since epoch, to match the server's gc lines): ${rows.map((r) => r.from.toFixed(0)).join(' ')}`);
