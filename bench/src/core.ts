@@ -6,6 +6,7 @@ import { performance } from 'node:perf_hooks';
 import { parseConfig } from '../../server/src/config/load';
 import { readReferat } from '../../server/src/reader';
 import { lint } from '../../server/src/rules';
+import { median } from './stats';
 
 export interface CoreOptions {
   files: string[];
@@ -89,12 +90,6 @@ export function runCore(options: CoreOptions): CoreFileResult[] {
     });
   }
   return results;
-}
-
-/** The middle run (the upper of the two middle ones for an even count). */
-function median(times: readonly number[]): number {
-  const sorted = [...times].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
 }
 
 /** `core --config F --warmup N --runs N --budget MS --min-runs N file...` */

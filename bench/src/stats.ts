@@ -8,6 +8,13 @@ export function percentile(samples: readonly number[], p: number): number {
   return sorted[Math.min(rank, sorted.length) - 1];
 }
 
+/** The middle sample (the upper of the two middle ones for an even count); NaN for none. */
+export function median(samples: readonly number[]): number {
+  if (!samples.length) return NaN;
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
 /** Least-squares slope of log(y) on log(x): the exponent k in y ≈ c·x^k. NaN with fewer than two points. */
 export function growthExponent(points: readonly { x: number; y: number }[]): number {
   const pts = points.filter((p) => p.x > 0 && p.y > 0);
