@@ -73,6 +73,41 @@ describe('range invariants', () => {
   });
 });
 
+describe('outline section details', () => {
+  it('name the kind only where the heading says it in other words', () => {
+    const text = [
+      'REFERAT Økonomiudvalget d. 01-01-2020',
+      '',
+      'Punkt 1: Budget',
+      '',
+      '## Resumé',
+      'Kort om sagen.',
+      '',
+      '## Forvaltningen indstiller',
+      'at budgettet godkendes.',
+      '',
+      '## Økonomiske konsekvenser',
+      'Ingen.',
+      '',
+      '## Lovgrundlag',
+      'Kommunestyrelsesloven.',
+      '',
+      '## Beslutning:',
+      'Godkendt.',
+      '',
+    ].join('\n');
+    const [meeting] = documentSymbols(TextDocument.create('file:///t.referat', 'referat', 1, text), readReferat(text));
+    const sections = meeting.children!.find((s) => s.name.startsWith('Punkt 1'))!.children!;
+    expect(sections.map((s) => [s.name, s.detail])).toEqual([
+      ['Resumé', undefined],
+      ['Forvaltningen indstiller', 'Indstilling'],
+      ['Økonomiske konsekvenser', 'Økonomi'],
+      ['Lovgrundlag', undefined],
+      ['Beslutning:', undefined],
+    ]);
+  });
+});
+
 describe('workspace symbol queries', () => {
   const punkt = { number: 3, title: 'Omgørelsesprocenter for “sagsbehandling” 2023 (Danmarkskortet)', caseNumber: '00.07.00-G01-3-24' };
   const matches = (query: string) => punktMatcher(query)(punkt);

@@ -3,6 +3,8 @@
 import type { DocumentSymbol, Range, SymbolKind } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Heading, Punkt, ReferatDocument, Section, Toc } from '../model';
+import { KIND_NAMES } from '../rules/util';
+import { fold } from '../vocabulary';
 import { reuseEncoding } from './answerEncoding';
 import { clampRange, containsRange, unionRange, wholeDocumentRange } from './ranges';
 import {
@@ -96,7 +98,18 @@ function punktSymbol(document: TextDocument, punkt: Punkt, withSubheadings: bool
 function sectionSymbol(document: TextDocument, section: Section, withSubheadings: boolean): DocumentSymbol {
   const subheadings = withSubheadings ? section.subheadings : [];
   const children = subheadings.map((subheading) => headingSymbol(document, subheading, SUBHEADING_SYMBOL_KIND, '', []));
-  return headingSymbol(document, section, SECTION_SYMBOL_KIND, section.kind, children);
+  return headingSymbol(document, section, SECTION_SYMBOL_KIND, sectionDetail(section), children);
+}
+
+/**
+ * The kind of section, as the outline shows it beside a heading that names it in other words
+ * ("Forvaltningen indstiller", Indstilling). Nothing where the heading already says it, and nothing
+ * for a section of no particular kind: VS Code shows a symbol's detail after its name.
+ */
+function sectionDetail(section: Section): string {
+  if (section.kind === 'other') return '';
+  const name = KIND_NAMES[section.kind];
+  return fold(section.heading.text).replace(/\s*:$/, '') === fold(name) ? '' : name;
 }
 
 /** A part that starts with a heading: named after it as written, selected on its words. */
