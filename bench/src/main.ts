@@ -12,6 +12,7 @@ import { performance } from 'node:perf_hooks';
 import { isMainThread } from 'node:worker_threads';
 import { compareMain, floorMain, floorWorker, markdownlintArgs, referatArgs, timeRuns, wallTime, type Timed } from './cli';
 import { coreMain, type CoreFileResult } from './core';
+import { phasesMain } from './phases';
 import { CONFIG_FILE, MB, REPO_ROOT, writeArchive, writeMemoryWorkspace, writeSynthetic, type ArchiveSummary } from './generate';
 import { baselineRss, measureDocument, measureMemory, profiledSession, SERVER_PATH, type DocumentLatency, type MemoryResult } from './lsp';
 import { monotonicUs, profilesIn, summarizeCpuProfiles, summarizeHeapProfiles, type ProfileSummary } from './profile';
@@ -78,7 +79,7 @@ function coreArgs(options: Options, files: string[], profileRuns?: number): stri
   const c = MODES[options.mode].core;
   const settings = profileRuns
     ? ['--warmup', '1', '--warmup-budget', '1000000', '--runs', String(profileRuns), '--min-runs', String(profileRuns), '--budget', '0']
-    : ['--warmup', String(c.warmup), '--warmup-budget', String(c.warmupBudgetMs), '--runs', String(c.runs), '--min-runs', String(c.minRuns), '--budget', String(c.budgetMs)];
+    : ['--warmup', String(c.warmup), '--warmup-budget', String(c.warmupBudgetMs), '--runs', String(c.runs), '--min-runs', String(c.minRuns), '--budget', String(c.budgetMs), '--passes', String(c.passes)];
   return ['core', '--config', CONFIG_FILE, ...settings, ...files];
 }
 
@@ -117,7 +118,7 @@ async function measure(options: Options): Promise<Measured> {
     const file = path.join(dir, path.basename(synthetic.get(size)!));
     fs.copyFileSync(synthetic.get(size)!, file);
     log(`language server, ${mb(size)} document`);
-    const debounce = i === 0 ? { iterations: spec.debounceIterations, minIterations: spec.debounceIterations, budgetMs: 0 } : undefined;
+    const debounce = i === 0 ? { iterations: spec.debounceIterations, minIterations: spec.debounceIterations, budgetMs: 0, warmup: 1, warmupMs: 0 } : undefined;
     const result = await measureDocument(file, names, spec.lsp, debounce);
     lsp.set(size, result);
     log(`  keystroke p50 ${result.keystroke.p50.toFixed(1)} ms, p99 ${result.keystroke.p99.toFixed(1)} ms (${result.keystroke.samples.length} iterations)`);
@@ -386,8 +387,8 @@ async function bench(argv: string[]): Promise<void> {
     notes: [
       'MB = 10^6 bytes of UTF-8 text; MiB = 2^20 bytes (memory).',
       `Synthetic documents: the header and TOC of a seed, then its punkter again and again, renumbered, TOC extended (${path.basename(m.synthetic.get(MODES[options.mode].coreSizes[0])!)} etc.).`,
-      'Throughput and growth: the median run after a warm-up of at least 3 runs and 1 s, timed runs at least 10 and 1 s, one thread, membership config (best runs reported too). Growth exponent: least squares of log time on log size.',
-      'Language server: push diagnostics (the client does not declare pull); debounce set to 0 through workspace/configuration; p99 is the nearest-rank percentile, so with 40 iterations or fewer it is the slowest; each kind of request is made once untimed first (warmupMs in lsp[]).',
+      'Throughput and growth: the median run after a warm-up of at least 3 runs and 1 s, timed runs at least 10 and 1 s, made in 3 passes over the four sizes (passMedianMs in core[]), one thread, membership config (best runs reported too). Growth exponent: least squares of log time on log size.',
+      'Language server: push diagnostics (the client does not declare pull); debounce set to 0 through workspace/configuration; p99 is the nearest-rank percentile of up to 100 iterations (of 100, the second slowest; of 40 or fewer, the slowest); untimed requests of each kind come first, at least 3 and for at least 1 s in a full run (warmupRuns in lsp[], the first 100 as warmupSamples; the first of them, warmupMs, also compiles the server\'s code for the kind).',
       'documentSymbol, foldingRange, semantic tokens, completion, hover: on a model already read (diagnostics had been published for that version); "right after an edit" includes reading the model again.',
       'Memory: VmRSS of the server process after opening the referater and waiting 2 s.',
       'referat lint, markdownlint-cli2 and the floor: wall time of a process each, stdout to /dev/null; markdownlint-cli2 on .md copies of the same files, default rules.',
@@ -477,7 +478,7 @@ if (!isMainThread) floorWorker();
 else {
   const [command, ...rest] = process.argv.slice(2);
   const run =
-    command === 'core' ? async () => coreMain(rest) : command === 'floor' ? () => floorMain(rest) : command === 'lsp' ? () => lspMain(rest) : command === 'memory' ? () => memoryMain(rest) : command === 'compare' ? () => compareMain(rest) : () => bench(process.argv.slice(2));
+    command === 'core' ? async () => coreMain(rest) : command === 'floor' ? () => floorMain(rest) : command === 'lsp' ? () => lspMain(rest) : command === 'memory' ? () => memoryMain(rest) : command === 'compare' ? () => compareMain(rest) : command === 'phases' ? async () => phasesMain(rest) : () => bench(process.argv.slice(2));
   run().catch((error) => {
     process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     process.exitCode = 2;

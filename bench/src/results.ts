@@ -10,8 +10,8 @@ export interface ModeSpec {
   lspSizes: number[];
   archiveFiles: number;
   memoryDocuments: number;
-  core: { warmup: number; runs: number; minRuns: number; budgetMs: number; warmupBudgetMs: number };
-  lsp: { iterations: number; minIterations: number; budgetMs: number };
+  core: { warmup: number; runs: number; minRuns: number; budgetMs: number; warmupBudgetMs: number; passes: number };
+  lsp: { iterations: number; minIterations: number; budgetMs: number; warmup: number; warmupMs: number };
   /** Keystrokes timed with the default debounce (on the first LSP size). */
   debounceIterations: number;
   cli: { referatRuns: number; floorRuns: number; markdownlintRuns: number };
@@ -23,8 +23,8 @@ export const MODES: Record<Mode, ModeSpec> = {
     lspSizes: [1, 5],
     archiveFiles: 2000,
     memoryDocuments: 100,
-    core: { warmup: 3, runs: 10, minRuns: 2, budgetMs: 30_000, warmupBudgetMs: 10_000 },
-    lsp: { iterations: 40, minIterations: 5, budgetMs: 60_000 },
+    core: { warmup: 3, runs: 10, minRuns: 2, budgetMs: 30_000, warmupBudgetMs: 10_000, passes: 3 },
+    lsp: { iterations: 100, minIterations: 5, budgetMs: 60_000, warmup: 3, warmupMs: 1000 },
     debounceIterations: 5,
     cli: { referatRuns: 3, floorRuns: 3, markdownlintRuns: 1 },
   },
@@ -33,8 +33,8 @@ export const MODES: Record<Mode, ModeSpec> = {
     lspSizes: [1],
     archiveFiles: 200,
     memoryDocuments: 100,
-    core: { warmup: 1, runs: 5, minRuns: 2, budgetMs: 3_000, warmupBudgetMs: 2_000 },
-    lsp: { iterations: 10, minIterations: 3, budgetMs: 5_000 },
+    core: { warmup: 1, runs: 5, minRuns: 2, budgetMs: 3_000, warmupBudgetMs: 2_000, passes: 1 },
+    lsp: { iterations: 10, minIterations: 3, budgetMs: 5_000, warmup: 1, warmupMs: 0 },
     debounceIterations: 3,
     cli: { referatRuns: 1, floorRuns: 1, markdownlintRuns: 1 },
   },

@@ -2,11 +2,13 @@
 // every figure as a number and every target marked met or missed. Whether targets are met is the
 // benchmark's business, not the tests': nothing here asserts a speed.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { expectedFigureIds, problemsOf, targetOf, type Results } from '../../bench/src/results';
+import { runCore } from '../../bench/src/core';
+import { sample } from '../../bench/src/lsp';
 import { growthExponent, percentile } from '../../bench/src/stats';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -21,6 +23,48 @@ describe('bench statistics', () => {
     expect(percentile(samples, 99)).toBe(40);
     expect(percentile([7], 99)).toBe(7);
     expect(percentile([], 50)).toBeNaN();
+  });
+
+  it('warms up before timing, and numbers every request in order', async () => {
+    const made: number[] = [];
+    const timed = await sample({ iterations: 5, minIterations: 5, budgetMs: 0, warmup: 3, warmupMs: 0 }, async (i) => {
+      made.push(i);
+      return 10 * i;
+    });
+    expect(made).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+    expect(timed.warmupSamples).toEqual([0, 10, 20]);
+    expect(timed.warmupRuns).toBe(3);
+    expect(timed.warmupMs).toBe(0);
+    expect(timed.samples).toEqual([30, 40, 50, 60, 70]);
+    expect(timed.p50).toBe(50);
+  });
+
+  it('warms up for at least the time asked', async () => {
+    const started = performance.now();
+    const timed = await sample({ iterations: 2, minIterations: 2, budgetMs: 0, warmup: 1, warmupMs: 50 }, async () => {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      return 1;
+    });
+    // Two timed requests of 5 ms take far less than the 50 ms of warm-up.
+    expect(performance.now() - started).toBeGreaterThanOrEqual(50);
+    expect(timed.samples).toHaveLength(2);
+  });
+
+  it('times reader + rules in passes over the files, each with its share of the runs', () => {
+    const seeds = path.join(ROOT, 'test/fixtures/seeds');
+    const files = readdirSync(seeds).filter((f) => f.endsWith('.txt')).slice(0, 2).map((f) => path.join(seeds, f));
+    const config = path.join(ROOT, 'test/fixtures/membership/referat.config.json');
+    const results = runCore({ files, config, warmup: 1, warmupBudgetMs: 0, runs: 6, minRuns: 6, budgetMs: 0, passes: 3 });
+    expect(results.map((r) => r.file)).toEqual(files.map((f) => path.basename(f)));
+    for (const r of results) {
+      expect(r.passes).toBe(3);
+      expect(r.passMedianMs).toHaveLength(3);
+      // Each pass makes its share (2 of 6); with no time budget, no more.
+      expect(r.runs).toBe(6);
+      expect(r.passMedianMs.every((ms) => ms > 0)).toBe(true);
+      expect(r.medianMs).toBeGreaterThanOrEqual(Math.min(...r.passMedianMs));
+      expect(r.medianMs).toBeLessThanOrEqual(Math.max(...r.passMedianMs));
+    }
   });
 
   it('fits the growth exponent on log time against log size', () => {
