@@ -284,10 +284,13 @@ export interface LatencyOptions {
   warmupMs: number;
 }
 
+/** Untimed times kept in the results: a second of a cheap request is thousands of them. */
+const KEPT_WARMUP_SAMPLES = 100;
+
 /**
- * Untimed requests of the kind first (kept as `warmupSamples`), then the timed ones. The first of a
- * kind also pays for compiling the server's code for it, which a server in use has long done. The
- * ones after it still pay for the measuring client's first use of memory for answers of that size:
+ * Untimed requests of the kind first (the first hundred kept as `warmupSamples`), then the timed
+ * ones. The first of a kind also pays for compiling the server's code for it, which a server in use
+ * has long done. The ones after it still pay for the measuring client's first use of memory for answers of that size:
  * the client is a fresh process, and on a virtual machine whose memory is handed back to the host
  * (Firecracker's page reporting here), that first use is slow. Over the 5 MB outline (1.16 MB of
  * JSON) its first answers took 20-35 ms where later ones take 10-13, at the same requests from run
@@ -295,8 +298,6 @@ export interface LatencyOptions {
  * copy of the answer at 3.6 ms where it is 0.1 ms later). An editor in use has long had that memory.
  * Hence the same warm-up as for reader + rules: a few requests and a second.
  */
-const KEPT_WARMUP_SAMPLES = 100;
-
 export async function sample(options: LatencyOptions, once: (i: number) => Promise<number>): Promise<Sampled> {
   const warmupSamples: number[] = [];
   let warmupRuns = 0;
