@@ -255,7 +255,8 @@ export const PARTIES: Record<string, string> = {
 /** Lower-case, accents folded, white space collapsed: the form words are compared in. */
 const FOLDED: Record<string, string> = { é: 'e', è: 'e', ê: 'e', ä: 'æ', ö: 'ø' };
 const TO_FOLD = /[éèêäö]|[\s\u00a0]+/g;
-const TRAILING_COLON = /\s*:$/;
+/** A colon closing a heading's words (`Beslutning:`), with any space before it. */
+export const TRAILING_COLON = /\s*:$/;
 
 export function fold(text: string): string {
   const lower = text.toLowerCase();
