@@ -1,6 +1,7 @@
 // `bench.cjs phases FILE... [--drop]`: the reader's three phases per MB (the line table, the
 // structure, the punkter's bodies), the files taken in turn for ten rounds after two untimed ones,
-// and the objects of each file's model per MB, those of its ranges apart.
+// the objects of each file's model per MB (those of its ranges apart), the page faults of a whole
+// read per MB, and what a first touch of a page of memory costs on this machine.
 // With --drop each punkt is let go as soon as it is read, which shows what keeping the model costs:
 // on 5 and 20 MB the punkter's phase costs more a MB only when they are kept (README, Performance).
 import fs from 'node:fs';
@@ -21,13 +22,14 @@ export function phasesMain(argv: string[]): void {
   const files = argv.filter((a) => !a.startsWith('--'));
   if (files.length === 0) throw new Error('usage: bench.cjs phases FILE... [--drop]');
   const texts = files.map((file) => fs.readFileSync(file, 'utf8'));
-  const times = texts.map(() => ({ table: [] as number[], structure: [] as number[], punkter: [] as number[] }));
+  const times = texts.map(() => ({ table: [] as number[], structure: [] as number[], punkter: [] as number[], faults: [] as number[] }));
   // The punkter of a read are kept until its phase ends, as the reader keeps them for the model.
   let kept = 0;
   for (let round = 0; round < ROUNDS; round++) {
     texts.forEach((text, k) => {
       const repeats = Math.min(40, Math.max(1, Math.round(MB_PER_ROUND / (text.length / 1e6))));
       for (let r = 0; r < repeats; r++) {
+        const faults = process.resourceUsage().minorPageFault;
         const t0 = performance.now();
         const lines = new LineTable(text);
         const t1 = performance.now();
@@ -37,6 +39,7 @@ export function phasesMain(argv: string[]): void {
         else kept += s.heads.map((h, i) => readItem(s.context, h, itemEnd(lines, h, s.stops[i]))).length;
         const t3 = performance.now();
         if (round < UNTIMED_ROUNDS) continue;
+        times[k].faults.push(process.resourceUsage().minorPageFault - faults);
         times[k].table.push(t1 - t0);
         times[k].structure.push(t2 - t1);
         times[k].punkter.push(t3 - t2);
@@ -49,9 +52,12 @@ export function phasesMain(argv: string[]): void {
     const objects = modelObjects(readReferat(text));
     process.stdout.write(
       `${path.basename(files[k]).padEnd(32)} table ${perMb(times[k].table)}  structure ${perMb(times[k].structure)}  punkter ${perMb(times[k].punkter)}  ` +
-        `model ${Math.round(objects.all / mb)} objects/MB (positions ${Math.round(objects.positions / mb)}, ranges ${Math.round(objects.ranges / mb)})\n`,
+        `model ${Math.round(objects.all / mb)} objects/MB (positions ${Math.round(objects.positions / mb)}, ranges ${Math.round(objects.ranges / mb)})  ` +
+        `${Math.round(median(times[k].faults) / mb)} page faults/MB\n`,
     );
   });
+  const touch = pageWrites();
+  process.stdout.write(`a page of memory (4 KiB) written first: ${touch.first.toFixed(2)} µs; written again: ${touch.again.toFixed(3)} µs\n`);
 }
 
 /** The objects a model holds (arrays included, strings not), and how many are positions and ranges. */
@@ -70,4 +76,16 @@ function modelObjects(model: object): { all: number; positions: number; ranges: 
     for (const key of keys) stack.push((value as Record<string, unknown>)[key]);
   }
   return { all: seen.size, positions, ranges };
+}
+
+/** Microseconds to write a page of memory the first time (a page fault: what a growing heap pays) and again. */
+function pageWrites(): { first: number; again: number } {
+  const buffer = Buffer.allocUnsafeSlow(32 * 2 ** 20);
+  const pages = buffer.length / 4096;
+  const t0 = performance.now();
+  buffer.fill(1);
+  const t1 = performance.now();
+  buffer.fill(2);
+  const t2 = performance.now();
+  return { first: (1000 * (t1 - t0)) / pages, again: (1000 * (t2 - t1)) / pages };
 }
