@@ -7,6 +7,7 @@ import { performance } from 'node:perf_hooks';
 import { parseConfig } from '../../server/src/config/load';
 import { readReferat } from '../../server/src/reader';
 import { lint } from '../../server/src/rules';
+import { pageFaults } from './machine';
 import { median } from './stats';
 
 export interface CoreOptions {
@@ -43,6 +44,11 @@ export interface CoreFileResult {
   rulesBestMs: number;
   readerMedianMs: number;
   rulesMedianMs: number;
+  /**
+   * Page faults of the median run, reader + rules: the fresh memory a run writes. None while a
+   * model fits in V8's young generation and dies there; one a page of the model once it is kept past it.
+   */
+  pageFaultsMedian: number;
   findings: number;
 }
 
@@ -55,7 +61,7 @@ export function runCore(options: CoreOptions): CoreFileResult[] {
   const config = loaded.config;
   const timed = options.files.map((file) => {
     const text = fs.readFileSync(file, 'utf8');
-    return { file, text, bytes: Buffer.byteLength(text), findings: 0, warmupRuns: 0, times: [] as number[], readerTimes: [] as number[], rulesTimes: [] as number[], passMedians: [] as number[], spentMs: 0 };
+    return { file, text, bytes: Buffer.byteLength(text), findings: 0, warmupRuns: 0, times: [] as number[], readerTimes: [] as number[], rulesTimes: [] as number[], faults: [] as number[], passMedians: [] as number[], spentMs: 0 };
   });
   // The last warm-up run of the file before, to tell whether this one's warm-up fits its budget.
   let previous: { ms: number; bytes: number } | undefined;
@@ -101,15 +107,18 @@ export function runCore(options: CoreOptions): CoreFileResult[] {
     rulesBestMs: Math.min(...t.rulesTimes),
     readerMedianMs: median(t.readerTimes),
     rulesMedianMs: median(t.rulesTimes),
+    pageFaultsMedian: median(t.faults),
     findings: t.findings,
   }));
 
   function timeOne(t: (typeof timed)[number]): void {
+    const faults = pageFaults();
     const t0 = performance.now();
     const doc = readReferat(t.text);
     const t1 = performance.now();
     t.findings = lint(doc, t.text, { config }).length;
     const t2 = performance.now();
+    t.faults.push(pageFaults() - faults);
     t.times.push(t2 - t0);
     t.readerTimes.push(t1 - t0);
     t.rulesTimes.push(t2 - t1);

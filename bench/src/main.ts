@@ -12,6 +12,7 @@ import { performance } from 'node:perf_hooks';
 import { isMainThread } from 'node:worker_threads';
 import { compareMain, floorMain, floorWorker, markdownlintArgs, referatArgs, timeRuns, wallTime, type Timed } from './cli';
 import { coreMain, type CoreFileResult } from './core';
+import { pageWrites } from './machine';
 import { phasesMain } from './phases';
 import { CONFIG_FILE, MB, REPO_ROOT, writeArchive, writeMemoryWorkspace, writeSynthetic, type ArchiveSummary } from './generate';
 import { baselineRss, measureDocument, measureMemory, profiledSession, SERVER_PATH, type DocumentLatency, type MemoryResult } from './lsp';
@@ -93,6 +94,8 @@ interface Measured {
   emptyRss: number;
   memoryFiles: string[];
   cli: { referat: Timed; markdownlint: Timed; floor: Timed };
+  /** What writing a page of fresh memory costs on this machine, µs, against writing it again. */
+  pageWrites: { first: number; again: number };
 }
 
 async function measure(options: Options): Promise<Measured> {
@@ -104,6 +107,8 @@ async function measure(options: Options): Promise<Measured> {
   const archive = writeArchive(archiveDir, spec.archiveFiles, path.join(options.data, 'archive-md'));
   log(`archive: ${archive.files} files, ${(archive.bytes / MB).toFixed(1)} MB (${archive.renumbered} renumbered, ${archive.changed} with small changes)`);
 
+  const pages = pageWrites();
+  log(`a page of memory written first: ${pages.first.toFixed(2)} µs, again: ${pages.again.toFixed(3)} µs`);
   log(`reader + rules, one thread: ${spec.coreSizes.map(mb).join(', ')}`);
   const core = JSON.parse(await runSelf(coreArgs(options, spec.coreSizes.map((s) => synthetic.get(s)!)))) as CoreFileResult[];
   for (const r of core) {
@@ -138,7 +143,7 @@ async function measure(options: Options): Promise<Measured> {
   log(`  ${(floor.bestMs / 1000).toFixed(2)} s; markdownlint-cli2`);
   const markdownlint = await timeRuns(spec.cli.markdownlintRuns, markdownlintArgs(), { cwd: path.join(options.data, 'archive-md'), okCodes: [0, 1] });
   log(`  ${(markdownlint.bestMs / 1000).toFixed(2)} s`);
-  return { synthetic, archive, core, lsp, memory, emptyRss, memoryFiles, cli: { referat, markdownlint, floor } };
+  return { synthetic, archive, core, lsp, memory, emptyRss, memoryFiles, cli: { referat, markdownlint, floor }, pageWrites: pages };
 }
 
 // ---- figures -----------------------------------------------------------------------------------
@@ -159,6 +164,7 @@ function figuresOf(options: Options, m: Measured): Figure[] {
     add(`core.${mb(size)}.rulesMs`, `  of which rules (median), ${mb(size)}`, 'ms', r.rulesMedianMs);
     add(`core.${mb(size)}.bestMs`, `reader + rules, best of ${r.runs}, ${mb(size)}`, 'ms', r.bestMs);
     add(`core.${mb(size)}.throughputBest`, `  throughput of the best run, ${mb(size)}`, 'MB/s', r.bytes / MB / (r.bestMs / 1000));
+    add(`core.${mb(size)}.pageFaultsPerMB`, `page faults of the median run a MB (fresh memory written), ${mb(size)}`, '', r.pageFaultsMedian / (r.bytes / MB));
     add(`core.${mb(size)}.findings`, `findings, ${mb(size)}`, '', r.findings);
   }
   const fit = (pick: (r: CoreFileResult) => number) => growthExponent(m.core.map((r) => ({ x: r.bytes, y: pick(r) })));
@@ -168,11 +174,14 @@ function figuresOf(options: Options, m: Measured): Figure[] {
   add('core.growthExponent.reader', '  reader alone', '', fit((r) => r.readerMedianMs));
   add('core.growthExponent.rules', '  rules alone', '', fit((r) => r.rulesMedianMs));
   add('core.growthExponent.best', '  of the best runs instead', '', fit((r) => r.bestMs));
+  add('machine.pageFirstWriteUs', 'a 4 KiB page of memory written the first time (a page fault)', 'µs', m.pageWrites.first);
+  add('machine.pageRewriteUs', '  the same page written again', 'µs', m.pageWrites.again);
 
   const opLabels: Record<(typeof LSP_OPERATIONS)[number], string> = {
     open: 'didOpen → first diagnostics',
     keystroke: 'keystroke (didChange) → diagnostics',
     documentSymbol: 'documentSymbol',
+    documentSymbolClient: '  the client alone on its answer: decoding and parsing it, no server',
     documentSymbolAfterEdit: 'documentSymbol right after an edit',
     foldingRange: 'foldingRange',
     semanticTokens: 'semanticTokens/full',
@@ -316,6 +325,9 @@ async function causes(options: Options, m: Measured, figures: Figure[]): Promise
       const size = Number(/^core\.([\d.]+)MB/.exec(f.id)?.[1] ?? NaN);
       const r = Number.isFinite(size) ? core(size) : m.core.at(-1)!;
       lead = `rules ${r.rulesMedianMs.toFixed(0)} ms vs reader ${r.readerMedianMs.toFixed(0)} ms on ${(r.bytes / MB).toFixed(1)} MB; exponents: reader ${exps[0].toFixed(2)}, rules ${exps[1].toFixed(2)}`;
+      // Fresh memory is what a large model costs over a small one (machine.ts): its page faults, at what a fault costs here.
+      const faultsMs = (x: CoreFileResult) => (x.pageFaultsMedian * m.pageWrites.first) / 1000 / (x.bytes / MB);
+      lead += `; page faults a MB ${m.core.map((x) => (x.pageFaultsMedian / (x.bytes / MB)).toFixed(0)).join(' / ')}, at ${m.pageWrites.first.toFixed(1)} µs each ${m.core.map((x) => faultsMs(x).toFixed(1)).join(' / ')} ms a MB of the median runs' ${m.core.map((x) => (x.medianMs / (x.bytes / MB)).toFixed(1)).join(' / ')}`;
       // The size of the figure (the growth, and sizes over 5 MB, on the largest up to 5 MB: quick to run, the same code).
       const largest = Math.max(...MODES[options.mode].coreSizes.filter((s) => s <= 5));
       const at = Number.isFinite(size) && size <= 5 ? size : largest;
@@ -323,7 +335,10 @@ async function causes(options: Options, m: Measured, figures: Figure[]): Promise
     } else if (/^lsp\.[\d.]+MB\.(keystroke|documentSymbol)\.p99$/.test(f.id)) {
       const [, size, op] = /^lsp\.([\d.]+)MB\.(keystroke|documentSymbol)/.exec(f.id)!;
       const r = m.lsp.get(Number(size))!;
-      lead = op === 'keystroke' ? `each keystroke reads and lints the whole ${size} MB document again (${r.diagnostics} diagnostics sent)` : `documentSymbol on the model already read`;
+      lead =
+        op === 'keystroke'
+          ? `each keystroke reads and lints the whole ${size} MB document again (${r.diagnostics} diagnostics sent)`
+          : `documentSymbol on the model already read; the client alone, decoding and parsing the answer with no server, takes p50 ${r.documentSymbolClient.p50.toFixed(1)} / p99 ${r.documentSymbolClient.p99.toFixed(1)} ms of the request's ${r.documentSymbol.p50.toFixed(1)} / ${r.documentSymbol.p99.toFixed(1)} ms`;
       if (options.profile) profile = await once(`${op}-${size}`, () => profileServer(options, Number(size), op as 'keystroke' | 'documentSymbol'));
     } else if (f.id === 'lsp.memory.rssMB') {
       const mib = (b: number) => `${(b / 2 ** 20).toFixed(0)} MiB`;

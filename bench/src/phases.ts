@@ -10,6 +10,7 @@ import { performance } from 'node:perf_hooks';
 import { itemEnd, readReferat, readStructure } from '../../server/src/reader';
 import { readItem } from '../../server/src/reader/items';
 import { LineTable } from '../../server/src/reader/lines';
+import { pageFaults, pageWrites } from './machine';
 import { median } from './stats';
 
 const ROUNDS = 12;
@@ -27,7 +28,7 @@ export function phasesMain(argv: string[]): void {
     texts.forEach((text, k) => {
       const repeats = Math.min(40, Math.max(1, Math.round(MB_PER_ROUND / (text.length / 1e6))));
       for (let r = 0; r < repeats; r++) {
-        const faults = process.resourceUsage().minorPageFault;
+        const faults = pageFaults();
         const t0 = performance.now();
         const lines = new LineTable(text);
         const t1 = performance.now();
@@ -38,7 +39,7 @@ export function phasesMain(argv: string[]): void {
         else s.heads.map((h, i) => readItem(s.context, h, itemEnd(lines, h, s.stops[i])));
         const t3 = performance.now();
         if (round < UNTIMED_ROUNDS) continue;
-        times[k].faults.push(process.resourceUsage().minorPageFault - faults);
+        times[k].faults.push(pageFaults() - faults);
         times[k].table.push(t1 - t0);
         times[k].structure.push(t2 - t1);
         times[k].punkter.push(t3 - t2);
@@ -75,16 +76,4 @@ function modelObjects(model: object): { all: number; positions: number; ranges: 
     for (const key of keys) stack.push((value as Record<string, unknown>)[key]);
   }
   return { all: seen.size, positions, ranges };
-}
-
-/** Microseconds to write a page of memory the first time (a page fault: what a growing heap pays) and again. */
-function pageWrites(): { first: number; again: number } {
-  const buffer = Buffer.allocUnsafeSlow(32 * 2 ** 20);
-  const pages = buffer.length / 4096;
-  const t0 = performance.now();
-  buffer.fill(1);
-  const t1 = performance.now();
-  buffer.fill(2);
-  const t2 = performance.now();
-  return { first: (1000 * (t1 - t0)) / pages, again: (1000 * (t2 - t1)) / pages };
 }

@@ -83,7 +83,7 @@ export interface Results {
 
 const mbId = (size: number) => `${size}MB`;
 
-export const LSP_OPERATIONS = ['open', 'keystroke', 'documentSymbol', 'documentSymbolAfterEdit', 'foldingRange', 'semanticTokens', 'completion', 'hover'] as const;
+export const LSP_OPERATIONS = ['open', 'keystroke', 'documentSymbol', 'documentSymbolClient', 'documentSymbolAfterEdit', 'foldingRange', 'semanticTokens', 'completion', 'hover'] as const;
 
 /** The target of a figure id, if it has one. */
 export function targetOf(id: string): Target | undefined {
@@ -106,9 +106,10 @@ export function expectedFigureIds(mode: Mode): string[] {
   const spec = MODES[mode];
   const ids: string[] = [];
   for (const size of spec.coreSizes) {
-    for (const f of ['bytes', 'throughput', 'medianMs', 'readerMs', 'rulesMs', 'bestMs', 'throughputBest', 'findings']) ids.push(`core.${mbId(size)}.${f}`);
+    for (const f of ['bytes', 'throughput', 'medianMs', 'readerMs', 'rulesMs', 'bestMs', 'throughputBest', 'pageFaultsPerMB', 'findings']) ids.push(`core.${mbId(size)}.${f}`);
   }
   ids.push('core.growthExponent', 'core.growthExponent.reader', 'core.growthExponent.rules', 'core.growthExponent.best');
+  ids.push('machine.pageFirstWriteUs', 'machine.pageRewriteUs');
   for (const size of spec.lspSizes) {
     for (const op of LSP_OPERATIONS) ids.push(`lsp.${mbId(size)}.${op}.p50`, `lsp.${mbId(size)}.${op}.p99`);
     ids.push(`lsp.${mbId(size)}.diagnostics`, `lsp.${mbId(size)}.iterations`);

@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { expectedFigureIds, problemsOf, targetOf, type Results } from '../../bench/src/results';
 import { runCore } from '../../bench/src/core';
-import { sample } from '../../bench/src/lsp';
+import { answerMessage, clientParse, sample } from '../../bench/src/lsp';
 import { growthExponent, percentile } from '../../bench/src/stats';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -62,9 +62,23 @@ describe('bench statistics', () => {
       // Each pass makes its share (2 of 6); with no time budget, no more.
       expect(r.runs).toBe(6);
       expect(r.passMedianMs.every((ms) => ms > 0)).toBe(true);
+      expect(Number.isInteger(r.pageFaultsMedian * 2) && r.pageFaultsMedian >= 0, `page faults ${r.pageFaultsMedian}`).toBe(true);
       expect(r.medianMs).toBeGreaterThanOrEqual(Math.min(...r.passMedianMs));
       expect(r.medianMs).toBeLessThanOrEqual(Math.max(...r.passMedianMs));
     }
+  });
+
+  it('times the client alone on the bytes the server sends for an answer', async () => {
+    const outline = [{ name: 'Punkt 1: Godkendelse af årsregnskab – 2024', kind: 5, range: { start: { line: 3, character: 0 }, end: { line: 9, character: 12 } } }];
+    const message = answerMessage(outline);
+    // The server's kept JSON is ASCII (`å` and `–` as \u escapes), and parses back to the answer.
+    expect([...message].every((byte) => byte < 0x80)).toBe(true);
+    expect(message.toString('latin1')).toContain('\\u00e5rsregnskab \\u2013 2024');
+    expect(JSON.parse(message.toString('utf-8'))).toEqual({ jsonrpc: '2.0', id: 1, result: outline });
+    const timed = await clientParse({ iterations: 4, minIterations: 4, budgetMs: 0, warmup: 2, warmupMs: 0 }, outline);
+    expect(timed.warmupRuns).toBe(2);
+    expect(timed.samples).toHaveLength(4);
+    expect(timed.samples.every((ms) => ms >= 0)).toBe(true);
   });
 
   it('fits the growth exponent on log time against log size', () => {
