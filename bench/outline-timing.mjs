@@ -3,10 +3,10 @@
 // N documentSymbol requests one after the other, read by a client of its own that only cuts the
 // stream into messages; for each request it times the last byte of the answer, then decoding the
 // bytes to text and parsing the JSON apart (what vscode-jsonrpc's reader does next). Prints the
-// medians, the slowest, and per request in order the time to the last byte, the whole time and the
-// client's own garbage collection in it. With --gc the server reports on stderr every garbage
-// collection over 3 ms (a `gc` performance observer). With --server, another build's server
-// (another worktree's dist/server.js) is timed instead.
+// medians (and the page faults of decoding: its text is fresh memory), the slowest, and per request in
+// order the time to the last byte, the whole time and the client's own garbage collection in it. With
+// --gc the server reports on stderr every garbage collection over 3 ms (a `gc` performance observer).
+// With --server, another build's server (another worktree's dist/server.js) is timed instead.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -115,11 +115,13 @@ for (let i = 0; i < requests; i++) {
   const t0 = performance.now();
   const { at, body } = await request('textDocument/documentSymbol', { textDocument: { uri } });
   const t1 = performance.now();
+  const faults = process.resourceUsage().minorPageFault;
   const text = body.toString('utf8');
+  const decodeFaults = process.resourceUsage().minorPageFault - faults;
   const t2 = performance.now();
   JSON.parse(text);
   const t3 = performance.now();
-  rows.push({ lastByte: at - t0, decode: t2 - t1, parse: t3 - t2, bytes: body.length, from: performance.timeOrigin + t0, t0, t3 });
+  rows.push({ lastByte: at - t0, decode: t2 - t1, parse: t3 - t2, decodeFaults, bytes: body.length, from: performance.timeOrigin + t0, t0, t3 });
 }
 // Entries arrive after the collection: wait for the last ones.
 await new Promise((resolve) => setTimeout(resolve, 50));
@@ -130,7 +132,7 @@ if (args.includes('--gc')) fs.rmSync(observer, { force: true });
 const median = (key) => rows.map((r) => r[key]).sort((a, b) => a - b)[rows.length >> 1].toFixed(1);
 const slowest = (key) => Math.max(...rows.map((r) => r[key])).toFixed(1);
 console.log(`${path.basename(file)}: ${requests} documentSymbol requests, answer ${rows[0].bytes} bytes (the first request also builds it)`);
-console.log(`  median: last byte ${median('lastByte')} ms, decode ${median('decode')} ms, parse ${median('parse')} ms`);
+console.log(`  median: last byte ${median('lastByte')} ms, decode ${median('decode')} ms (${rows.map((r) => r.decodeFaults).sort((a, b) => a - b)[rows.length >> 1]} page faults: the text is fresh memory), parse ${median('parse')} ms`);
 console.log(`  slowest: last byte ${slowest('lastByte')} ms, decode ${slowest('decode')} ms, parse ${slowest('parse')} ms`);
 console.log(`  last byte, in order (ms): ${rows.map((r) => r.lastByte.toFixed(0)).join(' ')}`);
 console.log(`  whole request with decoding and parsing, in order (ms): ${rows.map((r) => (r.lastByte + r.decode + r.parse).toFixed(0)).join(' ')}`);
