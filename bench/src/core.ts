@@ -45,8 +45,8 @@ export interface CoreFileResult {
   readerMedianMs: number;
   rulesMedianMs: number;
   /**
-   * Page faults of the median run, reader + rules: the fresh memory a run writes. None while a
-   * model fits in V8's young generation and dies there; one a page of the model once it is kept past it.
+   * Page faults of the median run, reader + rules: the pages of fresh memory it writes, where the
+   * heap grows for a model kept past V8's young generation, or for what V8 chose to allocate old.
    */
   pageFaultsMedian: number;
   findings: number;

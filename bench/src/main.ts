@@ -325,7 +325,7 @@ async function causes(options: Options, m: Measured, figures: Figure[]): Promise
       const size = Number(/^core\.([\d.]+)MB/.exec(f.id)?.[1] ?? NaN);
       const r = Number.isFinite(size) ? core(size) : m.core.at(-1)!;
       lead = `rules ${r.rulesMedianMs.toFixed(0)} ms vs reader ${r.readerMedianMs.toFixed(0)} ms on ${(r.bytes / MB).toFixed(1)} MB; exponents: reader ${exps[0].toFixed(2)}, rules ${exps[1].toFixed(2)}`;
-      // Fresh memory is what a large model costs over a small one (machine.ts): its page faults, at what a fault costs here.
+      // What fresh memory costs each size here (machine.ts): the median run's page faults, at the price of one.
       const faultsMs = (x: CoreFileResult) => (x.pageFaultsMedian * m.pageWrites.first) / 1000 / (x.bytes / MB);
       lead += `; page faults a MB ${m.core.map((x) => (x.pageFaultsMedian / (x.bytes / MB)).toFixed(0)).join(' / ')}, at ${m.pageWrites.first.toFixed(1)} µs each ${m.core.map((x) => faultsMs(x).toFixed(1)).join(' / ')} ms a MB of the median runs' ${m.core.map((x) => (x.medianMs / (x.bytes / MB)).toFixed(1)).join(' / ')}`;
       // The size of the figure (the growth, and sizes over 5 MB, on the largest up to 5 MB: quick to run, the same code).
