@@ -2,7 +2,7 @@
 // the same lines as reading each line on its own, whatever the text around it.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { LineList, LineTable, readLines, splitLines, toLine } from '../../server/src/reader/lines';
+import { LineList, LineTable, lineStarts, readLines, splitLines, toLine } from '../../server/src/reader/lines';
 import { readSeed, seedFiles } from '../helpers/golden';
 
 /** Pieces that decorate or break lines, to make texts where one line's marks stand next to another's. */
@@ -62,6 +62,26 @@ describe('LineTable', () => {
       expect(list.textLength(i)).toBe(table.textLength(i));
       expect(list.level(i)).toBe(table.level(i));
     }
+  });
+
+  it('knows where each line starts: after every \\r\\n, \\r and \\n', () => {
+    fc.assert(
+      fc.property(text, (source) => {
+        const starts = lineStarts(source);
+        const raws = splitLines(source);
+        expect(starts).toHaveLength(raws.length);
+        expect(starts.at(-1)! + raws.at(-1)!.length).toBe(source.length);
+        raws.forEach((raw, i) => {
+          expect(raw).not.toMatch(/[\r\n]/);
+          expect(source.slice(starts[i], starts[i] + raw.length)).toBe(raw);
+          // What follows a line up to the next start is one break.
+          if (i + 1 < raws.length) expect(['\n', '\r', '\r\n']).toContain(source.slice(starts[i] + raw.length, starts[i + 1]));
+        });
+      }),
+      { numRuns: 3000 },
+    );
+    expect(lineStarts('a\r\n\rb\n')).toEqual([0, 3, 4, 6]);
+    expect(lineStarts('')).toEqual([0]);
   });
 
   it('strips the decoration exports put around words, and nothing of the next line', () => {

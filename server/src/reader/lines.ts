@@ -65,6 +65,13 @@ function forEachLine(text: string, visit: (from: number, to: number) => void): v
   visit(from, text.length);
 }
 
+/** Where each line starts, as `splitLines` cuts them: the offset after each `\r\n`, `\r` or `\n`, and 0. */
+export function lineStarts(text: string): number[] {
+  const starts: number[] = [];
+  forEachLine(text, (from) => starts.push(from));
+  return starts;
+}
+
 /** What `make` makes of every line, in order. */
 function eachLine<T>(text: string, make: (source: string, from: number, to: number, index: number) => T): T[] {
   const lines: T[] = [];
