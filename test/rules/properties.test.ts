@@ -6,8 +6,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../server/src/config/load';
 import { readReferatStrict } from '../../server/src/reader';
+import { lineStarts } from '../../server/src/reader/lines';
 import { lint } from '../../server/src/rules';
-import { applyEdits, lineOffsets, offsetAt } from '../../server/src/rules/fix';
+import { applyEdits, offsetAt } from '../../server/src/rules/fix';
 import { fixtures, readSeed, seedFiles } from '../helpers/golden';
 import { rangesOutside } from '../helpers/ranges';
 
@@ -19,7 +20,7 @@ function check(text: string): void {
     const findings = lint(readReferatStrict(text), text, { config, strict: true });
     const bad = rangesOutside(findings, text);
     if (bad.length) throw new Error(`finding ranges outside the text:\n${bad.slice(0, 3).join('\n')}`);
-    const starts = lineOffsets(text);
+    const starts = lineStarts(text);
     for (const f of findings) {
       if (!f.fix) continue;
       const { text: fixed, skipped } = applyEdits(text, f.fix.edits);

@@ -5,8 +5,8 @@ import path from 'node:path';
 import { type LoadedConfig, findConfigFile, loadConfigFile } from '../config/load';
 import type { ReferatConfig } from '../config/types';
 import { type Locale, translator } from '../i18n';
+import { lineStarts } from '../reader/lines';
 import { allRules } from '../rules';
-import { lineOffsets } from '../rules/fix';
 import type { Finding } from '../rules/types';
 import { type TargetProblem, collectTargets } from './collect';
 import { type FileReport, type Format, type RunProblem, countFindings, formatters } from './formats';
@@ -68,7 +68,7 @@ function shown(file: string): string {
 
 /** Where in the configuration text an offset is, 1-based. */
 function positionIn(text: string, offset: number): { line: number; col: number } {
-  const starts = lineOffsets(text);
+  const starts = lineStarts(text);
   let line = 0;
   while (line + 1 < starts.length && starts[line + 1] <= offset) line++;
   return { line: line + 1, col: offset - starts[line] + 1 };

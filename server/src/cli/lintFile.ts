@@ -5,8 +5,9 @@ import path from 'node:path';
 import type { ReferatConfig } from '../config/types';
 import { isReferatFile } from '../files';
 import { readReferat } from '../reader';
+import { lineStarts } from '../reader/lines';
 import { lint } from '../rules';
-import { applyEdits, lineOffsets, offsetAt } from '../rules/fix';
+import { applyEdits, offsetAt } from '../rules/fix';
 import type { Finding, TextEdit } from '../rules/types';
 import { FileError, type LoadedFile, encode, loadFileSync } from './files';
 
@@ -62,7 +63,7 @@ export function fixText(text: string, lintText: (text: string) => Finding[]): Fi
   const fixed: Record<string, number> = {};
   let findings = lintText(text);
   for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
-    const starts = lineOffsets(text);
+    const starts = lineStarts(text);
     const taken: Array<[number, number]> = [];
     const overlaps = (from: number, to: number) => taken.some(([f, t]) => from < t && f < to);
     const edits: TextEdit[] = [];

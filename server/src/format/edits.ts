@@ -1,7 +1,7 @@
 // From a formatted text back to edits: a diff of lines (each with its line break), narrowed to
 // the characters that differ, so that undo, other cursors and the scroll position stay put.
 import type { Position, Range } from '../model';
-import { lineOffsets } from '../rules/fix';
+import { lineStarts } from '../reader/lines';
 import type { TextEdit } from '../rules/types';
 
 /** Replace `a[a0, a1)` with `b[b0, b1)`. */
@@ -20,7 +20,7 @@ const MAX_EDIT_DISTANCE = 2000;
 
 /** The text cut into lines that keep their line breaks; the last one may have none (or be empty). */
 export function segments(text: string): string[] {
-  const starts = lineOffsets(text);
+  const starts = lineStarts(text);
   return starts.map((s, i) => text.slice(s, starts[i + 1] ?? text.length));
 }
 
@@ -157,7 +157,7 @@ export function linesOfRange(range: Range): { first: number; last: number } {
 export function textEdits(before: string, after: string, only?: { first: number; last: number }): TextEdit[] {
   const a = segments(before);
   const b = segments(after);
-  const starts = lineOffsets(before);
+  const starts = lineStarts(before);
   const offsetOf = (line: number) => (line < starts.length ? starts[line] : before.length);
   const inside = (h: Hunk) =>
     !only || (h.a0 >= only.first && (h.a1 === h.a0 ? h.a0 <= only.last + 1 : h.a1 - 1 <= only.last));

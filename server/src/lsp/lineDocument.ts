@@ -13,8 +13,7 @@
 import { brotliCompressSync, brotliDecompressSync, constants } from 'node:zlib';
 import type { Position, Range, TextDocumentContentChangeEvent, TextDocumentsConfiguration } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { splitLines } from '../reader/lines';
-import { lineOffsets } from '../rules/fix';
+import { lineStarts, splitLines } from '../reader/lines';
 import type { LintText } from '../rules/types';
 
 /** Lines [from, oldEnd) of an earlier version are lines [from, newEnd) now; the rest only moved. */
@@ -249,7 +248,7 @@ export class LineDocument implements TextDocument {
   }
 
   private starts(): number[] {
-    return (this.baseStarts ??= lineOffsets(this.base));
+    return (this.baseStarts ??= lineStarts(this.base));
   }
 
   /** Where base line `k` starts and ends (after its line break). */

@@ -3,15 +3,6 @@ import type { Position } from '../model';
 import { lineStarts } from '../reader/lines';
 import type { TextEdit } from './types';
 
-/**
- * Offsets of the starts of lines, counting \r\n, \r and \n as one break each. The reader's line
- * cutting, which finds the breaks with `indexOf`: twice as fast as testing every character (a
- * language server computes these for a document's first lint after it is opened).
- */
-export function lineOffsets(text: string): number[] {
-  return lineStarts(text);
-}
-
 export function offsetAt(text: string, starts: readonly number[], p: Position): number {
   const line = Math.min(Math.max(p.line, 0), starts.length - 1);
   const lineStart = starts[line];
@@ -26,7 +17,7 @@ export function offsetAt(text: string, starts: readonly number[], p: Position): 
  * skipped and returned, so that a "fix all" never garbles text.
  */
 export function applyEdits(text: string, edits: readonly TextEdit[]): { text: string; applied: TextEdit[]; skipped: TextEdit[] } {
-  const starts = lineOffsets(text);
+  const starts = lineStarts(text);
   const withOffsets = edits
     .map((e) => ({ e, from: offsetAt(text, starts, e.range.start), to: offsetAt(text, starts, e.range.end) }))
     .sort((a, b) => a.from - b.from || a.to - b.to);
