@@ -293,8 +293,8 @@ const KEPT_WARMUP_SAMPLES = 100;
  * Untimed requests of the kind first (the first hundred kept as `warmupSamples`), then the timed
  * ones. The first of a kind also pays for compiling the server's code for it, which a server in use
  * has long done. The ones after it still pay for the measuring client's first use of memory for answers of that size:
- * the client is a fresh process, and on a virtual machine whose memory is handed back to the host
- * (Firecracker's page reporting here), that first use is slow. Over the 5 MB outline (1.16 MB of
+ * the client is a fresh process, and on a machine where a page fault is dear (some 11 µs here,
+ * machine.ts), that first use is slow. Over the 5 MB outline (1.16 MB of
  * JSON) its first answers took 20-35 ms where later ones take 10-13, at the same requests from run
  * to run, with the server idle in between (bench/outline-timing.mjs; the client's profile shows its
  * copy of the answer at 3.6 ms where it is 0.1 ms later). An editor in use has long had that memory.
