@@ -256,7 +256,7 @@ export const PARTIES: Record<string, string> = {
 const FOLDED: Record<string, string> = { é: 'e', è: 'e', ê: 'e', ä: 'æ', ö: 'ø' };
 const TO_FOLD = /[éèêäö]|[\s\u00a0]+/g;
 /** A colon closing a heading's words (`Beslutning:`), with any space before it. */
-export const TRAILING_COLON = /\s*:$/;
+const TRAILING_COLON = /\s*:$/;
 
 export function fold(text: string): string {
   const lower = text.toLowerCase();
@@ -334,9 +334,14 @@ function isFirstWord(words: string, end: number): boolean {
   return false;
 }
 
+/** A heading's words in the form they are compared in: folded, without a closing colon. */
+export function foldHeading(words: string): string {
+  return fold(words).replace(TRAILING_COLON, '');
+}
+
 /** The section kind a heading's words name, or null when they name none. */
 export function sectionKindOf(words: string): SectionKind | null {
   // Most lines are not headings: look at the first word before folding the whole line.
   if (!isFirstWord(words, firstWordEnd(words))) return null;
-  return sectionByWords.get(fold(words).replace(TRAILING_COLON, '')) ?? null;
+  return sectionByWords.get(foldHeading(words)) ?? null;
 }

@@ -4,7 +4,7 @@ import type { DocumentSymbol, Range, SymbolKind } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Heading, Punkt, ReferatDocument, Section, Toc } from '../model';
 import { KIND_NAMES } from '../rules/util';
-import { fold, TRAILING_COLON } from '../vocabulary';
+import { fold, foldHeading } from '../vocabulary';
 import { reuseEncoding } from './answerEncoding';
 import { clampRange, containsRange, unionRange, wholeDocumentRange } from './ranges';
 import {
@@ -109,7 +109,7 @@ function sectionSymbol(document: TextDocument, section: Section, withSubheadings
 function sectionDetail(section: Section): string {
   if (section.kind === 'other') return '';
   const name = KIND_NAMES[section.kind];
-  return fold(section.heading.text).replace(TRAILING_COLON, '') === fold(name) ? '' : name;
+  return foldHeading(section.heading.text) === fold(name) ? '' : name;
 }
 
 /** A part that starts with a heading: named after it as written, selected on its words. */
