@@ -35,6 +35,8 @@ export type SectionKind =
   | 'okonomi'
   | 'bilag'
   | 'sagens-gang'
+  /** `Sagens forløb`, `Sagsforløb`, `Tidligere beslutninger`: earlier treatments, quoted; never this meeting's. */
+  | 'sagsforlob'
   | 'other';
 
 export const SECTION_KINDS: readonly SectionKind[] = [
@@ -46,6 +48,7 @@ export const SECTION_KINDS: readonly SectionKind[] = [
   'okonomi',
   'bilag',
   'sagens-gang',
+  'sagsforlob',
   'other',
 ];
 
@@ -159,6 +162,24 @@ export interface Punkt {
   votes: Vote[];
   proposals: Proposal[];
   absences: Absence[];
+  /** Earlier treatments quoted under `Sagens forløb` (another body, or this one at an earlier meeting). */
+  history: HistoryEntry[];
+}
+
+/** One earlier treatment quoted in a punkt's history section: who, when, and what they decided. */
+export interface HistoryEntry {
+  /** The body as written (`Økonomiudvalget`), when the entry names one. */
+  body: string | null;
+  /** `YYYY-MM-DD`, when the entry gives a date. */
+  date: string | null;
+  /** The punkt number in that meeting, when given (`Punktnummer: 21`). */
+  punkt: number | null;
+  /** The entry's head line(s): date and body. */
+  headRange: Range;
+  /** The quoted decision, as written (lines joined by a space); empty when none is quoted. */
+  text: string;
+  /** From the head to the entry's last non-empty line. */
+  range: Range;
 }
 
 export type CaseNumberScheme = 'kle' | 'odder' | 'other';

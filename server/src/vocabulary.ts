@@ -15,8 +15,13 @@ export const SECTION_HEADINGS: Record<SectionKind, readonly string[]> = {
     'forvaltningen indstiller',
     'forvaltningens indstilling',
     'administrationen indstiller',
+    'administrationens indstilling',
     'direktionen indstiller',
+    'direktionens indstilling',
+    'direktørens indstilling',
     'indstilling fra forslagsstiller',
+    'beslutningspunkter',
+    'forslag til beslutning',
   ],
   beslutning: ['beslutning', 'beslutninger', 'afgørelse'],
   sagsfremstilling: [
@@ -29,8 +34,11 @@ export const SECTION_HEADINGS: Record<SectionKind, readonly string[]> = {
   effekt: ['effekt', 'effekter'],
   okonomi: ['økonomi', 'økonomiske konsekvenser', 'økonomi og finansiering', 'bevillingsmæssige konsekvenser'],
   bilag: ['bilag', 'bilagsliste'],
-  'sagens-gang': ['sagens gang', 'sagsforløb', 'videre proces', 'videre forløb'],
+  'sagens-gang': ['sagens gang', 'sagsprocedure', 'videre proces', 'videre forløb'],
+  sagsforlob: ['sagens forløb', 'sagsforløb', 'tidligere beslutninger', 'tidligere behandling', 'tidligere politisk behandling'],
   other: [
+    // FirstAgenda's heading over Sagsprocedure, Resume, Indstilling and the rest (Greve).
+    'fremstilling',
     'initiativretsforslag',
     'status',
     'lovgrundlag',
@@ -54,11 +62,29 @@ export const TOC_HEADINGS = ['indholdsfortegnelse', 'indhold', 'dagsordenpunkter
 
 /** Label words of the meeting header, by field. */
 export const HEADER_LABELS = {
-  date: ['mødedato', 'dato', 'tidspunkt'],
+  committee: ['udvalg', 'mødeforum', 'forum'],
+  date: ['mødedato', 'dato', 'mødetidspunkt', 'tidspunkt', 'mødetid'],
   place: ['mødested', 'sted'],
-  attendees: ['mødedeltagere', 'deltagere', 'medlemmer', 'til stede'],
-  absent: ['fraværende', 'afbud', 'afbud fra', 'ikke til stede', 'fravær'],
+  attendees: ['mødedeltagere', 'deltagere', 'medlemmer', 'til stede', 'tilstede', 'tilstedeværende'],
+  absent: ['fraværende', 'afbud', 'afbud fra', 'ikke til stede', 'fravær', 'forfald', 'ikke mødt'],
 } as const;
+
+/**
+ * Header labels distinctive enough to be found in the middle of a line, where a PDF export has run
+ * the header together (`Mødedato: 12.03.2024 Mødetidspunkt: 16:00 Mødested: Rådhuset`). Other
+ * labels (`Sted`, `Dato`) open a field only at the start of a line.
+ */
+export const RUN_ON_HEADER_LABELS = ['mødedato', 'mødetidspunkt', 'mødested', 'mødedeltagere', 'deltagere', 'medlemmer', 'til stede', 'tilstede', 'fraværende', 'afbud fra', 'afbud'];
+
+/**
+ * A council named by its word alone (`Byråd 2022-2025`): the election period is then part of its
+ * name, as the meeting system writes it. A committee's own name (`Økonomiudvalget 2018-2021`) stands
+ * without its period.
+ */
+export const COUNCIL_WORDS = ['byråd', 'byrådet', 'kommunalbestyrelse', 'kommunalbestyrelsen', 'regionsråd', 'regionsrådet', 'borgerrepræsentationen'];
+
+/** Words after a name in an attendee list that give the member's role (`Lone Kjær (A), formand`). */
+export const ATTENDEE_ROLES = ['formand', 'næstformand', 'borgmester', 'viceborgmester', 'rådmand', 'udvalgsformand', 'medlem', 'suppleant', 'stedfortræder'];
 
 /** Marks after an attendee's name that mean the member was not there. */
 export const ABSENCE_MARKS = ['fravær', 'fraværende', 'afbud', 'forfald', 'ikke til stede', 'ikke mødt'];
@@ -230,7 +256,7 @@ export const MONTHS: Record<string, number> = {
 export const WEEKDAYS = ['mandag', 'tirsdag', 'onsdag', 'torsdag', 'fredag', 'lørdag', 'søndag'];
 
 /** Words that open the meeting's title line. */
-export const TITLE_WORDS = ['referat', 'beslutningsprotokol', 'protokol'];
+export const TITLE_WORDS = ['referat', 'beslutningsprotokol', 'protokol', 'dagsorden', 'ekstraordinær dagsorden', 'ekstraordinært referat', 'tillægsdagsorden'];
 
 /** `Mødet hævet kl. 14.07.` */
 export const ADJOURNED_PATTERN = /^Mødet\s+(?:blev\s+)?hævet\s+(?:kl\.?\s*)?(\d{1,2}[.:]\d{2})/i;

@@ -54,3 +54,12 @@ export function findTime(text: string): FoundTime | null {
   if (h > 24 || min > 59) return null;
   return { time: `${String(h).padStart(2, '0')}:${m[2]}`, at: m.index, length: m[0].length };
 }
+
+/** A clock time: `kl. 16:00` anywhere, or `16:00` / `16.00 - 18.30` opening a time field (`Mødetidspunkt: 16:00`). */
+export function findClockTime(text: string): FoundTime | null {
+  const found = findTime(text);
+  if (found) return found;
+  const m = /^\s*(\d{1,2})[.:](\d{2})(?![.:]?\d)/.exec(text);
+  if (!m || +m[1] > 24 || +m[2] > 59) return null;
+  return { time: `${m[1].padStart(2, '0')}:${m[2]}`, at: m.index + m[0].indexOf(m[1]), length: m[0].trim().length };
+}

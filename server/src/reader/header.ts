@@ -1,24 +1,61 @@
 // The meeting header: title, Mødedato, Mødested, attendees, and `Mødet hævet`.
 import type { Attendee, DateRef, Meeting, Range } from '../model';
-import { ABSENCE_MARKS, ADJOURNED_PATTERN, HEADER_LABELS, SUBSTITUTE_MARKS, TITLE_WORDS, fold } from '../vocabulary';
-import { findDate, findTime } from './dates';
+import { ABSENCE_MARKS, ADJOURNED_PATTERN, ATTENDEE_ROLES, COUNCIL_WORDS, HEADER_LABELS, RUN_ON_HEADER_LABELS, SUBSTITUTE_MARKS, TITLE_WORDS, fold } from '../vocabulary';
+import { findClockTime, findDate, findTime } from './dates';
 import { type Line, type Lines, colRange, lineRange, range, visibleEnd } from './lines';
 import { readPerson } from './names';
 import { Span } from './span';
 
-const TITLE = new RegExp(`^(?:${TITLE_WORDS.join('|')})\\b[\\s:]*`, 'i');
+const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+');
+const byLength = (list: readonly string[]) => [...list].sort((a, b) => b.length - a.length);
+
+const TITLE = new RegExp(`^(?:${byLength(TITLE_WORDS).map(escape).join('|')})(?![\\p{L}\\p{N}])[\\s:]*`, 'iu');
 const PERIOD = /(\d{4})\s*[-–]\s*(\d{4})/;
 const TITLE_DATE = /\s+(?:d\.|den)\s*(?=\d)/i;
 const absenceMarks = new Set(ABSENCE_MARKS.map(fold));
+const attendeeRoles = new Set(ATTENDEE_ROLES.map(fold));
+const councilWords = new Set(COUNCIL_WORDS.map(fold));
 
-function label(words: readonly string[]): RegExp {
-  // `**Mødedato** Tirsdag ...`, `Mødedato: ...`, `Mødested`.
-  return new RegExp(`^(?:\\*\\*|__)?(${words.join('|')})(?:\\*\\*|__)?\\s*:?(?:\\*\\*|__)?\\s*`, 'i');
+type Field = keyof typeof HEADER_LABELS;
+const fieldOf = new Map<string, Field>();
+for (const [field, words] of Object.entries(HEADER_LABELS) as [Field, readonly string[]][]) for (const w of words) fieldOf.set(fold(w), field);
+
+/**
+ * A label at the start of a line, alone or before its value, bold or not, with or without colon:
+ * `Mødedato`, `**Mødedato** Tirsdag ...`, `Mødedato: 12.03.2024`.
+ */
+const LABEL_AT_START = new RegExp(`^(?:\\*\\*|__)?(${byLength([...fieldOf.keys()]).map(escape).join('|')})(?![\\p{L}\\p{N}])(?:\\*\\*|__)?\\s*(?::|(?=\\s|$))(?:\\*\\*|__)?\\s*`, 'iu');
+/** A distinctive label further on in a line run together by a PDF export; one without `møde` needs its colon. */
+const LABEL_RUN_ON = new RegExp(`\\s(?:\\*\\*|__)?(${byLength(RUN_ON_HEADER_LABELS).map(escape).join('|')})(?:\\*\\*|__)?(\\s*:)?(?:\\*\\*|__)?\\s`, 'giu');
+
+/** One label and its value in a header line: `[labelAt, valueAt, valueEnd)` are columns of the line. */
+interface Field_ {
+  field: Field;
+  valueAt: number;
+  valueEnd: number;
 }
-const DATE_LABEL = label(HEADER_LABELS.date);
-const PLACE_LABEL = label(HEADER_LABELS.place);
-const ATTENDEE_LABEL = label(HEADER_LABELS.attendees);
-const ABSENT_LABEL = label([...HEADER_LABELS.absent].sort((a, b) => b.length - a.length));
+
+/** The labelled fields of a header line, in order; none when the line does not start with a label. */
+function fieldsOf(line: Line): Field_[] {
+  const text = line.text;
+  const first = LABEL_AT_START.exec(text);
+  if (!first) return [];
+  const found: { field: Field; labelAt: number; valueAt: number }[] = [{ field: fieldOf.get(fold(first[1]))!, labelAt: 0, valueAt: first[0].length }];
+  LABEL_RUN_ON.lastIndex = first[0].length;
+  for (let m: RegExpExecArray | null; (m = LABEL_RUN_ON.exec(text)); ) {
+    const word = fold(m[1]);
+    if (!m[2] && !word.startsWith('møde')) continue;
+    // Inside parentheses it is a note (`Hans Hammann (Afbud)`), not a label.
+    if (text.lastIndexOf('(', m.index) > text.lastIndexOf(')', m.index)) continue;
+    found.push({ field: fieldOf.get(word)!, labelAt: m.index + 1, valueAt: m.index + m[0].length });
+    LABEL_RUN_ON.lastIndex = m.index + m[0].length - 1;
+  }
+  return found.map((f, k) => ({
+    field: f.field,
+    valueAt: line.start + f.valueAt,
+    valueEnd: line.start + (k + 1 < found.length ? found[k + 1].labelAt : text.length),
+  }));
+}
 
 export function emptyMeeting(): Meeting {
   return {
@@ -57,7 +94,7 @@ export function readHeader(lines: Lines, from: number, to: number): Meeting {
   let i = first;
 
   const titleLine = lines.at(first);
-  const t = TITLE.exec(titleLine.text);
+  const t = fieldsOf(titleLine).length ? null : TITLE.exec(titleLine.text);
   if (t && /^referat$/i.test(titleLine.text) && /^til$/i.test(lines.at(first + 1)?.text ?? '')) {
     // `Referat` / `til` / `mødet i <udvalg>` / `den <dato> kl. <tid>` / `i <sted>`.
     i = readStackedTitle(lines, first, to, meeting);
@@ -70,36 +107,64 @@ export function readHeader(lines: Lines, from: number, to: number): Meeting {
   for (; i < to; i++) {
     const line = lines.at(i);
     if (line.blank) continue;
-    const text = line.text;
-    let m: RegExpExecArray | null;
-    if ((m = DATE_LABEL.exec(text)) && text.length > m[0].length) {
-      const at = line.start + m[0].length;
-      const value = text.slice(m[0].length);
-      meeting.meetingDate = dateRef(line, at, value);
-      meeting.time = findTime(value)?.time ?? meeting.time;
-      last = i;
-    } else if ((m = PLACE_LABEL.exec(text)) && text.length > m[0].length) {
-      const at = line.start + m[0].length;
-      meeting.place = text.slice(m[0].length).trim();
-      meeting.placeRange = colRange(line, at, line.end);
-      last = i;
-    } else if ((m = ABSENT_LABEL.exec(text))) {
-      const end = blockEnd(lines, i, to);
-      markAbsent(meeting, attendeeList(lines, i, end, m[0].length, true));
-      last = end - 1;
-      i = end - 1;
-    } else if ((m = ATTENDEE_LABEL.exec(text))) {
-      const end = blockEnd(lines, i, to);
-      meeting.attendees.push(...attendeeList(lines, i, end, m[0].length, false));
-      last = end - 1;
-      i = end - 1;
-    } else if ((m = ADJOURNED_PATTERN.exec(text))) {
-      last = i;
+    const fields = fieldsOf(line);
+    if (fields.length === 0) {
+      if (ADJOURNED_PATTERN.test(line.text)) last = i;
+      continue;
+    }
+    last = i;
+    for (let k = 0; k < fields.length; k++) {
+      const f = fields[k];
+      const alone = line.raw.slice(f.valueAt, f.valueEnd).trim() === '';
+      const lastField = k === fields.length - 1;
+      if (f.field === 'attendees' || f.field === 'absent') {
+        // A list: on the label's line, and on the lines after it when it is the line's last field.
+        const end = lastField ? blockEnd(lines, i, to) : i + 1;
+        const people = attendeeList(lines, i, end, f.valueAt, f.valueEnd, f.field === 'absent');
+        if (f.field === 'absent') markAbsent(meeting, people);
+        else meeting.attendees.push(...people);
+        last = end - 1;
+        if (lastField) i = end - 1;
+        continue;
+      }
+      // A label alone on its line: its value is the next line (`Mødedato` / `Mandag d. 10. januar 2022 kl. 08:00`).
+      let valueLine = line;
+      let at = f.valueAt;
+      let end = f.valueEnd;
+      if (alone) {
+        if (!lastField) continue;
+        let j = i + 1;
+        while (j < to && lines.blank(j)) j++;
+        if (j >= to || fieldsOf(lines.at(j)).length) continue;
+        valueLine = lines.at(j);
+        at = valueLine.start;
+        end = valueLine.end;
+        i = last = j;
+      }
+      readValue(meeting, f.field, valueLine, at, end);
     }
   }
   meeting.date = meeting.titleDate?.iso ?? meeting.meetingDate?.iso ?? null;
   meeting.range = range(first, lineRange(lines.at(first)).start.character, last, visibleEnd(lines.at(last)));
   return meeting;
+}
+
+/** A one-value field: columns [at, end) of the line. */
+function readValue(meeting: Meeting, field: Field, line: Line, at: number, end: number): void {
+  const raw = line.raw.slice(at, end);
+  const value = raw.trim();
+  if (!value) return;
+  const valueAt = at + raw.indexOf(value);
+  if (field === 'date') {
+    meeting.meetingDate = dateRef(line, valueAt, value) ?? meeting.meetingDate;
+    meeting.time = findClockTime(value)?.time ?? meeting.time;
+  } else if (field === 'place') {
+    meeting.place = value;
+    meeting.placeRange = colRange(line, valueAt, valueAt + value.length);
+  } else if (field === 'committee' && !meeting.committee) {
+    meeting.committee = value;
+    meeting.committeeRange = colRange(line, valueAt, valueAt + value.length);
+  }
 }
 
 function readTitleLine(line: Line, skip: number, meeting: Meeting): void {
@@ -120,7 +185,9 @@ function readTitleLine(line: Line, skip: number, meeting: Meeting): void {
   const p = PERIOD.exec(rest);
   if (p) {
     meeting.period = `${p[1]}-${p[2]}`;
-    rest = rest.slice(0, p.index);
+    const name = rest.slice(0, p.index);
+    // `Byråd 2022-2025`: a council named by its word alone keeps its period in its name.
+    rest = councilWords.has(fold(name)) ? rest.slice(0, p.index + p[0].length) : name;
   }
   const committee = rest.replace(/[\s,]+$/, '');
   if (committee) {
@@ -169,31 +236,38 @@ function blockEnd(lines: Lines, at: number, to: number): number {
 }
 
 function isLabelLine(line: Line): boolean {
-  return [DATE_LABEL, PLACE_LABEL, ATTENDEE_LABEL, ABSENT_LABEL].some((re) => re.test(line.text)) || ADJOURNED_PATTERN.test(line.text);
+  return LABEL_AT_START.test(line.text) || ADJOURNED_PATTERN.test(line.text);
 }
 
 /**
- * Reads the people of a label block. A block whose lines run on with commas is one list
+ * Reads the people of a label block: the label's line from column `valueAt` (to `valueEnd`) and the
+ * lines after it up to `end`. A block whose lines run on with commas is one list
  * (`Hans Hammann (Fravær), Linda Ann Wienand, John` / `Rosenhøj, ...`); otherwise each line is one
  * member (`Formand Anna Hansen (A)`).
  */
-function attendeeList(lines: Lines, at: number, end: number, labelLength: number, absent: boolean): Attendee[] {
+function attendeeList(lines: Lines, at: number, end: number, valueAt: number, valueEnd: number, absent: boolean): Attendee[] {
   const block: Line[] = [];
   for (let i = at; i < end; i++) block.push(lines.at(i));
-  const firstValue = block[0].text.slice(labelLength).trim();
+  const firstValue = block[0].raw.slice(valueAt, valueEnd).trim();
   const rest = block.slice(1);
   const oneList = rest.length === 0 || block.slice(0, -1).some((l) => /,\s*$/.test(l.text)) || (firstValue !== '' && /,/.test(firstValue));
   const spans: Span[] = [];
   if (oneList) {
     const valueLines = firstValue ? block : rest;
-    if (valueLines.length) spans.push(new Span(valueLines, firstValue ? block[0].start + labelLength : undefined));
+    if (valueLines.length) spans.push(new Span(valueLines, firstValue ? valueAt : undefined, firstValue ? valueEnd : undefined));
   } else {
-    if (firstValue) spans.push(new Span([block[0]], block[0].start + labelLength));
+    if (firstValue) spans.push(new Span([block[0]], valueAt, valueEnd));
     for (const l of rest) spans.push(new Span([l]));
   }
   const out: Attendee[] = [];
   for (const span of spans) {
     for (const piece of splitAttendees(span.text)) {
+      // `Lone Kjær (A), formand, Henrik Bundgaard (V), næstformand`: a role after the name it belongs to.
+      const role = span.text.slice(piece.from, piece.to).trim().replace(/\.$/, '');
+      if (out.length && attendeeRoles.has(fold(role))) {
+        out[out.length - 1].role ??= role;
+        continue;
+      }
       const a = readAttendee(span, piece.from, piece.to, absent);
       if (a) out.push(a);
     }

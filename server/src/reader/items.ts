@@ -260,7 +260,7 @@ function isHeadingLike(line: Line): boolean {
 }
 
 /** Sections in which a short plain line standing alone is read as a sub-heading. */
-const PLAIN_SUBHEADING_KINDS = new Set<SectionKind>(['resume', 'sagsfremstilling', 'effekt', 'okonomi', 'sagens-gang', 'other']);
+const PLAIN_SUBHEADING_KINDS = new Set<SectionKind>(['resume', 'sagsfremstilling', 'effekt', 'okonomi', 'sagens-gang', 'sagsforlob', 'other']);
 
 /** A short plain line standing alone, without closing punctuation: a sub-heading in a plain export. */
 function isPlainSubheading(lines: Lines, line: Line): boolean {
@@ -323,6 +323,7 @@ export function readItem(ctx: ItemContext, h: ItemHead, end: number): Punkt {
     votes: [],
     proposals: [],
     absences: [],
+    history: [],
   };
   const ct = CASE_TYPE_PATTERN.exec(h.title);
   if (ct) {

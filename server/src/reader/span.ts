@@ -17,13 +17,14 @@ export class Span {
   readonly text: string;
   private readonly segments: Segment[];
 
-  constructor(lines: readonly Line[], firstCol?: number) {
+  /** `firstCol` and `firstEnd` bound the first line's part (a value after its label, before the next). */
+  constructor(lines: readonly Line[], firstCol?: number, firstEnd?: number) {
     // A loop without a closure, and a one-line span (the most common) without joining.
     this.segments = [];
     if (lines.length === 1) {
       const line = lines[0];
       const from = firstCol !== undefined ? firstCol : line.start;
-      this.text = line.raw.slice(from, line.end);
+      this.text = line.raw.slice(from, firstEnd ?? line.end).trimEnd();
       this.segments.push({ at: 0, line: line.index, col: from, length: this.text.length });
       return;
     }
@@ -32,7 +33,7 @@ export class Span {
     for (let i = 0; i < lines.length; i++) {
       const line = lines[i];
       const from = i === 0 && firstCol !== undefined ? firstCol : line.start;
-      const piece = line.raw.slice(from, line.end);
+      const piece = line.raw.slice(from, i === 0 && firstEnd !== undefined ? firstEnd : line.end);
       if (i > 0) {
         parts.push(' ');
         at += 1;

@@ -53,6 +53,7 @@ const messages = {
   'kind-okonomi': { en: 'Finances', da: 'Økonomi' },
   'kind-bilag': { en: 'Attachments', da: 'Bilag' },
   'kind-sagens-gang': { en: 'Procedure', da: 'Sagens gang' },
+  'kind-sagsforlob': { en: 'Case history', da: 'Sagsforløb' },
   'kind-other': { en: 'Section', da: 'Afsnit' },
 } as const;
 

@@ -11,7 +11,7 @@ export const DEFAULT_BY_CASE_TYPE: Partial<Record<CaseType, SectionKind[]>> = {
 };
 
 /** The usual order of sections, for documents that do not show their own. */
-export const CANONICAL: SectionKind[] = ['resume', 'effekt', 'indstilling', 'beslutning', 'sagsfremstilling', 'okonomi', 'bilag', 'sagens-gang', 'other'];
+export const CANONICAL: SectionKind[] = ['resume', 'effekt', 'indstilling', 'beslutning', 'sagsfremstilling', 'okonomi', 'bilag', 'sagens-gang', 'sagsforlob', 'other'];
 
 function kinds(value: unknown): SectionKind[] | null {
   return Array.isArray(value) && value.every((v) => typeof v === 'string') ? (value as SectionKind[]) : null;

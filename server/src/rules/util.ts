@@ -12,6 +12,7 @@ export const KIND_NAMES: Record<SectionKind, string> = {
   okonomi: 'Økonomi',
   bilag: 'Bilag',
   'sagens-gang': 'Sagens gang',
+  sagsforlob: 'Sagsforløb',
   other: 'Andet',
 };
 
