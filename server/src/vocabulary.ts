@@ -229,7 +229,17 @@ export const BODY_WORDS = ['byrådet', 'kommunalbestyrelsen', 'udvalget', 'udval
 export const ACCESS_MARKERS = ['åbent', 'åben', 'lukket', 'fortroligt', 'lukket punkt', 'åben sag', 'lukket sag'];
 
 /** Labels before a case number of another scheme (`Sagsnr.: 2012-28504`, `Sag nr. 130`). */
-export const CASE_NUMBER_LABELS = ['sagsnr', 'sags nr', 'sag nr', 'sagsnummer', 'j.nr', 'j. nr', 'journalnr', 'journalnummer', 'dok.nr', 'acadre sagsnr'];
+export const CASE_NUMBER_LABELS = ['sagsnr', 'sags nr', 'sag nr', 'sagsnummer', 'sag', 'j.nr', 'j. nr', 'jnr', 'journalnr', 'journalnummer', 'acadre sagsnr', 'esdh nr', 'emnenr'];
+
+/**
+ * Headings that are a sentence's subject and verb (`Administrationen indstiller:`). The same words
+ * open a paragraph of a Resume or Sagsbeskrivelse; where the punkt also has the plain heading of
+ * that kind (`Indstilling`), the plain one is the section.
+ */
+export const SENTENCE_HEADING_VERBS = ['indstiller', 'beslutter', 'foreslår'];
+
+/** Labels of a document's own number, which is not the case's: on a case-number line it ends the case number. */
+export const DOCUMENT_NUMBER_LABELS = ['dok.nr', 'dok. nr', 'dokumentnr', 'dokumentnummer', 'dok nr'];
 
 /** Words that make an agenda item line (`Punkt 3: ...`). */
 export const ITEM_WORDS = ['punkt', 'pkt', 'sag', 'dagsordenspunkt'];
@@ -365,8 +375,17 @@ export function foldHeading(words: string): string {
   return fold(words).replace(TRAILING_COLON, '');
 }
 
+/** Characters that exports leave inside words without showing them: zero-width spaces and joiners, soft hyphens. */
+const INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/g;
+
+/** The words without invisible characters (`Beslut\u200bning` is `Beslutning`). */
+export function withoutInvisible(words: string): string {
+  return words.replace(INVISIBLE, '');
+}
+
 /** The section kind a heading's words name, or null when they name none. */
 export function sectionKindOf(words: string): SectionKind | null {
+  words = withoutInvisible(words);
   // Most lines are not headings: look at the first word before folding the whole line.
   if (!isFirstWord(words, firstWordEnd(words))) return null;
   return sectionByWords.get(foldHeading(words)) ?? null;

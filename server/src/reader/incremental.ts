@@ -59,7 +59,9 @@ export function rereadState(previous: ReadState, change: LineChange): ReadState 
   const list = new LineList(lines);
   const structure = rereadStructure(before, list, from, oldEnd, newEnd) ?? readStructure(list);
   const sameContext =
-    structure.context.ownCommittee === before.context.ownCommittee && structure.context.categories === before.context.categories;
+    structure.context.ownCommittee === before.context.ownCommittee &&
+    structure.context.meetingDate === before.context.meetingDate &&
+    structure.context.categories === before.context.categories;
   /** The new line of an old line outside the change, or -1 for a line inside it. */
   const moved = (line: number) => (line < from ? line : line >= oldEnd ? line + shift : -1);
   // Old punkter by the new line of their heading.

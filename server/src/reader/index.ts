@@ -118,7 +118,7 @@ export function readStructure(lines: Lines): Structure {
       }
     }
   }
-  return { style, meeting, toc, categories, heads, stops: stopsOf(lines, heads, categories), context: { lines, ownCommittee: meeting.committee, categories: usesCategories } };
+  return { style, meeting, toc, categories, heads, stops: stopsOf(lines, heads, categories), context: { lines, ownCommittee: meeting.committee, meetingDate: meeting.date, categories: usesCategories } };
 }
 
 /** For each head, the line of the next head or category line, or the line count. */

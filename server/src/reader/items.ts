@@ -1,13 +1,17 @@
 // Agenda items (punkter): their headings in every style, the case number and access marker
 // under the heading, and the sections and sub-headings inside them.
 import type { CaseNumber, CaseType, Punkt, Range, Section, SectionKind, SubHeading, TocEntry } from '../model';
-import { ACCESS_MARKERS, CASE_NUMBER_LABELS, CASE_TYPE_PATTERN, ITEM_WORDS, fold, sectionKindOf } from '../vocabulary';
+import { ACCESS_MARKERS, CASE_NUMBER_LABELS, CASE_TYPE_PATTERN, DOCUMENT_NUMBER_LABELS, ITEM_WORDS, SENTENCE_HEADING_VERBS, fold, foldHeading, sectionKindOf, withoutInvisible } from '../vocabulary';
+import { findDate } from './dates';
+import { isBodyWord } from './names';
 import { DecisionReader } from './decisions';
 import { type Line, type Lines, colRange, headingOf, isDecorated, isRegExpSpaceCode, isUpperCase, range, rangeFrom, visibleEnd } from './lines';
 import { CATEGORY } from './toc';
 
 export interface ItemHead {
   line: number;
+  /** The heading's last line: a title wrapped onto a second line ends there. */
+  lastLine: number;
   number: number;
   numberRange: Range;
   title: string;
@@ -39,18 +43,24 @@ function mayStartWithItemWord(text: string): boolean {
 function asciiLower(code: number): number {
   return code >= 65 && code <= 90 ? code + 32 : code;
 }
-const PUNKT = new RegExp(`^(?:${ITEM_WORDS.join('|')})\\.?\\s+(\\d{1,4})\\s*([:.)\\-–—])?\\s*(.*)$`, 'i');
+/** `Punkt 3: Title`; not `Punkt 6d ...` or `Punkt 1-2: ...`, which name sub-points. */
+const PUNKT = new RegExp(`^(?:${ITEM_WORDS.join('|')})\\.?\\s+(\\d{1,4})(?![\\p{L}\\d]|\\.?\\s*[-–]\\s*\\d)\\s*([:.)\\-–—])?\\s*(.*)$`, 'iu');
 const NUMBERED = /^(\d{1,4})\.\s+(\S.*)$/;
 const SAG_NR = /^sag\s*nr\.?\s*:?\s*(\d{1,4})\.?$/i;
 /** A TOC line: dots and a page number, or a tab and a page number. */
-const TOC_LINE = /(\.{3,}|…)\s*\d+\s*$|\t\s*\d+\s*$/;
+const DOTTED_TOC_LINE = /(\.{3,}|…)\s*\d+\s*$/;
+const TABBED_TOC_LINE = /\t\s*\d+\s*$/;
 
 const ACCESS = new RegExp(`^(${[...ACCESS_MARKERS].sort((a, b) => b.length - a.length).join('|')})(?:\\s*[-–:]\\s*(.*))?$`, 'i');
-const CASE_LABEL = new RegExp(`^(?:${CASE_NUMBER_LABELS.map((l) => l.replace(/\./g, '\\.').replace(/ /g, '\\s*')).join('|')})\\.?\\s*:?\\s*(\\S.*)$`, 'i');
+const labelPattern = (labels: readonly string[]) => [...labels].sort((a, b) => b.length - a.length).map((l) => l.replace(/\./g, '\\.').replace(/ /g, '\\s*')).join('|');
+/** `Sagsnr.: 24/1022`, `Sag nr. 24/1234`, `Sag: 23/4411` (a bare `Sag` needs its colon: `Sag 12` may open a punkt). */
+const CASE_LABEL = new RegExp(`^(?:(?:${labelPattern(CASE_NUMBER_LABELS.filter((l) => l !== 'sag'))})\\.?\\s*:?|sag\\s*:)\\s*(\\S.*)$`, 'i');
+/** `Dok.nr.: 123456/24` after the case number on its line. */
+const DOCUMENT_NUMBER = new RegExp(`[\\s,;]+(?:${labelPattern(DOCUMENT_NUMBER_LABELS)})\\.?\\s*:?.*$`, 'i');
 export const KLE_NUMBER = /^\d{2}\.\d{2}\.\d{2}-[A-ZÆØÅ]\d{2}-\d+-\d{2}$/;
 export const ODDER_NUMBER = /^S\d{4}-\d+$/;
 /** A single token of digits and separators that looks like a journal number of some scheme. */
-const LOOSE_NUMBER = /^[A-ZÆØÅ]{0,4}\d[\dA-Za-zÆØÅæøå]*(?:[.\-/]\d?[\dA-Za-zÆØÅæøå]*)+$/;
+const LOOSE_NUMBER = /^[A-ZÆØÅ]{0,4}-?\d[\dA-Za-zÆØÅæøå]*(?:[.\-/]\d?[\dA-Za-zÆØÅæøå]*)+$/;
 
 // Expressions of the per-line tests, made once: a literal in a function makes a new object on every call.
 const TRAILING_PUNCTUATION = /[.,;]+$/;
@@ -71,30 +81,106 @@ function isBlankOr(lines: Lines, i: number): boolean {
   return i < 0 || lines.blank(i);
 }
 
-/** `Punkt 3: Title` headings, in any decoration. */
+/**
+ * `Punkt 3: Title` headings, in any decoration. A heading is sure when it is decorated or the case
+ * number stands under it. A plain `Punkt N:` line that is not sure is a heading when it stands after
+ * an empty line or right above a section heading (exports without empty lines, as Aarhus's PDF
+ * text), and its number fits between the sure headings around it: `Pkt. 3: Anbefales.` lines that
+ * quote sub-points of a decision go back in the numbering, and stay text. A title wrapped onto a
+ * second line is joined.
+ */
 export function findPunktHeads(lines: Lines): ItemHead[] {
-  const heads: ItemHead[] = [];
+  const candidates: { line: Line; m: RegExpExecArray; sure: boolean }[] = [];
   for (let i = 0; i < lines.length; i++) {
     // Tested on the line table first: most lines are let go without making them.
     if (lines.blank(i) || !ITEM_INITIALS.has(lines.firstCode(i))) continue;
     const line = lines.at(i);
     if (line.text.length > 400 || !mayStartWithItemWord(line.text)) continue;
     const m = PUNKT.exec(line.text);
-    if (!m) continue;
-    const decorated = isDecorated(line);
-    if (!m[2] && !decorated) continue;
-    if (TOC_LINE.test(line.text)) continue;
-    if (!decorated && !isBlankOr(lines, line.index - 1)) continue;
-    heads.push(head(line, m[1], m[3]));
+    if (!m || isTocLine(lines, i)) continue;
+    const sure = isDecorated(line) || caseNumberBelow(lines, i);
+    // `Pkt. 312 Title` without a colon: only a sure heading.
+    if (sure || (m[2] && (isBlankOr(lines, i - 1) || sectionBelow(lines, i)))) candidates.push({ line, m, sure });
+  }
+  const heads: ItemHead[] = [];
+  let last = 0;
+  for (let c = 0; c < candidates.length; c++) {
+    const { line, m, sure } = candidates[c];
+    const number = Number(m[1]);
+    if (!sure) {
+      let next = c + 1;
+      while (next < candidates.length && !candidates[next].sure) next++;
+      const bound = next < candidates.length ? Number(candidates[next].m[1]) : Infinity;
+      if (number <= last || number >= bound) continue;
+    }
+    const h = head(line, m[1], m[3]);
+    if (!isDecorated(line)) joinWrappedTitle(lines, h);
+    heads.push(h);
+    last = number;
   }
   return heads;
 }
+
+/** The next non-empty lines after `at`, at most `count`, up to the next line that opens a punkt. */
+function linesBelow(lines: Lines, at: number, count: number): Line[] {
+  const out: Line[] = [];
+  for (let j = at + 1; j < lines.length && out.length < count; j++) {
+    if (lines.blank(j)) continue;
+    const line = lines.at(j);
+    if (PUNKT.test(line.text)) break;
+    out.push(line);
+  }
+  return out;
+}
+
+/** The case number right under a punkt heading, or under its wrapped second line. */
+function caseNumberBelow(lines: Lines, at: number): boolean {
+  return linesBelow(lines, at, 2).some((line) => !!readCaseLine(line)?.caseNumber);
+}
+
+/** A section heading right under a punkt heading, or under its wrapped second line. */
+function sectionBelow(lines: Lines, at: number): boolean {
+  return linesBelow(lines, at, 2).some((line) => line.text.length <= 60 && !!sectionKindOf(line.text));
+}
+
+/** A table of contents' line: dots and a page number, or a tab and a page number among lines like it. */
+function isTocLine(lines: Lines, at: number): boolean {
+  const text = lines.at(at).text;
+  if (DOTTED_TOC_LINE.test(text)) return true;
+  if (!TABBED_TOC_LINE.test(text)) return false;
+  // `Punkt 5: Beskæftigelsesplan<TAB>2021` alone is a heading whose title ends in a year.
+  const neighbour = (j: number) => j >= 0 && j < lines.length && !lines.blank(j) && (TABBED_TOC_LINE.test(lines.at(j).text) || DOTTED_TOC_LINE.test(lines.at(j).text));
+  return neighbour(at - 1) || neighbour(at + 1);
+}
+
+/**
+ * A heading cut at the page width: `Punkt 2: Svar på forslag ... Havnens` / `Perles fremtid på Aarhus Ø`
+ * / `EMN-2025-003383`. The second line is part of the title when the case number or a section
+ * heading follows it. A hyphen at the end of the first line joins the words (`2030-` / `fremskrivning`).
+ */
+function joinWrappedTitle(lines: Lines, h: ItemHead): void {
+  const headLine = lines.at(h.line);
+  if (headLine.text.length < WRAPPED_HEADING_LENGTH) return;
+  const next = lines.at(h.line + 1);
+  const after = lines.at(h.line + 2);
+  if (!next || next.blank || !after || after.blank || next.text.length > LONGEST_HEADING) return;
+  if (readCaseLine(next) || sectionKindOf(next.text) || PUNKT.test(next.text)) return;
+  if (!readCaseLine(after)?.caseNumber && !(after.text.length <= 60 && sectionKindOf(after.text))) return;
+  const joint = /[\p{L}\p{N}]-$/u.test(h.title) ? '' : ' ';
+  h.title = `${h.title}${joint}${next.text}`;
+  h.titleRange = { start: h.titleRange.start, end: { line: next.index, character: next.end } };
+  h.lastLine = next.index;
+}
+
+/** A heading line shorter than this was not cut at the page width. */
+const WRAPPED_HEADING_LENGTH = 40;
 
 function head(line: Line, numberText: string, title: string): ItemHead {
   const numberAt = line.start + line.text.indexOf(numberText);
   const titleAt = title ? line.start + line.text.lastIndexOf(title) : line.end;
   return {
     line: line.index,
+    lastLine: line.index,
     number: Number(numberText),
     numberRange: colRange(line, numberAt, numberAt + numberText.length),
     title: title.trim(),
@@ -235,6 +321,8 @@ export function readCaseLine(line: Line): { caseNumber: CaseNumber | null; acces
     rest = a[2];
     restAt = line.start + text.lastIndexOf(a[2]);
   }
+  const docNumber = DOCUMENT_NUMBER.exec(rest);
+  if (docNumber) rest = rest.slice(0, docNumber.index);
   const labelled = CASE_LABEL.exec(rest);
   let number = rest;
   let at = restAt;
@@ -296,6 +384,8 @@ function wordCount(text: string): number {
 export interface ItemContext {
   lines: Lines;
   ownCommittee: string | null;
+  /** The meeting's date (`YYYY-MM-DD`): a dated decision heading of another day is history. */
+  meetingDate: string | null;
   /** True when the document groups items under category lines (001 style). */
   categories: boolean;
 }
@@ -333,7 +423,7 @@ export function readItem(ctx: ItemContext, h: ItemHead, end: number): Punkt {
   }
 
   // The preamble: category line, access marker, case number.
-  let i = h.line + 1;
+  let i = h.lastLine + 1;
   for (let seen = 0; seen < 3; seen++) {
     const j = nextNonBlank(lines, i, end + 1);
     if (j > end) break;
@@ -383,9 +473,10 @@ function readSections(ctx: ItemContext, item: Punkt, from: number, end: number):
       continue;
     }
     const line = lines.at(i);
-    let kind = line.text.length <= 60 ? sectionKindOf(line.text) : null;
-    // `Bilag` / `Bilag`: an attachment named like its heading is the section's first entry, not a second heading.
     const open = section as Section | null; // assigned in this loop: TypeScript cannot follow it here
+    let kind = line.text.length <= 60 ? sectionKindOf(line.text) : null;
+    if (!kind && line.text.length <= LONGEST_HEADING) kind = datedSectionKind(ctx, line);
+    // `Bilag` / `Bilag`: an attachment named like its heading is the section's first entry, not a second heading.
     if (kind && open?.kind === kind && lastText === open.heading.range.start.line && !isDecorated(line)) kind = null;
     if (kind) {
       close();
@@ -414,6 +505,73 @@ function readSections(ctx: ItemContext, item: Punkt, from: number, end: number):
     lastText = i;
   }
   close();
+  dropSentenceHeadings(item);
+}
+
+/**
+ * `Beslutning i Økonomiudvalget den 30. oktober 2024:`, `Økonomiudvalgets beslutning den …`,
+ * `Indstilling fra Økonomiudvalget`: a heading that names a body (and a date). A decision of this
+ * meeting's body on this meeting's day is the Beslutning; any other is quoted history. Written in
+ * upper case, such a line is the title of a quoted proposal (`INDSTILLING FRA MAGISTRATSAFDELINGEN …`).
+ */
+function datedSectionKind(ctx: ItemContext, line: Line): SectionKind | null {
+  const text = withoutInvisible(line.text);
+  const m = DECISION_OF_BODY.exec(text) ?? BODYS_DECISION.exec(text);
+  if (!m?.groups) return null;
+  if (isUpperCase(text)) return null;
+  const { word, body, date } = m.groups;
+  let iso: string | null = null;
+  if (date) {
+    const found = findDate(date);
+    if (!found || found.at !== 0 || found.length < date.replace(TRAILING_COLON_OR_SPACE, '').length) return null;
+    iso = found.iso;
+  }
+  const kind = fold(word) === 'indstilling' ? 'indstilling' : 'beslutning';
+  if (kind === 'indstilling') return date ? null : 'indstilling';
+  if (!isBodyWord(lastWordOf(body))) return null;
+  const ours = !!ctx.ownCommittee && sameBody(body, ctx.ownCommittee) && (!iso || iso === ctx.meetingDate);
+  return ours ? 'beslutning' : 'sagsforlob';
+}
+
+/** A body's name: capitalised words, joined by `og` and `for` (`Klima-, Teknik- og Miljøudvalget`). */
+const BODY_NAME = String.raw`\p{Lu}[\p{L}\-,]*(?:\s+(?:og|for|\p{Lu}[\p{L}\-,]*))*`;
+const DATED = String.raw`(?:\s*,?\s+(?:den|d\.)\s+(?<date>\d.*?))?\s*:?$`;
+const DECISION_OF_BODY = new RegExp(String.raw`^(?<word>beslutning|indstilling)\s+(?:i|fra|af)\s+(?<body>${BODY_NAME})${DATED}`, 'iu');
+const BODYS_DECISION = new RegExp(String.raw`^(?<body>${BODY_NAME})s\s+(?<word>beslutning|indstilling)${DATED}`, 'u');
+const TRAILING_COLON_OR_SPACE = /[\s:.]+$/;
+
+function lastWordOf(words: string): string {
+  const parts = words.trim().split(/\s+/);
+  return parts[parts.length - 1];
+}
+
+/** Two names of one body: `Byrådets`, `Byrådet` and `Byråd 2022-2025` are the same council. */
+function sameBody(a: string, b: string): boolean {
+  const key = (name: string) =>
+    fold(name)
+      .replace(/\s*\d{4}\s*[-–]\s*\d{4}/, '')
+      .replace(/s$/, '')
+      .replace(/(?:et|en)$/, '')
+      .trim();
+  return key(a) === key(b);
+}
+
+/** `Administrationen indstiller:` is no heading where the punkt has the plain one of its kind (`Indstilling`). */
+function dropSentenceHeadings(item: Punkt): void {
+  const sentence = (sec: Section) => SENTENCE_HEADING_VERBS.some((verb) => foldHeading(sec.heading.text).endsWith(` ${verb}`));
+  for (let k = item.sections.length - 1; k >= 0; k--) {
+    const sec = item.sections[k];
+    if (!sentence(sec) || !item.sections.some((other) => other !== sec && other.kind === sec.kind && !sentence(other))) continue;
+    const before = item.sections[k - 1];
+    if (!before) {
+      sec.kind = 'other';
+      continue;
+    }
+    // Its lines belong to the section before it.
+    before.range = { start: before.range.start, end: sec.range.end };
+    before.subheadings.push({ heading: sec.heading, range: sec.range }, ...sec.subheadings);
+    item.sections.splice(k, 1);
+  }
 }
 
 /** Body category lines (001 style) between items: they end the item before them. */
