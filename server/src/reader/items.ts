@@ -82,10 +82,10 @@ function isBlankOr(lines: Lines, i: number): boolean {
 }
 
 /**
- * `Punkt 3: Title` headings, in any decoration. A heading is sure when it is decorated or the case
- * number stands under it. A plain `Punkt N:` line that is not sure is a heading when it stands after
- * an empty line or right above a section heading (exports without empty lines, as Aarhus's PDF
- * text), and its number fits between the sure headings around it: `Pkt. 3: Anbefales.` lines that
+ * `Punkt 3: Title` headings, in any decoration. A heading is sure when it is decorated, the case
+ * number stands under it, or a section heading does (exports without empty lines, as Aarhus's PDF
+ * text). A plain `Punkt N: Title` line that is not sure is a heading when it stands after an empty
+ * line and its number fits between the sure headings around it: `Pkt. 3: Anbefales.` lines that
  * quote sub-points of a decision go back in the numbering, and stay text. A title wrapped onto a
  * second line is joined.
  */
@@ -98,9 +98,11 @@ export function findPunktHeads(lines: Lines): ItemHead[] {
     if (line.text.length > 400 || !mayStartWithItemWord(line.text)) continue;
     const m = PUNKT.exec(line.text);
     if (!m || isTocLine(lines, i)) continue;
-    const sure = isDecorated(line) || caseNumberBelow(lines, i);
-    // `Pkt. 312 Title` without a colon: only a sure heading.
-    if (sure || (m[2] && (isBlankOr(lines, i - 1) || sectionBelow(lines, i)))) candidates.push({ line, m, sure });
+    // `Pkt. 312 Title` without a colon is a heading only when decorated or over its case number;
+    // `Punkt 2: i indstillingen udgår.` (a sentence) never opens a punkt by its place alone.
+    const titled = !!m[2] && TITLE_START.test(m[3]);
+    const sure = isDecorated(line) || caseNumberBelow(lines, i) || (titled && sectionBelow(lines, i));
+    if (sure || (titled && isBlankOr(lines, i - 1))) candidates.push({ line, m, sure });
   }
   const heads: ItemHead[] = [];
   let last = 0;
@@ -121,6 +123,9 @@ export function findPunktHeads(lines: Lines): ItemHead[] {
   return heads;
 }
 
+/** A title starts with a capital, a digit or a quote. */
+const TITLE_START = /^["“”„«']?[\p{Lu}\d]/u;
+
 /** The next non-empty lines after `at`, at most `count`, up to the next line that opens a punkt. */
 function linesBelow(lines: Lines, at: number, count: number): Line[] {
   const out: Line[] = [];
@@ -138,10 +143,16 @@ function caseNumberBelow(lines: Lines, at: number): boolean {
   return linesBelow(lines, at, 2).some((line) => !!readCaseLine(line)?.caseNumber);
 }
 
-/** A section heading right under a punkt heading, or under its wrapped second line. */
+/**
+ * A section that opens a punkt (Resume, Indstilling, Beslutning, Sagsfremstilling) right under a punkt
+ * heading, or under its wrapped second line. Not a group heading such as FirstAgenda's `Fremstilling`,
+ * which follows the decision: `Pkt. 2: Anbefales.` ends a decision right above it.
+ */
 function sectionBelow(lines: Lines, at: number): boolean {
-  return linesBelow(lines, at, 2).some((line) => line.text.length <= 60 && !!sectionKindOf(line.text));
+  return linesBelow(lines, at, 2).some((line) => line.text.length <= 60 && OPENING_KINDS.has(sectionKindOf(line.text)!));
 }
+
+const OPENING_KINDS = new Set<SectionKind>(['resume', 'indstilling', 'beslutning', 'sagsfremstilling']);
 
 /** A table of contents' line: dots and a page number, or a tab and a page number among lines like it. */
 function isTocLine(lines: Lines, at: number): boolean {
@@ -505,7 +516,7 @@ function readSections(ctx: ItemContext, item: Punkt, from: number, end: number):
     lastText = i;
   }
   close();
-  dropSentenceHeadings(item);
+  dropSentenceHeadings(lines, item);
 }
 
 /**
@@ -556,9 +567,16 @@ function sameBody(a: string, b: string): boolean {
   return key(a) === key(b);
 }
 
-/** `Administrationen indstiller:` is no heading where the punkt has the plain one of its kind (`Indstilling`). */
-function dropSentenceHeadings(item: Punkt): void {
-  const sentence = (sec: Section) => SENTENCE_HEADING_VERBS.some((verb) => foldHeading(sec.heading.text).endsWith(` ${verb}`));
+/**
+ * `Administrationen indstiller:` leading into the list right under it is no heading where the punkt
+ * has the plain one of its kind (`Indstilling`). Standing alone, the same words are a heading (Odder).
+ */
+function dropSentenceHeadings(lines: Lines, item: Punkt): void {
+  const sentence = (sec: Section) => {
+    const at = sec.heading.range.start.line;
+    const leadsIn = sec.heading.text.endsWith(':') || (at + 1 < lines.length && !lines.blank(at + 1));
+    return leadsIn && SENTENCE_HEADING_VERBS.some((verb) => foldHeading(sec.heading.text).endsWith(` ${verb}`));
+  };
   for (let k = item.sections.length - 1; k >= 0; k--) {
     const sec = item.sections[k];
     if (!sentence(sec) || !item.sections.some((other) => other !== sec && other.kind === sec.kind && !sentence(other))) continue;
