@@ -100,9 +100,8 @@ export function findPunktHeads(lines: Lines): ItemHead[] {
     if (!m || isTocLine(lines, i)) continue;
     // `Pkt. 312 Title` without a colon is a heading only when decorated or over its case number;
     // `Punkt 2: i indstillingen udgår.` (a sentence) never opens a punkt by its place alone.
-    const titled = !!m[2] && TITLE_START.test(m[3]);
-    const sure = isDecorated(line) || caseNumberBelow(lines, i) || (titled && sectionBelow(lines, i));
-    if (sure || (titled && isBlankOr(lines, i - 1))) candidates.push({ line, m, sure });
+    const sure = isDecorated(line) || caseNumberBelow(lines, i) || (!!m[2] && TITLE_START.test(m[3]) && sectionBelow(lines, i));
+    if (sure || (m[2] && isBlankOr(lines, i - 1))) candidates.push({ line, m, sure });
   }
   const heads: ItemHead[] = [];
   let last = 0;
