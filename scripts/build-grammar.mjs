@@ -266,6 +266,12 @@ export async function buildGrammar() {
 
       'header-label': {
         patterns: [
+          ...labelRules([...v.HEADER_LABELS.committee], {
+            name: 'meta.header.committee.referat',
+            end: '$',
+            contentName: 'entity.name.section.committee.referat',
+            patterns: [{ include: '#inline' }],
+          }),
           ...labelRules([...v.HEADER_LABELS.date], {
             name: 'meta.header.date.referat',
             end: '$',

@@ -9,8 +9,8 @@ export const LANGUAGE_ID = 'referat';
 const CANDIDATE_LANGUAGES = new Set(['plaintext', 'markdown']);
 /** Schemes of real documents (not output panes, git views, settings, ...). */
 const CANDIDATE_SCHEMES = new Set(['file', 'untitled', 'vscode-remote', 'vscode-vfs']);
-/** looksLikeReferat reads at most five non-empty lines; this leaves room for blank lines. */
-const HEAD_LINES = 60;
+/** looksLikeReferat reads the start of a text (DETECTION_CHARS): the header and the first punkter. */
+const HEAD_LINES = 200;
 
 /** True when the setting `referat.detect` is on for the document. */
 export function detectionEnabled(document?: vscode.TextDocument): boolean {

@@ -19,7 +19,7 @@ export const SCAN_LIMITS = {
   maxFiles: 5_000,
   maxFileBytes: 8 * 1024 * 1024,
   /** A `.txt`/`.md` file is judged by its start only. */
-  headBytes: 4096,
+  headBytes: 16_384,
 };
 
 export interface IndexedPunkt {

@@ -122,6 +122,9 @@ export function findPunktHeads(lines: Lines): ItemHead[] {
   return heads;
 }
 
+/** `Lukket punkt: Køb af ejendom`, `Lukket: …`, `Fortroligt - …`. */
+const CLOSED_TITLE = /^(lukket(?:\s+punkt)?|fortroligt?)\s*[:\-–]\s*/i;
+
 /** A title starts with a capital, a digit or a quote. */
 const TITLE_START = /^["“”„«']?[\p{Lu}\d]/u;
 
@@ -430,6 +433,14 @@ export function readItem(ctx: ItemContext, h: ItemHead, end: number): Punkt {
     item.caseType = ct[1].toUpperCase() as CaseType;
     const at = h.titleRange.start.character;
     item.caseTypeRange = colRange(headLine, at, at + ct[0].replace(TRAILING_SPACE, '').length);
+  }
+
+  // `Lukket punkt: …`, `Lukket: …`: a closed punkt says so in its title.
+  const closed = CLOSED_TITLE.exec(h.title);
+  if (closed && h.titleRange.start.line === h.line) {
+    const at = h.titleRange.start.character;
+    item.access = closed[1];
+    item.accessRange = colRange(headLine, at, at + closed[1].length);
   }
 
   // The preamble: category line, access marker, case number.

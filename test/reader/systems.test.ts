@@ -1,0 +1,325 @@
+// The shapes other meeting systems give the minutes (FirstAgenda/Prepare, eDoc, Acadre, SBSYS, PDF
+// text), each written small: recognition, header, punkter, sections, history and case numbers.
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { looksLikeReferat } from '../../server/src/detect';
+import { readReferatStrict as read } from '../../server/src/reader';
+import { doc, slice } from '../helpers/text';
+import { readSeed } from '../helpers/golden';
+
+const root = path.resolve(__dirname, '../..');
+
+describe('recognising minutes by their content', () => {
+  const firstAgenda = doc(
+    'Dagsorden Beskæftigelses- og Erhvervsudvalget d. 10-01-2022',
+    'Mødedato',
+    'Mandag d. 10. januar 2022 kl. 08:00',
+    'Mødested',
+    'Mødelokale 1',
+    '',
+    'Punkt 1: Godkendelse af dagsorden',
+    '21-014448',
+    '',
+    'Beslutning',
+    'Godkendt.',
+  );
+
+  it.each([
+    ['a FirstAgenda title', firstAgenda],
+    ['an extraordinary meeting', firstAgenda.replace('Dagsorden', 'Ekstraordinær dagsorden')],
+    ['a Beslutningsprotokol', doc('Beslutningsprotokol for Økonomiudvalget', '', 'Mødedato: 12.03.2024')],
+    ['a Protokol with a date only', doc('Protokol 12. marts 2024', '', 'Punkt 1: A')],
+    ['a PDF export', doc('REFERAT Aarhus Byråd d. 27-08-2025', 'Mødedato Onsdag d. 27. august 2025 kl. 16:00')],
+    ['the stacked title', doc('Referat', 'til', 'mødet i Beskæftigelses- og Socialudvalget')],
+    ['a body without title: punkter with their decisions', doc('Mødedato: 12.03.2024', '', 'Pkt. 312 Budget', 'Sagsnr.: 24/1022', 'Beslutning', 'Godkendt.')],
+    ['two numbered punkter with decisions', doc('Udvalget for Teknik', '', '1. Godkendelse af dagsorden', '', 'Beslutning', 'Godkendt.', '', '2. Budget', '', 'Indstilling', 'At budgettet godkendes.')],
+  ])('takes %s for a referat', (_name, text) => {
+    expect(looksLikeReferat(text)).toBe(true);
+  });
+
+  it.each(['\r\n', '\r'])('reads any line break (%j)', (eol) => {
+    expect(looksLikeReferat(firstAgenda.split('\n').join(eol))).toBe(true);
+    expect(looksLikeReferat(`\n\n${doc('Udvalget', '', '1. A', 'Beslutning', 'B', '2. C', 'Resume', 'D').split('\n').join(eol)}`)).toBe(true);
+  });
+
+  it('takes every seed for a referat', () => {
+    for (const name of ['000_db79083c852146f7.txt', '001_bcefb93b7da31050.txt', '002_00cfbdd4d29f5775.txt', '003_4215b85305d5dec8.txt', '004_c859f8f3d45ba66d.txt']) {
+      expect(looksLikeReferat(readSeed(name)), name).toBe(true);
+    }
+  });
+
+  it.each([
+    ['a letter', doc('Kære Anna', '', 'Tak for dit brev af 12. marts 2024 om dagsorden for mødet.', '', '1. Vi har talt med udvalget.', '2. Beslutning følger.', '', 'Med venlig hilsen')],
+    ['a note about an agenda', doc('Dagsorden', '', '1. Velkomst', '2. Eventuelt')],
+    ['a changelog', doc('# Changelog', '', '## 0.2.0', '', '1. Reader: Dagsorden titles', '2. Beslutning headings')],
+  ])('never takes %s for a referat', (_name, text) => {
+    expect(looksLikeReferat(text)).toBe(false);
+  });
+
+  it("never takes this project's own markdown for a referat", () => {
+    const files = ['README.md', 'CHANGELOG.md', 'bench/README.md', ...readdirSync(path.join(root, 'docs')).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)];
+    for (const file of files) expect(looksLikeReferat(readFileSync(path.join(root, file), 'utf8')), file).toBe(false);
+  });
+});
+
+describe('the header of every layout', () => {
+  it('reads labels standing above their values (FirstAgenda)', () => {
+    const text = doc(
+      'Dagsorden Byråd 2022-2025 d. 29-01-2025',
+      'Mødedato',
+      'Onsdag d. 29. januar 2025 kl. 17:30',
+      'Mødested',
+      'Byrådssalen',
+      'Mødedeltagere',
+      'Simon Østergaard',
+      'Conni Bergendorff (Stedfortræder for Torben Hoffmann)',
+      'Fraværende',
+      'Torben Hoffmann',
+      '',
+      'Punkt 1: Godkendelse af dagsorden',
+    );
+    const m = read(text).meeting;
+    // A council named by its word alone keeps its period in its name.
+    expect(m).toMatchObject({ committee: 'Byråd 2022-2025', period: '2022-2025', date: '2025-01-29', time: '17:30', place: 'Byrådssalen' });
+    expect(m.attendees.map((a) => [a.name, a.absent, a.note])).toEqual([
+      ['Simon Østergaard', false, null],
+      ['Conni Bergendorff', false, 'Stedfortræder for Torben Hoffmann'],
+      ['Torben Hoffmann', true, null],
+    ]);
+    expect(slice(text, m.placeRange!)).toBe('Byrådssalen');
+  });
+
+  it('keeps a committee’s period apart from its name', () => {
+    expect(read(doc('Dagsorden Økonomiudvalget 2022-2025 d. 10-01-2022')).meeting).toMatchObject({ committee: 'Økonomiudvalget', period: '2022-2025' });
+  });
+
+  it('reads colon labels, a time field and lists with party letters and roles', () => {
+    const text = doc(
+      'Referat',
+      'Udvalg: Teknisk Udvalg',
+      'Mødedato: 12.03.2024',
+      'Mødetidspunkt: 16:00 - 18:30',
+      'Mødested: Rådhuset, lokale 2',
+      'Medlemmer: Lone Kjær (A), formand, Henrik Bundgaard (V), næstformand, Anna Berg (Ø)',
+      'Afbud fra: Bo Holm (C)',
+    );
+    const m = read(text).meeting;
+    expect(m).toMatchObject({ committee: 'Teknisk Udvalg', date: '2024-03-12', time: '16:00', place: 'Rådhuset, lokale 2' });
+    expect(m.attendees.map((a) => [a.name, a.party, a.role, a.absent])).toEqual([
+      ['Lone Kjær', 'A', 'formand', false],
+      ['Henrik Bundgaard', 'V', 'næstformand', false],
+      ['Anna Berg', 'Ø', null, false],
+      ['Bo Holm', 'C', null, true],
+    ]);
+  });
+
+  it('reads a header a PDF export has run together', () => {
+    const text = doc('Referat af mødet i Økonomiudvalget', 'Mødedato: 12.03.2024 Mødetidspunkt: 16:00 Mødested: Rådhuset Til stede: Anna Berg (A), Bo Holm (V) Fraværende: Eva Lund (C)');
+    const m = read(text).meeting;
+    expect(m).toMatchObject({ committee: 'Økonomiudvalget', date: '2024-03-12', time: '16:00', place: 'Rådhuset' });
+    expect(m.attendees.map((a) => [a.name, a.absent])).toEqual([
+      ['Anna Berg', false],
+      ['Bo Holm', false],
+      ['Eva Lund', true],
+    ]);
+    expect(slice(text, m.placeRange!)).toBe('Rådhuset');
+  });
+
+  it('reads label and value on one line (a PDF export)', () => {
+    const m = read(doc('REFERAT Aarhus Byråd d. 27-08-2025', 'Mødedato Onsdag d. 27. august 2025 kl. 16:00', 'Mødested Byrådssalen', 'Indholdsfortegnelse')).meeting;
+    expect(m).toMatchObject({ committee: 'Aarhus Byråd', date: '2025-08-27', time: '16:00', place: 'Byrådssalen' });
+  });
+});
+
+describe('punkter of every system', () => {
+  it('reads PDF text without empty lines: wrapped headings and a TOC of titles without numbers', () => {
+    const text = doc(
+      'REFERAT Aarhus Byråd d. 27-08-2025',
+      'Indholdsfortegnelse',
+      'Godkendelse af dagsorden....................... 3',
+      'Svar på forslag fra DD om principbeslutning om at sikre Havnens Perles fremtid på Aarhus Ø......... 4',
+      'Afrapportering på klimaregnskab samt orientering om ny 2030-fremskrivning.......... 14',
+      'Punkt 1: Godkendelse af dagsorden',
+      'EMN-2023-009832',
+      'Beslutninger',
+      'Godkendt.',
+      'Punkt 2: Svar på forslag fra DD om principbeslutning om at sikre Havnens',
+      'Perles fremtid på Aarhus Ø',
+      'EMN-2025-003383',
+      'Beslutninger',
+      'Fremsendes til Teknisk Udvalg.',
+      'Punkt 3: Afrapportering på klimaregnskab samt orientering om ny 2030-',
+      'fremskrivning',
+      'EMN-2025-008528',
+      'Beslutninger',
+      'Vedtaget.',
+    );
+    const d = read(text);
+    expect(d.toc?.entries.map((e) => e.title)).toHaveLength(3);
+    expect(d.items.map((i) => [i.number, i.title, i.caseNumber?.text, i.sections.map((s) => s.kind)])).toEqual([
+      [1, 'Godkendelse af dagsorden', 'EMN-2023-009832', ['beslutning']],
+      [2, 'Svar på forslag fra DD om principbeslutning om at sikre Havnens Perles fremtid på Aarhus Ø', 'EMN-2025-003383', ['beslutning']],
+      [3, 'Afrapportering på klimaregnskab samt orientering om ny 2030-fremskrivning', 'EMN-2025-008528', ['beslutning']],
+    ]);
+    expect(slice(text, d.items[1].titleRange)).toBe('Svar på forslag fra DD om principbeslutning om at sikre Havnens\nPerles fremtid på Aarhus Ø');
+  });
+
+  it('leaves sub-point lines of a decision as text', () => {
+    const text = doc(
+      'Punkt 1: Budget',
+      '22-000248',
+      '',
+      'Beslutning',
+      'Pkt. 3 blev flyttet frem.',
+      'Fremstilling',
+      '',
+      'Punkt 2: Anlæg',
+      '22-000249',
+      '',
+      'Beslutning',
+      'Punkt 1-2: Model 1 anbefales ikke.',
+      'Punkt 6d Anbefales.',
+      '',
+      'Pkt. 1: Anbefales.',
+      '',
+      'Pkt. 2: Anbefales.',
+      'Fremstilling',
+      '',
+      'Punkt 3: Lukket: Køb af ejendom',
+      '22-000250',
+    );
+    const d = read(text);
+    expect(d.items.map((i) => [i.number, i.title, i.access])).toEqual([
+      [1, 'Budget', null],
+      [2, 'Anlæg', null],
+      [3, 'Lukket: Køb af ejendom', 'Lukket'],
+    ]);
+  });
+
+  it('reads running numbers confirmed by their case number', () => {
+    const d = read(doc('Beslutningsprotokol for Økonomiudvalget', '', 'Pkt. 312 Budget 2025', 'Sagsnr.: 24/1022', '', 'Beslutning', 'Godkendt.', '', 'Pkt. 313 Anlæg', 'Sag: 23/4411  Dok.nr.: 123456/24', '', 'Beslutning', 'Godkendt.'));
+    expect(d.items.map((i) => [i.number, i.title, i.caseNumber?.text])).toEqual([
+      [312, 'Budget 2025', '24/1022'],
+      [313, 'Anlæg', '23/4411'],
+    ]);
+  });
+
+  it('takes a heading whose title ends in a tab and a year for a punkt, not a TOC line', () => {
+    const seed = readSeed('003_4215b85305d5dec8.txt');
+    const d = read(seed.replace('Punkt 5: Beskæftigelsesplan 2021', 'Punkt 5: Beskæftigelsesplan\t2021'));
+    expect(d.items.map((i) => i.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
+    expect(d.items[4].title).toBe('Beskæftigelsesplan\t2021');
+    // Punkt 4 keeps its own sections: punkt 5's do not fall into it.
+    expect(d.items[3].sections).toEqual(read(seed).items[3].sections);
+  });
+});
+
+describe('sections of every system', () => {
+  it('reads the decision first, FirstAgenda’s Fremstilling, and the Greve words', () => {
+    const d = read(
+      doc(
+        'Dagsorden Kultur- og Fritidsudvalget d. 10-01-2022',
+        '',
+        'Punkt 1: Godkendelse af dagsorden',
+        '21-014448',
+        '',
+        'Beslutning',
+        'Godkendt.',
+        'Fremstilling',
+        'Sagsprocedure',
+        'Kultur- og Fritidsudvalget.',
+        'Resume',
+        'Godkendelse af dagsorden.',
+        'Indstilling',
+        'Administrationen indstiller, at dagsordenen godkendes.',
+        'Sagsbeskrivelse',
+        'Tekst.',
+        'Lovgrundlag',
+        'Tekst.',
+        'Økonomiske konsekvenser',
+        'Ingen.',
+      ),
+    );
+    expect(d.items[0].sections.map((s) => s.kind)).toEqual(['beslutning', 'other', 'sagens-gang', 'resume', 'indstilling', 'sagsfremstilling', 'other', 'okonomi']);
+  });
+
+  it('reads Aarhus’s Beslutninger and Beslutningspunkter, and not the upper-case title of a quoted proposal', () => {
+    const d = read(
+      doc('Punkt 2: Svar på forslag', 'EMN-2025-003383', 'Beslutninger', 'Fremsendes til Teknisk Udvalg.', 'BESLUTNINGSFORSLAG FRA DD', 'Tekst.', 'INDSTILLING FRA MAGISTRATSAFDELINGEN FOR TEKNIK OG MILJØ', 'Tekst.', 'Resume', 'Tekst.', 'Beslutningspunkter', 'Det indstilles:', 'At 1) der sikres plads.'),
+    );
+    expect(d.items[0].sections.map((s) => [s.kind, s.heading.text])).toEqual([
+      ['beslutning', 'Beslutninger'],
+      ['resume', 'Resume'],
+      ['indstilling', 'Beslutningspunkter'],
+    ]);
+  });
+
+  it('takes a dated decision heading of this meeting for the Beslutning, and another body’s for history', () => {
+    const d = read(
+      doc(
+        'Referat Økonomiudvalget d. 30-10-2024',
+        '',
+        'Punkt 1: Budget',
+        '',
+        'Indstilling fra Direktionen',
+        'At budgettet godkendes.',
+        '',
+        'Beslutning i Økonomiudvalget den 30. oktober 2024:',
+        'Anbefales.',
+        '',
+        'Sagsfremstilling',
+        'Tekst.',
+        '',
+        'Beslutning i Plan- og Tryghedsudvalget den 12. august 2025:',
+        'Anbefales.',
+        '',
+        'Direktørens indstilling',
+        'Tekst.',
+      ),
+    );
+    expect(d.items[0].sections.map((s) => s.kind)).toEqual(['indstilling', 'beslutning', 'sagsfremstilling', 'sagsforlob', 'indstilling']);
+  });
+
+  it('finds a heading word with a zero-width space or a soft hyphen in it', () => {
+    const d = read(doc('Punkt 1: A', '', 'Beslut\u200bning', '', 'Godkendt.', '', 'Indstil\u00adling', '', 'Tekst.'));
+    expect(d.items[0].sections.map((s) => s.kind)).toEqual(['beslutning', 'indstilling']);
+  });
+
+  it('lets `Administrationen indstiller:` leading into a list give way to the plain Indstilling heading', () => {
+    const d = read(doc('Punkt 1: A', '22-1', '', 'Beslutning', 'Godkendt.', 'Sagsbeskrivelse', 'Tekst.', 'Administrationen indstiller:', '5. at sagen tages til efterretning.', 'Mere tekst.', 'Indstilling', 'Administrationen indstiller,', '1. at planen godkendes.'));
+    const sections = d.items[0].sections;
+    expect(sections.map((s) => [s.kind, s.heading.text])).toEqual([
+      ['beslutning', 'Beslutning'],
+      ['sagsfremstilling', 'Sagsbeskrivelse'],
+      ['indstilling', 'Indstilling'],
+    ]);
+    // The lines under the sentence belong to the Sagsbeskrivelse.
+    expect(sections[1].range.end.line).toBe(9);
+  });
+});
+
+describe('history is not this meeting', () => {
+  it('reads Sagens forløb as history: its votes and absences are not the meeting’s', () => {
+    const d = read(
+      doc(
+        'Dagsorden Byråd 2022-2025 d. 06-02-2023',
+        '',
+        'Punkt 1: Budget',
+        '22-000248',
+        '',
+        'Beslutning',
+        'Godkendt.',
+        'Sagens forløb',
+        '30-01-2023 Økonomiudvalget',
+        'Økonomiudvalget anbefaler indstillingen.',
+        'Bjarke Abel (A) stemte imod.',
+        'Anna Berg deltog ikke i mødet.',
+      ),
+    );
+    const item = d.items[0];
+    expect(item.sections.map((s) => s.kind)).toEqual(['beslutning', 'sagsforlob']);
+    expect(item.votes).toEqual([]);
+    expect(item.absences).toEqual([]);
+  });
+});
