@@ -321,5 +321,42 @@ describe('history is not this meeting', () => {
     expect(item.sections.map((s) => s.kind)).toEqual(['beslutning', 'sagsforlob']);
     expect(item.votes).toEqual([]);
     expect(item.absences).toEqual([]);
+    expect(item.history.map((h) => [h.date, h.body, h.text])).toEqual([['2023-01-30', 'Økonomiudvalget', 'Økonomiudvalget anbefaler indstillingen. Bjarke Abel (A) stemte imod. Anna Berg deltog ikke i mødet.']]);
+  });
+
+  it('reads labelled history entries (Aarhus) and entries headed by body and date', () => {
+    const text = doc(
+      'Punkt 2: Svar på forslag',
+      'EMN-2025-003383',
+      'Beslutninger',
+      'Godkendt.',
+      'Sagsforløb',
+      'Udvalg: Aarhus Byråd',
+      'Dato: 26-03-2025',
+      'Punktnummer: 21',
+      'Sagens behandling blev udsat.',
+      'Udvalg: Magistraten',
+      'Dato: 19-08-2025',
+      'Punktnummer: 4',
+      'Fremsendes til Aarhus Byråd.',
+      'Socialdemokratiet tog forbehold.',
+      'Tidligere beslutninger',
+      'Økonomiudvalget, 10. september 2019, pkt. 65:',
+      'Anbefales.',
+    );
+    const item = read(text).items[0];
+    expect(item.history.map((h) => [h.body, h.date, h.punkt, h.text])).toEqual([
+      ['Aarhus Byråd', '2025-03-26', 21, 'Sagens behandling blev udsat.'],
+      ['Magistraten', '2025-08-19', 4, 'Fremsendes til Aarhus Byråd. Socialdemokratiet tog forbehold.'],
+      ['Økonomiudvalget', '2019-09-10', 65, 'Anbefales.'],
+    ]);
+    expect(slice(text, item.history[1].headRange)).toBe('Udvalg: Magistraten\nDato: 19-08-2025\nPunktnummer: 4');
+    expect(item.votes).toEqual([]);
+  });
+
+  it('keeps a quoted decision of another body as history', () => {
+    const item = read(doc('Dagsorden Byråd 2022-2025 d. 08-09-2025', '', 'Punkt 1: Lokalplan', '25-1', '', 'Beslutning', 'Godkendt.', 'Supplerende sagsfremstilling', 'Beslutning i Plan- og Tryghedsudvalget den 12. august 2025:', 'Ikke til stede: Ingen', 'For stemte (V).')).items[0];
+    expect(item.history.map((h) => [h.body, h.date])).toEqual([['Plan- og Tryghedsudvalget', '2025-08-12']]);
+    expect(item.votes).toEqual([]);
   });
 });

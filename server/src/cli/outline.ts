@@ -40,6 +40,8 @@ function itemJson(item: Punkt) {
     // Absent from this committee's meeting or item; absences recorded under another committee in a joint item are in `absences`.
     absent: item.absences.filter((a) => a.committee === null).map((a) => a.person.name),
     absences: item.absences.map((a) => ({ name: a.person.name, scope: a.scope, committee: a.committee, line: a.range.start.line + 1 })),
+    // Earlier treatments quoted under Sagens forløb: another body's (or an earlier meeting's), never this one's.
+    history: item.history.map((h) => ({ line: h.headRange.start.line + 1, body: h.body, date: h.date, punkt: h.punkt, text: h.text })),
   };
 }
 
@@ -78,6 +80,7 @@ const messages = {
     da: 'Afstemning (linje {line}): for {for}, imod {against}, undlod {abstain}{outcome}',
   },
   absent: { en: 'Absent: {names}', da: 'Fraværende: {names}' },
+  history: { en: 'Earlier: {date} {body} (line {line})', da: 'Tidligere: {date} {body} (linje {line})' },
   untitled: { en: '(no title)', da: '(ingen titel)' },
 } as const;
 
@@ -120,6 +123,9 @@ export function outlineText(file: string, doc: ReferatDocument, locale: Locale):
     }
     const absent = item.absences.filter((a) => a.committee === null).map((a) => a.person.name);
     if (absent.length) out.push(`    ${t('absent', { names: absent.join(', ') })}`);
+    for (const h of item.history) {
+      out.push(`    ${t('history', { date: h.date ?? '?', body: h.body ?? '?', line: h.headRange.start.line + 1 })}`);
+    }
   }
   return out.join('\n');
 }

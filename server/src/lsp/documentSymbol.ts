@@ -2,12 +2,13 @@
 // (the sub-headings only while the outline stays within MAX_OUTLINE_SYMBOLS).
 import type { DocumentSymbol, Range, SymbolKind } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Heading, Punkt, ReferatDocument, Section, Toc } from '../model';
+import type { Heading, HistoryEntry, Punkt, ReferatDocument, Section, Toc } from '../model';
 import { KIND_NAMES } from '../rules/util';
 import { fold, foldHeading } from '../vocabulary';
 import { reuseEncoding } from './answerEncoding';
 import { clampRange, containsRange, unionRange, wholeDocumentRange } from './ranges';
 import {
+  HISTORY_SYMBOL_KIND,
   MEETING_SYMBOL_KIND,
   PUNKT_SYMBOL_KIND,
   SECTION_SYMBOL_KIND,
@@ -91,13 +92,21 @@ function punktSymbol(document: TextDocument, punkt: Punkt, withSubheadings: bool
     kind: PUNKT_SYMBOL_KIND,
     range: punkt.range,
     selectionRange: punkt.heading.textRange,
-    children: punkt.sections.map((section) => sectionSymbol(document, section, withSubheadings)),
+    children: punkt.sections.map((section) => sectionSymbol(document, section, withSubheadings, punkt.history)),
   });
 }
 
-function sectionSymbol(document: TextDocument, section: Section, withSubheadings: boolean): DocumentSymbol {
+function sectionSymbol(document: TextDocument, section: Section, withSubheadings: boolean, history: readonly HistoryEntry[]): DocumentSymbol {
   const subheadings = withSubheadings ? section.subheadings : [];
   const children = subheadings.map((subheading) => headingSymbol(document, subheading, SUBHEADING_SYMBOL_KIND, '', []));
+  // A history section lists its earlier treatments: the date and the body that treated the case.
+  if (section.kind === 'sagsforlob') {
+    for (const entry of history) {
+      if (!containsRange(section.range, entry.headRange) || entry.headRange === section.heading.range) continue;
+      const name = oneLine([entry.date, entry.body].filter(Boolean).join(' '));
+      children.push(symbol(document, { name: name || '…', detail: entry.punkt ? `punkt ${entry.punkt}` : '', kind: HISTORY_SYMBOL_KIND, range: entry.range, selectionRange: entry.headRange, children: [] }));
+    }
+  }
   return headingSymbol(document, section, SECTION_SYMBOL_KIND, sectionDetail(section), children);
 }
 

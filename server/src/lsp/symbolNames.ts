@@ -8,6 +8,7 @@ export const TOC_SYMBOL_KIND = SymbolKind.Namespace;
 export const PUNKT_SYMBOL_KIND = SymbolKind.Class;
 export const SECTION_SYMBOL_KIND = SymbolKind.Struct;
 export const SUBHEADING_SYMBOL_KIND = SymbolKind.String;
+export const HISTORY_SYMBOL_KIND = SymbolKind.Event;
 
 export const TOC_SYMBOL_NAME = 'Indholdsfortegnelse';
 const FALLBACK_MEETING_NAME = 'Referat';

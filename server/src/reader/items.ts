@@ -3,6 +3,7 @@
 import type { CaseNumber, CaseType, Punkt, Range, Section, SectionKind, SubHeading, TocEntry } from '../model';
 import { ACCESS_MARKERS, CASE_NUMBER_LABELS, CASE_TYPE_PATTERN, DOCUMENT_NUMBER_LABELS, ITEM_WORDS, SENTENCE_HEADING_VERBS, fold, foldHeading, sectionKindOf, withoutInvisible } from '../vocabulary';
 import { findDate } from './dates';
+import { headedHistory, readHistory } from './history';
 import { isBodyWord } from './names';
 import { DecisionReader } from './decisions';
 import { type Line, type Lines, colRange, headingOf, isDecorated, isRegExpSpaceCode, isUpperCase, range, rangeFrom, visibleEnd } from './lines';
@@ -468,6 +469,12 @@ export function readItem(ctx: ItemContext, h: ItemHead, end: number): Punkt {
   }
 
   readSections(ctx, item, i, end);
+  for (const section of item.sections) {
+    if (section.kind !== 'sagsforlob') continue;
+    const quoted = bodyOfHeading(section.heading.text);
+    if (quoted) item.history.push(headedHistory(lines, section, quoted.body, quoted.date ? findDate(quoted.date)?.iso ?? null : null));
+    else item.history.push(...readHistory(lines, section));
+  }
   const decisions = new DecisionReader(ctx.ownCommittee);
   for (const s of item.sections) {
     if (s.kind === 'beslutning') decisions.readSection(lines, s.heading.range.start.line + 1, s.range.end.line + 1);
@@ -499,6 +506,8 @@ function readSections(ctx: ItemContext, item: Punkt, from: number, end: number):
     if (!kind && line.text.length <= LONGEST_HEADING) kind = datedSectionKind(ctx, line);
     // `Bilag` / `Bilag`: an attachment named like its heading is the section's first entry, not a second heading.
     if (kind && open?.kind === kind && lastText === open.heading.range.start.line && !isDecorated(line)) kind = null;
+    // Under `Bilag`, a plain line right after an attachment is the next attachment (`Indstilling`), not a heading.
+    if (kind && open?.kind === 'bilag' && lastText === i - 1 && line.level === null && !line.bold && !isUpperCase(line.text)) kind = null;
     if (kind) {
       close();
       sub = null;
@@ -537,10 +546,9 @@ function readSections(ctx: ItemContext, item: Punkt, from: number, end: number):
  */
 function datedSectionKind(ctx: ItemContext, line: Line): SectionKind | null {
   const text = withoutInvisible(line.text);
-  const m = DECISION_OF_BODY.exec(text) ?? BODYS_DECISION.exec(text);
-  if (!m?.groups) return null;
-  if (isUpperCase(text)) return null;
-  const { word, body, date } = m.groups;
+  const named = bodyOfHeading(text);
+  if (!named || isUpperCase(text)) return null;
+  const { word, body, date } = named;
   let iso: string | null = null;
   if (date) {
     const found = findDate(date);
@@ -557,6 +565,12 @@ function datedSectionKind(ctx: ItemContext, line: Line): SectionKind | null {
 /** A body's name: capitalised words, joined by `og` and `for` (`Klima-, Teknik- og Miljøudvalget`). */
 const BODY_NAME = String.raw`\p{Lu}[\p{L}\-,]*(?:\s+(?:og|for|\p{Lu}[\p{L}\-,]*))*`;
 const DATED = String.raw`(?:\s*,?\s+(?:den|d\.)\s+(?<date>\d.*?))?\s*:?$`;
+/** The word, body and date of `Beslutning i <body> den <date>:` or `<body>s beslutning den <date>`. */
+function bodyOfHeading(text: string): { word: string; body: string; date: string | undefined } | null {
+  const m = DECISION_OF_BODY.exec(text) ?? BODYS_DECISION.exec(text);
+  return m?.groups ? { word: m.groups.word, body: m.groups.body, date: m.groups.date } : null;
+}
+
 const DECISION_OF_BODY = new RegExp(String.raw`^(?<word>beslutning|indstilling)\s+(?:i|fra|af)\s+(?<body>${BODY_NAME})${DATED}`, 'iu');
 const BODYS_DECISION = new RegExp(String.raw`^(?<body>${BODY_NAME})s\s+(?<word>beslutning|indstilling)${DATED}`, 'u');
 const TRAILING_COLON_OR_SPACE = /[\s:.]+$/;
