@@ -83,6 +83,22 @@ export const RUN_ON_HEADER_LABELS = ['mødedato', 'mødetidspunkt', 'mødested',
  */
 export const COUNCIL_WORDS = ['byråd', 'byrådet', 'kommunalbestyrelse', 'kommunalbestyrelsen', 'regionsråd', 'regionsrådet', 'borgerrepræsentationen'];
 
+/**
+ * Two names of one body: `Byrådets`, `Byrådet` and `Byråd 2022-2025` are the same council, and
+ * `Økonomiudvalgets` is `Økonomiudvalget`.
+ */
+export function sameBody(a: string, b: string): boolean {
+  return bodyKey(a) === bodyKey(b);
+}
+
+function bodyKey(name: string): string {
+  return fold(name)
+    .replace(/\s*\d{4}\s*[-–]\s*\d{4}/, '')
+    .replace(/s$/, '')
+    .replace(/(?:et|en)$/, '')
+    .trim();
+}
+
 /** Words after a name in an attendee list that give the member's role (`Lone Kjær (A), formand`). */
 export const ATTENDEE_ROLES = ['formand', 'næstformand', 'borgmester', 'viceborgmester', 'rådmand', 'udvalgsformand', 'medlem', 'suppleant', 'stedfortræder'];
 

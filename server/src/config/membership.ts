@@ -3,7 +3,7 @@
 // committee, the attendee list (Mødedeltagere) is the membership.
 import { distance } from 'fastest-levenshtein';
 import type { ReferatDocument } from '../model';
-import { fold } from '../vocabulary';
+import { fold, sameBody } from '../vocabulary';
 import type { CommitteeConfig, MemberConfig, ReferatConfig } from './types';
 
 export interface Member {
@@ -36,7 +36,7 @@ function periodYears(period: string | undefined): [number, number] | null {
 
 /** Finds the configured committee a document (or a joint item's statement) names. */
 export function findCommittee(config: ReferatConfig, name: string, period: string | null, date: string | null): CommitteeConfig | null {
-  const candidates = (config.committees ?? []).filter((c) => fold(c.name) === fold(name));
+  const candidates = (config.committees ?? []).filter((c) => sameBody(c.name, name));
   if (candidates.length <= 1) return candidates[0] ?? null;
   const byPeriod = period ? candidates.find((c) => periodYears(c.period)?.join('-') === periodYears(period)?.join('-')) : undefined;
   if (byPeriod) return byPeriod;

@@ -11,6 +11,7 @@ import {
   PROPOSAL_VERBS,
   VOTE_VERBS,
   fold,
+  sameBody,
 } from '../vocabulary';
 import { type Line, type Lines, isRegExpSpaceCode } from './lines';
 import { isBodyWord, readNameList } from './names';
@@ -148,8 +149,6 @@ export class DecisionReader {
   private quoteTarget: Proposal | DecisionStatement | null = null;
   private inQuote = false;
   private committee: string | null = null;
-  /** `fold(ownCommittee)`, made on first use. */
-  private ownCommitteeFolded: string | null = null;
 
   constructor(private readonly ownCommittee: string | null) {}
 
@@ -213,7 +212,7 @@ export class DecisionReader {
 
   private committeeFor(body: string | null): string | null {
     if (!body) return null;
-    if (this.ownCommittee && fold(body) === (this.ownCommitteeFolded ??= fold(this.ownCommittee))) return null;
+    if (this.ownCommittee && sameBody(body, this.ownCommittee)) return null;
     if (UDVALGET.test(body)) return null;
     return body;
   }

@@ -1,7 +1,7 @@
 // Agenda items (punkter): their headings in every style, the case number and access marker
 // under the heading, and the sections and sub-headings inside them.
 import type { CaseNumber, CaseType, Punkt, Range, Section, SectionKind, SubHeading, TocEntry } from '../model';
-import { ACCESS_MARKERS, CASE_NUMBER_LABELS, CASE_TYPE_PATTERN, DOCUMENT_NUMBER_LABELS, ITEM_WORDS, SENTENCE_HEADING_VERBS, fold, foldHeading, sectionKindOf, withoutInvisible } from '../vocabulary';
+import { ACCESS_MARKERS, CASE_NUMBER_LABELS, CASE_TYPE_PATTERN, DOCUMENT_NUMBER_LABELS, ITEM_WORDS, SENTENCE_HEADING_VERBS, fold, foldHeading, sameBody, sectionKindOf, withoutInvisible } from '../vocabulary';
 import { findDate } from './dates';
 import { headedHistory, readHistory } from './history';
 import { isBodyWord } from './names';
@@ -578,17 +578,6 @@ const TRAILING_COLON_OR_SPACE = /[\s:.]+$/;
 function lastWordOf(words: string): string {
   const parts = words.trim().split(/\s+/);
   return parts[parts.length - 1];
-}
-
-/** Two names of one body: `Byrådets`, `Byrådet` and `Byråd 2022-2025` are the same council. */
-function sameBody(a: string, b: string): boolean {
-  const key = (name: string) =>
-    fold(name)
-      .replace(/\s*\d{4}\s*[-–]\s*\d{4}/, '')
-      .replace(/s$/, '')
-      .replace(/(?:et|en)$/, '')
-      .trim();
-  return key(a) === key(b);
 }
 
 /**

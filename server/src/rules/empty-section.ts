@@ -9,14 +9,16 @@ export const emptySection: Rule = {
   fixable: false,
   check({ doc, report }) {
     for (const item of doc.items) {
-      for (const s of item.sections) {
-        if (s.range.end.line > s.heading.range.end.line) continue;
+      item.sections.forEach((s, i) => {
+        if (s.range.end.line > s.heading.range.end.line) return;
+        // A heading of no known kind right over the next section (FirstAgenda's `Fremstilling`) groups the sections under it.
+        if (s.kind === 'other' && i + 1 < item.sections.length) return;
         const name = s.kind === 'other' ? s.heading.text : KIND_NAMES[s.kind];
         report({
           range: s.heading.textRange,
           message: msg(`The ${name} section of Punkt ${item.number} is empty`, `Afsnittet ${name} i punkt ${item.number} er tomt`),
         });
-      }
+      });
     }
   },
 };

@@ -108,6 +108,10 @@ function insertion(doc: ReferatDocument, lineAt: (line: number) => string | unde
   return { range: { start: end, end }, newText: `${eol}${eol}${heading}` };
 }
 
+function isClosed(item: Punkt): boolean {
+  return !!item.access && /^(?:lukket|fortrolig)/i.test(item.access);
+}
+
 export const requiredSection: Rule = {
   id: 'required-section',
   description: msg('Each punkt has the sections its case type requires (Resume, Indstilling, Beslutning)', 'Hvert punkt har de afsnit, dets sagstype kræver (Resume, Indstilling, Beslutning)'),
@@ -119,6 +123,8 @@ export const requiredSection: Rule = {
     const required = kinds(options.required) ?? DEFAULT_REQUIRED;
     const byCaseType = { ...DEFAULT_BY_CASE_TYPE, ...((options.byCaseType as Record<string, SectionKind[]>) ?? {}) };
     for (const item of doc.items) {
+      // A closed punkt's sections are not published: nothing is missing from the minutes.
+      if (isClosed(item)) continue;
       const wanted = (item.caseType && kinds(byCaseType[item.caseType])) || required;
       for (const kind of wanted) {
         if (item.sections.some((s) => s.kind === kind)) continue;
