@@ -34,7 +34,7 @@ const SECTION_WINDOW = 8;
  * or a letter has none of these.
  */
 export function looksLikeReferat(text: string): boolean {
-  const lines = text.slice(0, DETECTION_CHARS).split(/\r\n|\r|\n/).map(bare);
+  const lines = outsideFences(text.slice(0, DETECTION_CHARS).split(/\r\n|\r|\n/)).map(bare);
   const head = lines.filter((l) => l !== '').slice(0, TITLE_LINES);
   if (head.length === 0) return false;
   const title = TITLE.exec(head[0]);
@@ -48,6 +48,18 @@ export function looksLikeReferat(text: string): boolean {
     if (punkter >= 2 || (punkter === 1 && labelled)) return true;
   }
   return false;
+}
+
+/** The lines, with those of fenced code blocks made empty: a page about minutes quotes them there. */
+function outsideFences(lines: string[]): string[] {
+  let fenced = false;
+  return lines.map((line) => {
+    if (/^\s*(?:```|~~~)/.test(line)) {
+      fenced = !fenced;
+      return '';
+    }
+    return fenced ? '' : line;
+  });
 }
 
 function isOpeningSection(line: string): boolean {

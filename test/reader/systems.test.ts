@@ -53,6 +53,7 @@ describe('recognising minutes by their content', () => {
     ['a letter', doc('Kære Anna', '', 'Tak for dit brev af 12. marts 2024 om dagsorden for mødet.', '', '1. Vi har talt med udvalget.', '2. Beslutning følger.', '', 'Med venlig hilsen')],
     ['a note about an agenda', doc('Dagsorden', '', '1. Velkomst', '2. Eventuelt')],
     ['a changelog', doc('# Changelog', '', '## 0.2.0', '', '1. Reader: Dagsorden titles', '2. Beslutning headings')],
+    ['a page quoting minutes in code blocks', doc('# Notes', '', '```', 'Mødedato: 12.03.2024', 'Punkt 1: Budget', 'Beslutning', 'Godkendt.', '```')],
   ])('never takes %s for a referat', (_name, text) => {
     expect(looksLikeReferat(text)).toBe(false);
   });
