@@ -332,60 +332,6 @@ function foldSlowly(lower: string): string {
   return lower.replace(TO_FOLD, (m) => FOLDED[m] ?? ' ').trim();
 }
 
-const sectionByWords = new Map<string, SectionKind>();
-for (const [kind, words] of Object.entries(SECTION_HEADINGS) as [SectionKind, readonly string[]][]) {
-  for (const w of words) sectionByWords.set(fold(w), kind);
-}
-
-const firstWords = new Set([...sectionByWords.keys()].map((w) => w.split(' ')[0]));
-
-/** First words by length: most lines start with a word of another length, or of other letters. */
-const firstWordsByLength = new Map<number, string[]>();
-for (const w of firstWords) firstWordsByLength.set(w.length, [...(firstWordsByLength.get(w.length) ?? []), w]);
-
-/** The end of the first word: the first white space or colon. */
-function firstWordEnd(words: string): number {
-  for (let i = 0; i < words.length; i++) {
-    const code = words.charCodeAt(i);
-    if (code === 32 || code === 58 /* : */ || (code >= 9 && code <= 13) || (code >= 0xa0 && isRegExpSpaceCode(code))) return i;
-  }
-  return words.length;
-}
-
-
-/**
- * The code of a character of a first word as `sectionKindOf` compares it: lower case, `é`, `è`, `ê`
- * as `e`, `ä` as `æ`, `ö` as `ø`; -1 for a character whose lower case is not one character (`İ`),
- * which no first word has.
- */
-function foldedCode(code: number): number {
-  if (code < 128) return code >= 65 && code <= 90 ? code + 32 : code;
-  const lower = String.fromCharCode(code).toLowerCase();
-  if (lower.length !== 1) return -1;
-  const folded = lower.charCodeAt(0);
-  if (folded === 0xe9 || folded === 0xe8 || folded === 0xea) return 101; // e
-  if (folded === 0xe4) return 0xe6; // æ
-  if (folded === 0xf6) return 0xf8; // ø
-  return folded;
-}
-
-/**
- * True when `words[0, end)`, lower-cased and with `é`, `è`, `ê`, `ä`, `ö` folded, is a first word of
- * a section heading. Compared character by character: no string is made for the many lines whose
- * first word is none. (Lower case keeps the length of every word that can match: only `İ` grows,
- * into a character no first word has.)
- */
-function isFirstWord(words: string, end: number): boolean {
-  const candidates = firstWordsByLength.get(end);
-  if (!candidates) return false;
-  for (const candidate of candidates) {
-    let i = 0;
-    while (i < end && foldedCode(words.charCodeAt(i)) === candidate.charCodeAt(i)) i++;
-    if (i === end) return true;
-  }
-  return false;
-}
-
 /** A heading's words in the form they are compared in: folded, without a closing colon. */
 export function foldHeading(words: string): string {
   return fold(words).replace(TRAILING_COLON, '');
@@ -399,10 +345,53 @@ export function withoutInvisible(words: string): string {
   return words.replace(INVISIBLE, '');
 }
 
-/** The section kind a heading's words name, or null when they name none. */
+/**
+ * The words a referat.config.json adds to the vocabulary (`"vocabulary"`), for a municipality's own
+ * headings and title words: no code change needed.
+ */
+export interface VocabularyWords {
+  sections?: Partial<Record<SectionKind, readonly string[]>>;
+  titles?: readonly string[];
+}
+
+/** The vocabulary the reader reads with: the words above and any a configuration adds. */
+export class Vocabulary {
+  private readonly sectionByWords = new Map<string, SectionKind>();
+  readonly titleWords: readonly string[];
+
+  constructor(extra: VocabularyWords = {}) {
+    for (const [kind, words] of Object.entries(SECTION_HEADINGS) as [SectionKind, readonly string[]][]) this.addSections(kind, words);
+    for (const [kind, words] of Object.entries(extra.sections ?? {}) as [SectionKind, readonly string[]][]) {
+      if (SECTION_HEADINGS[kind] && Array.isArray(words)) this.addSections(kind, words);
+    }
+    this.titleWords = [...TITLE_WORDS, ...(extra.titles ?? []).map((w) => fold(w))];
+  }
+
+  private addSections(kind: SectionKind, words: readonly string[]): void {
+    for (const w of words) if (typeof w === 'string' && w.trim()) this.sectionByWords.set(foldHeading(w), kind);
+  }
+
+  /** The section kind a heading's words name, or null when they name none. */
+  sectionKindOf(words: string): SectionKind | null {
+    return this.sectionByWords.get(foldHeading(withoutInvisible(words))) ?? null;
+  }
+}
+
+export const DEFAULT_VOCABULARY = new Vocabulary();
+
+const vocabularies = new Map<string, Vocabulary>();
+
+/** The vocabulary with a configuration's words, made once for the same words. */
+export function vocabularyOf(extra: VocabularyWords | Vocabulary | undefined): Vocabulary {
+  if (extra instanceof Vocabulary) return extra;
+  if (!extra || (!extra.sections && !extra.titles)) return DEFAULT_VOCABULARY;
+  const key = JSON.stringify(extra);
+  let vocabulary = vocabularies.get(key);
+  if (!vocabulary) vocabularies.set(key, (vocabulary = new Vocabulary(extra)));
+  return vocabulary;
+}
+
+/** The section kind a heading's words name in the built-in vocabulary, or null when they name none. */
 export function sectionKindOf(words: string): SectionKind | null {
-  words = withoutInvisible(words);
-  // Most lines are not headings: look at the first word before folding the whole line.
-  if (!isFirstWord(words, firstWordEnd(words))) return null;
-  return sectionByWords.get(foldHeading(words)) ?? null;
+  return DEFAULT_VOCABULARY.sectionKindOf(words);
 }

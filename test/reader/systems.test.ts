@@ -361,3 +361,22 @@ describe('history is not this meeting', () => {
     expect(item.votes).toEqual([]);
   });
 });
+
+describe("a municipality's own words, from referat.config.json", () => {
+  const text = doc('Mødereferat Teknisk Udvalg d. 12-03-2024', '', 'Punkt 1: Budget', '', 'Direktørens anbefaling', 'At budgettet godkendes.', '', 'Udvalgets afgørelse', 'Godkendt.');
+
+  it('reads nothing of them without the configuration', () => {
+    const d = read(text);
+    expect(d.meeting.committee).toBeNull();
+    expect(d.items[0].sections).toEqual([]);
+  });
+
+  it('reads titles and section headings the configuration adds, with no code change', () => {
+    const d = read(text, { vocabulary: { titles: ['Mødereferat'], sections: { indstilling: ['Direktørens anbefaling'], beslutning: ['Udvalgets afgørelse'] } } });
+    expect(d.meeting).toMatchObject({ committee: 'Teknisk Udvalg', date: '2024-03-12' });
+    expect(d.items[0].sections.map((s) => [s.kind, s.heading.text])).toEqual([
+      ['indstilling', 'Direktørens anbefaling'],
+      ['beslutning', 'Udvalgets afgørelse'],
+    ]);
+  });
+});

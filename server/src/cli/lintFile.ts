@@ -104,7 +104,7 @@ export function lintFile(task: LintTask): FileResult {
     return { file, error: { code: error.code, detail: error.message }, findings: [] };
   }
   if (!task.explicit && !isReferatFile(path.basename(file), loaded.text)) return { file, skipped: true, findings: [] };
-  const lintText = (text: string) => lint(readReferat(text), text, { config: task.config });
+  const lintText = (text: string) => lint(readReferat(text, { vocabulary: task.config.vocabulary }), text, { config: task.config });
   const { encoding } = loaded;
   if (!task.fix) return { file, encoding, findings: lintText(loaded.text) };
 

@@ -68,8 +68,8 @@ export async function runRender(command: RenderCommand): Promise<number> {
     say(t(error.code, { file, detail: error.message }));
     return 2;
   }
-  const doc = readReferat(text);
   const config = configFor(file, say, t, command.locale);
+  const doc = readReferat(text, { vocabulary: config?.vocabulary });
   const findings: Finding[] | undefined = config ? lint(doc, text, { config }) : undefined;
   const html = renderHtml(doc, text, { findings, locale: pageLocale, standalone: true, title: `${path.basename(file)} — ${doc.meeting.title ?? 'Referat'}` });
   if (!command.output) {

@@ -1,5 +1,6 @@
 // The shape of referat.config.json (see schemas/referat.config.schema.json).
 import type { SeveritySetting } from '../rules/types';
+import type { VocabularyWords } from '../vocabulary';
 
 export interface MemberConfig {
   name: string;
@@ -23,5 +24,7 @@ export type RuleSetting = SeveritySetting | ({ severity?: SeveritySetting } & Re
 
 export interface ReferatConfig {
   committees?: CommitteeConfig[];
+  /** Words of this municipality's minutes, added to the built-in vocabulary. */
+  vocabulary?: VocabularyWords;
   rules?: Record<string, RuleSetting>;
 }

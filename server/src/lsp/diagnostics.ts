@@ -190,9 +190,10 @@ export class Linter {
 
   /** Lints a text that is not (or not as such) an open document: a file on disk, a fix-all pass. */
   text(uri: string, text: string): LintedDocument | undefined {
-    const model = readReferatSafely(text, uri, this.log);
+    const options = this.options(uri);
+    const model = readReferatSafely(text, uri, this.log, options.config?.vocabulary);
     if (!model) return undefined;
-    return this.lintWithinLimit(uri, TextDocument.create(uri, 'referat', 0, text), model, this.options(uri));
+    return this.lintWithinLimit(uri, TextDocument.create(uri, 'referat', 0, text), model, options);
   }
 
   /** The rules' findings, or over `referat.validate.maxSize` none and the one diagnostic that says so. */

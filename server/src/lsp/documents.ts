@@ -3,6 +3,7 @@
 import { TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ReferatDocument } from '../model';
+import { DEFAULT_VOCABULARY, type Vocabulary, type VocabularyWords } from '../vocabulary';
 import { readReferat } from '../reader';
 import { type ReadState, readState, rereadState } from '../reader/incremental';
 import type { IdleCollector } from './idleCollection';
@@ -30,6 +31,8 @@ interface CachedModel {
   version: number;
   /** Null when the document is not a referat or could not be read. */
   model: ReferatDocument | null;
+  /** The words it was read with: a changed referat.config.json vocabulary means reading again. */
+  vocabulary: Vocabulary;
 }
 
 /** The reader's state of one document, kept to re-read only what the next edits touch. */
@@ -58,6 +61,8 @@ export class ModelCache {
   private readonly packListeners: ((uri: string) => void)[] = [];
   /** How many readings read the whole text, and how many only what edits touched (tests check that typing takes the short way). */
   readonly readings = { whole: 0, partial: 0 };
+  /** The vocabulary of a document's referat.config.json; the built-in one until the server sets it. */
+  vocabularyFor: (uri: string) => Vocabulary = () => DEFAULT_VOCABULARY;
 
   constructor(
     private readonly log: Logger,
@@ -81,8 +86,9 @@ export class ModelCache {
     let cached = this.models.get(uri);
     // Most recently asked for last: the map's order is the order of eviction.
     this.models.delete(uri);
-    if (!cached || cached.document !== document || cached.version !== document.version) {
-      cached = { document, version: document.version, model: this.read(document) };
+    const vocabulary = this.vocabularyFor(uri);
+    if (!cached || cached.document !== document || cached.version !== document.version || cached.vocabulary !== vocabulary) {
+      cached = { document, version: document.version, model: this.read(document, vocabulary), vocabulary };
     }
     this.models.set(uri, cached);
     if (this.models.size > MAX_MODELS) {
@@ -146,8 +152,8 @@ export class ModelCache {
     return this.documents.keys().flatMap((uri) => this.get(uri) ?? []);
   }
 
-  private read(document: LineDocument): ReferatDocument | null {
-    const kept = this.kept;
+  private read(document: LineDocument, vocabulary: Vocabulary): ReferatDocument | null {
+    const kept = this.kept?.state.structure.context.vocabulary === vocabulary ? this.kept : undefined;
     this.kept = undefined;
     // A referat by its language or name stays one whatever is typed; one known by its first lines
     // alone is read whole, so that they are looked at again.
@@ -167,7 +173,7 @@ export class ModelCache {
       } else if (touched === null) {
         state = kept!.state;
       } else {
-        state = readState(text!);
+        state = readState(text!, vocabulary);
         this.readings.whole++;
         this.collector?.noteReading(text!.length);
       }
@@ -176,15 +182,15 @@ export class ModelCache {
       return state.model;
     } catch (error) {
       this.log.error(`Could not read ${document.uri}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-      return readReferatSafely(document.getText(), document.uri, this.log);
+      return readReferatSafely(document.getText(), document.uri, this.log, vocabulary);
     }
   }
 }
 
 /** The reader is not meant to throw; if it does, one bad document must not take the server down. */
-export function readReferatSafely(text: string, uri: string, log: Logger): ReferatDocument | null {
+export function readReferatSafely(text: string, uri: string, log: Logger, vocabulary?: VocabularyWords | Vocabulary): ReferatDocument | null {
   try {
-    return readReferat(text);
+    return readReferat(text, { vocabulary });
   } catch (error) {
     log.error(`Could not read ${uri}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     return null;

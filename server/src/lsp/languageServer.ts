@@ -1,6 +1,7 @@
 // Wires the features to an LSP connection: capabilities, document sync, the workspace index,
 // validation (diagnostics, configuration, code actions), and a guard around every handler so
 // that a failing request answers with nothing instead of taking the server down (guard.ts).
+import { vocabularyOf } from '../vocabulary';
 import { fileURLToPath } from 'node:url';
 import {
   DidChangeConfigurationNotification,
@@ -59,6 +60,7 @@ export function startLanguageServer(connection: Connection): void {
     { ...log, warn: (message) => connection.console.warn(message) },
     { onLoaded: (state) => validator?.configLoaded(state), onRemoved: (_file, uri) => validator?.configRemoved(uri) },
   );
+  cache.vocabularyFor = (uri) => vocabularyOf(configs.configFor(uri).config.vocabulary);
   // Replaced at initialize, when the client's language is known.
   let linter = new Linter(cache, configs, settings, 'en', RuleDocs.find(), log);
 

@@ -1,6 +1,6 @@
 // The meeting header: title, Mødedato, Mødested, attendees, and `Mødet hævet`.
 import type { Attendee, DateRef, Meeting, Range } from '../model';
-import { ABSENCE_MARKS, ADJOURNED_PATTERN, ATTENDEE_ROLES, COUNCIL_WORDS, HEADER_LABELS, RUN_ON_HEADER_LABELS, SUBSTITUTE_MARKS, TITLE_WORDS, fold } from '../vocabulary';
+import { ABSENCE_MARKS, ADJOURNED_PATTERN, ATTENDEE_ROLES, COUNCIL_WORDS, HEADER_LABELS, RUN_ON_HEADER_LABELS, SUBSTITUTE_MARKS, DEFAULT_VOCABULARY, type Vocabulary, fold } from '../vocabulary';
 import { findClockTime, findDate, findTime } from './dates';
 import { type Line, type Lines, colRange, lineRange, range, visibleEnd } from './lines';
 import { readPerson } from './names';
@@ -9,7 +9,13 @@ import { Span } from './span';
 const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+');
 const byLength = (list: readonly string[]) => [...list].sort((a, b) => b.length - a.length);
 
-const TITLE = new RegExp(`^(?:${byLength(TITLE_WORDS).map(escape).join('|')})(?![\\p{L}\\p{N}])[\\s:]*`, 'iu');
+/** The title words of a vocabulary as an expression, made once for each vocabulary. */
+const titlePatterns = new WeakMap<Vocabulary, RegExp>();
+function titlePattern(vocabulary: Vocabulary): RegExp {
+  let pattern = titlePatterns.get(vocabulary);
+  if (!pattern) titlePatterns.set(vocabulary, (pattern = new RegExp(`^(?:${byLength(vocabulary.titleWords).map(escape).join('|')})(?![\\p{L}\\p{N}])[\\s:]*`, 'iu')));
+  return pattern;
+}
 const PERIOD = /(\d{4})\s*[-–]\s*(\d{4})/;
 const TITLE_DATE = /\s+(?:d\.|den)\s*(?=\d)/i;
 const absenceMarks = new Set(ABSENCE_MARKS.map(fold));
@@ -85,7 +91,7 @@ function dateRef(line: Line, from: number, text: string): DateRef | null {
 }
 
 /** Reads the header from lines [from, to). */
-export function readHeader(lines: Lines, from: number, to: number): Meeting {
+export function readHeader(lines: Lines, from: number, to: number, vocabulary: Vocabulary = DEFAULT_VOCABULARY): Meeting {
   const meeting = emptyMeeting();
   let first = from;
   while (first < to && lines.blank(first)) first++;
@@ -94,7 +100,7 @@ export function readHeader(lines: Lines, from: number, to: number): Meeting {
   let i = first;
 
   const titleLine = lines.at(first);
-  const t = fieldsOf(titleLine).length ? null : TITLE.exec(titleLine.text);
+  const t = fieldsOf(titleLine).length ? null : titlePattern(vocabulary).exec(titleLine.text);
   if (t && /^referat$/i.test(titleLine.text) && /^til$/i.test(lines.at(first + 1)?.text ?? '')) {
     // `Referat` / `til` / `mødet i <udvalg>` / `den <dato> kl. <tid>` / `i <sted>`.
     i = readStackedTitle(lines, first, to, meeting);

@@ -11,6 +11,7 @@
 import type { Punkt, ReferatDocument } from '../model';
 import { itemEnd, modelOf, readStructure, readWithStructure, type Structure } from './index';
 import { readItem } from './items';
+import type { Vocabulary } from '../vocabulary';
 import { type Line, LineList, readLines, toLine } from './lines';
 
 /** What the reader keeps of a version to read the next one quickly. */
@@ -27,9 +28,9 @@ export interface LineChange {
   raws: string[];
 }
 
-export function readState(text: string): ReadState {
+export function readState(text: string, vocabulary?: Vocabulary): ReadState {
   const lines = readLines(text);
-  return { lines, ...readWithStructure(new LineList(lines)) };
+  return { lines, ...readWithStructure(new LineList(lines), vocabulary) };
 }
 
 /**
@@ -57,7 +58,7 @@ export function rereadState(previous: ReadState, change: LineChange): ReadState 
 
   const before = previous.structure;
   const list = new LineList(lines);
-  const structure = readStructure(list);
+  const structure = readStructure(list, before.context.vocabulary);
   const sameContext =
     structure.context.ownCommittee === before.context.ownCommittee &&
     structure.context.meetingDate === before.context.meetingDate &&

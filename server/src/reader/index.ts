@@ -5,7 +5,7 @@
 // found by a pass over all lines that is cheap; reading each punkt's body is the expensive part.
 // `incremental.ts` uses that split to re-read only the punkter an edit touched.
 import type { Category, Meeting, Punkt, ReferatDocument, Toc } from '../model';
-import { fold } from '../vocabulary';
+import { DEFAULT_VOCABULARY, type Vocabulary, type VocabularyWords, fold, vocabularyOf } from '../vocabulary';
 import { emptyMeeting, readAdjourned, readHeader } from './header';
 import { type ItemContext, type ItemHead, findNumberedHeads, findPunktHeads, findSagNrHeads, isBodyCategory, readItem } from './items';
 import { LineTable, type Lines, lineRange, range } from './lines';
@@ -14,10 +14,15 @@ import { isTocHeading, readCategoryToc, readHeadedToc } from './toc';
 /** A category line of the 001 style: `A. Sager til afgørelse i byrådet`. */
 const CATEGORY_LINE = /^([A-H])\.\s+(.+)$/;
 
-export function readReferat(text: string): ReferatDocument {
+/** How to read: the configuration's words (`referat.config.json`'s `vocabulary`). */
+export interface ReadOptions {
+  vocabulary?: VocabularyWords | Vocabulary;
+}
+
+export function readReferat(text: string, options: ReadOptions = {}): ReferatDocument {
   const lines = new LineTable(typeof text === 'string' ? text : String(text ?? ''));
   try {
-    return read(lines);
+    return read(lines, vocabularyOf(options.vocabulary));
   } catch (error) {
     // A reader bug must not take the editor down: give the empty model and say why on stderr.
     console.error('referat reader failed:', error);
@@ -26,8 +31,8 @@ export function readReferat(text: string): ReferatDocument {
 }
 
 /** The reader without its safety net, for tests that must see a failure. */
-export function readReferatStrict(text: string): ReferatDocument {
-  return read(new LineTable(text));
+export function readReferatStrict(text: string, options: ReadOptions = {}): ReferatDocument {
+  return read(new LineTable(text), vocabularyOf(options.vocabulary));
 }
 
 function documentRange(lines: Lines) {
@@ -52,8 +57,8 @@ export interface Structure {
   context: ItemContext;
 }
 
-export function readStructure(lines: Lines): Structure {
-  let heads: ItemHead[] = findPunktHeads(lines);
+export function readStructure(lines: Lines, vocabulary: Vocabulary = DEFAULT_VOCABULARY): Structure {
+  let heads: ItemHead[] = findPunktHeads(lines, vocabulary);
   let style: Structure['style'] = 'punkt';
   let toc: Toc | null = null;
   const categories: Category[] = [];
@@ -85,7 +90,7 @@ export function readStructure(lines: Lines): Structure {
     heads = findNumberedHeads(lines, toc?.entries ?? []).filter((h) => !toc || h.line > toc.range.end.line);
     style = 'numbered';
     if (heads.length === 0) {
-      heads = findSagNrHeads(lines);
+      heads = findSagNrHeads(lines, vocabulary);
       style = heads.length ? 'sag-nr' : 'none';
     }
   }
@@ -99,7 +104,7 @@ export function readStructure(lines: Lines): Structure {
   if (!toc) toc = headedToc(firstItem);
 
   const headerEnd = tocStart >= 0 ? tocStart : firstItem;
-  const meeting = readHeader(lines, 0, headerEnd);
+  const meeting = readHeader(lines, 0, headerEnd, vocabulary);
   readAdjourned(lines, meeting);
 
   // Body category lines end the item before them.
@@ -118,7 +123,7 @@ export function readStructure(lines: Lines): Structure {
       }
     }
   }
-  return { style, meeting, toc, categories, heads, stops: stopsOf(lines, heads, categories), context: { lines, ownCommittee: meeting.committee, meetingDate: meeting.date, categories: usesCategories } };
+  return { style, meeting, toc, categories, heads, stops: stopsOf(lines, heads, categories), context: { lines, ownCommittee: meeting.committee, meetingDate: meeting.date, vocabulary, categories: usesCategories } };
 }
 
 /** For each head, the line of the next head or category line, or the line count. */
@@ -143,13 +148,13 @@ export function itemEnd(lines: Lines, head: ItemHead, stop: number): number {
   return end;
 }
 
-function read(lines: Lines): ReferatDocument {
-  return readWithStructure(lines).model;
+function read(lines: Lines, vocabulary: Vocabulary): ReferatDocument {
+  return readWithStructure(lines, vocabulary).model;
 }
 
 /** The whole reading, with the structure it found (the incremental reader keeps both). */
-export function readWithStructure(lines: Lines): { structure: Structure; model: ReferatDocument } {
-  const structure = readStructure(lines);
+export function readWithStructure(lines: Lines, vocabulary: Vocabulary = DEFAULT_VOCABULARY): { structure: Structure; model: ReferatDocument } {
+  const structure = readStructure(lines, vocabulary);
   const items = structure.heads.map((h, i) => readItem(structure.context, h, itemEnd(lines, h, structure.stops[i])));
   return { structure, model: modelOf(lines, structure, items) };
 }

@@ -1,7 +1,7 @@
 // Agenda items (punkter): their headings in every style, the case number and access marker
 // under the heading, and the sections and sub-headings inside them.
 import type { CaseNumber, CaseType, Punkt, Range, Section, SectionKind, SubHeading, TocEntry } from '../model';
-import { ACCESS_MARKERS, CASE_NUMBER_LABELS, CASE_TYPE_PATTERN, DOCUMENT_NUMBER_LABELS, ITEM_WORDS, SENTENCE_HEADING_VERBS, fold, foldHeading, sameBody, sectionKindOf, withoutInvisible } from '../vocabulary';
+import { ACCESS_MARKERS, CASE_NUMBER_LABELS, CASE_TYPE_PATTERN, DOCUMENT_NUMBER_LABELS, ITEM_WORDS, SENTENCE_HEADING_VERBS, DEFAULT_VOCABULARY, type Vocabulary, fold, foldHeading, sameBody, withoutInvisible } from '../vocabulary';
 import { findDate } from './dates';
 import { headedHistory, readHistory } from './history';
 import { isBodyWord } from './names';
@@ -90,7 +90,7 @@ function isBlankOr(lines: Lines, i: number): boolean {
  * quote sub-points of a decision go back in the numbering, and stay text. A title wrapped onto a
  * second line is joined.
  */
-export function findPunktHeads(lines: Lines): ItemHead[] {
+export function findPunktHeads(lines: Lines, vocabulary: Vocabulary = DEFAULT_VOCABULARY): ItemHead[] {
   const candidates: { line: Line; m: RegExpExecArray; sure: boolean }[] = [];
   for (let i = 0; i < lines.length; i++) {
     // Tested on the line table first: most lines are let go without making them.
@@ -101,7 +101,7 @@ export function findPunktHeads(lines: Lines): ItemHead[] {
     if (!m || isTocLine(lines, i)) continue;
     // `Pkt. 312 Title` without a colon is a heading only when decorated or over its case number;
     // `Punkt 2: i indstillingen udgår.` (a sentence) never opens a punkt by its place alone.
-    const sure = isDecorated(line) || caseNumberBelow(lines, i) || (!!m[2] && TITLE_START.test(m[3]) && sectionBelow(lines, i));
+    const sure = isDecorated(line) || caseNumberBelow(lines, i) || (!!m[2] && TITLE_START.test(m[3]) && sectionBelow(lines, i, vocabulary));
     if (sure || (m[2] && isBlankOr(lines, i - 1))) candidates.push({ line, m, sure });
   }
   const heads: ItemHead[] = [];
@@ -116,7 +116,7 @@ export function findPunktHeads(lines: Lines): ItemHead[] {
       if (number <= last || number >= bound) continue;
     }
     const h = head(line, m[1], m[3]);
-    if (!isDecorated(line)) joinWrappedTitle(lines, h);
+    if (!isDecorated(line)) joinWrappedTitle(lines, h, vocabulary);
     heads.push(h);
     last = number;
   }
@@ -151,8 +151,8 @@ function caseNumberBelow(lines: Lines, at: number): boolean {
  * heading, or under its wrapped second line. Not a group heading such as FirstAgenda's `Fremstilling`,
  * which follows the decision: `Pkt. 2: Anbefales.` ends a decision right above it.
  */
-function sectionBelow(lines: Lines, at: number): boolean {
-  return linesBelow(lines, at, 2).some((line) => line.text.length <= 60 && OPENING_KINDS.has(sectionKindOf(line.text)!));
+function sectionBelow(lines: Lines, at: number, vocabulary: Vocabulary): boolean {
+  return linesBelow(lines, at, 2).some((line) => line.text.length <= 60 && OPENING_KINDS.has(vocabulary.sectionKindOf(line.text)!));
 }
 
 const OPENING_KINDS = new Set<SectionKind>(['resume', 'indstilling', 'beslutning', 'sagsfremstilling']);
@@ -172,14 +172,14 @@ function isTocLine(lines: Lines, at: number): boolean {
  * / `EMN-2025-003383`. The second line is part of the title when the case number or a section
  * heading follows it. A hyphen at the end of the first line joins the words (`2030-` / `fremskrivning`).
  */
-function joinWrappedTitle(lines: Lines, h: ItemHead): void {
+function joinWrappedTitle(lines: Lines, h: ItemHead, vocabulary: Vocabulary): void {
   const headLine = lines.at(h.line);
   if (headLine.text.length < WRAPPED_HEADING_LENGTH) return;
   const next = lines.at(h.line + 1);
   const after = lines.at(h.line + 2);
   if (!next || next.blank || !after || after.blank || next.text.length > LONGEST_HEADING) return;
-  if (readCaseLine(next) || sectionKindOf(next.text) || PUNKT.test(next.text)) return;
-  if (!readCaseLine(after)?.caseNumber && !(after.text.length <= 60 && sectionKindOf(after.text))) return;
+  if (readCaseLine(next) || vocabulary.sectionKindOf(next.text) || PUNKT.test(next.text)) return;
+  if (!readCaseLine(after)?.caseNumber && !(after.text.length <= 60 && vocabulary.sectionKindOf(after.text))) return;
   const joint = /[\p{L}\p{N}]-$/u.test(h.title) ? '' : ' ';
   h.title = `${h.title}${joint}${next.text}`;
   h.titleRange = { start: h.titleRange.start, end: { line: next.index, character: next.end } };
@@ -231,7 +231,7 @@ export function findNumberedHeads(lines: Lines, tocEntries: readonly TocEntry[])
 }
 
 /** `Title` followed on the next line by `Sag nr. 130`. */
-export function findSagNrHeads(lines: Lines): ItemHead[] {
+export function findSagNrHeads(lines: Lines, vocabulary: Vocabulary = DEFAULT_VOCABULARY): ItemHead[] {
   const heads: ItemHead[] = [];
   for (let i = 0; i < lines.length; i++) {
     if (lines.blank(i)) continue;
@@ -242,7 +242,7 @@ export function findSagNrHeads(lines: Lines): ItemHead[] {
     // layout: formatting may change it, and must not change what the document is).
     let t = line.index - 1;
     while (t >= 0 && lines.blank(t)) t--;
-    if (t < 0 || lines.blank(t) || sectionKindOf(lines.at(t).text)) continue;
+    if (t < 0 || lines.blank(t) || vocabulary.sectionKindOf(lines.at(t).text)) continue;
     const titleLine = lines.at(t);
     const h = head(titleLine, m[1], titleLine.text);
     h.numberRange = colRange(line, line.start + line.text.indexOf(m[1]), line.start + line.text.indexOf(m[1]) + m[1].length);
@@ -400,6 +400,8 @@ export interface ItemContext {
   ownCommittee: string | null;
   /** The meeting's date (`YYYY-MM-DD`): a dated decision heading of another day is history. */
   meetingDate: string | null;
+  /** The words read with: the built-in ones and any the configuration adds. */
+  vocabulary: Vocabulary;
   /** True when the document groups items under category lines (001 style). */
   categories: boolean;
 }
@@ -502,7 +504,7 @@ function readSections(ctx: ItemContext, item: Punkt, from: number, end: number):
     }
     const line = lines.at(i);
     const open = section as Section | null; // assigned in this loop: TypeScript cannot follow it here
-    let kind = line.text.length <= 60 ? sectionKindOf(line.text) : null;
+    let kind = line.text.length <= 60 ? ctx.vocabulary.sectionKindOf(line.text) : null;
     if (!kind && line.text.length <= LONGEST_HEADING) kind = datedSectionKind(ctx, line);
     // `Bilag` / `Bilag`: an attachment named like its heading is the section's first entry, not a second heading.
     if (kind && open?.kind === kind && lastText === open.heading.range.start.line && !isDecorated(line)) kind = null;
