@@ -206,6 +206,32 @@ describe('punkter of every system', () => {
     ]);
   });
 
+  it('reads bulleted running numbers, and not the numbered lists of a decision or of Bilag', () => {
+    const d = read(
+      doc(
+        'Beslutningsprotokol for Byrådet',
+        '',
+        '• 211. Godkendelse af dagsorden',
+        'Sagsnr.: 24/1022',
+        '',
+        'Beslutning',
+        '1. de nye skoledistrikter godkendes',
+        '2. sagen genoptages i juni',
+        '',
+        'Bilag',
+        '1. Kort over skoledistrikterne',
+        '2. Høringssvar',
+        '',
+        '• 212. Budget 2025',
+        'Sagsnr.: 24/1023',
+      ),
+    );
+    expect(d.items.map((i) => [i.number, i.title, i.caseNumber?.text])).toEqual([
+      [211, 'Godkendelse af dagsorden', '24/1022'],
+      [212, 'Budget 2025', '24/1023'],
+    ]);
+  });
+
   it('takes a heading whose title ends in a tab and a year for a punkt, not a TOC line', () => {
     const seed = readSeed('003_4215b85305d5dec8.txt');
     const d = read(seed.replace('Punkt 5: Beskæftigelsesplan 2021', 'Punkt 5: Beskæftigelsesplan\t2021'));

@@ -46,7 +46,8 @@ function asciiLower(code: number): number {
 }
 /** `Punkt 3: Title`; not `Punkt 6d ...` or `Punkt 1-2: ...`, which name sub-points. */
 const PUNKT = new RegExp(`^(?:${ITEM_WORDS.join('|')})\\.?\\s+(\\d{1,4})(?![\\p{L}\\d]|\\.?\\s*[-–]\\s*\\d)\\s*([:.)\\-–—])?\\s*(.*)$`, 'iu');
-const NUMBERED = /^(\d{1,4})\.\s+(\S.*)$/;
+/** `12. Title`, and `• 211. Title` where a list of punkter keeps its bullets. */
+const NUMBERED = /^(?:[•·▪]\s*)?(\d{1,4})\.\s+(\S.*)$/;
 const SAG_NR = /^sag\s*nr\.?\s*:?\s*(\d{1,4})\.?$/i;
 /** A TOC line: dots and a page number, or a tab and a page number. */
 const DOTTED_TOC_LINE = /(\.{3,}|…)\s*\d+\s*$/;
