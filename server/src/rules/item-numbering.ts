@@ -1,5 +1,6 @@
 // Punkter are numbered upwards without gaps or repeats (from whatever number the first has:
 // some municipalities number through the whole election period). The fix renumbers them.
+import { sameTitle } from '../reader/items';
 import type { Fix, Rule } from './types';
 import { msg } from './util';
 
@@ -14,10 +15,12 @@ export const itemNumbering: Rule = {
     // Numbering starts where the document's lowest number says (1, or 301 where items are numbered through the period).
     let first = Infinity;
     for (const item of items) first = Math.min(first, item.number);
-    // One fix for every finding, made with the first (a document numbered right needs none).
+    // One fix for every finding, made with the first (a document numbered right needs none). No
+    // fix while the TOC lists a punkt the reader did not find: the gap may be that punkt, unread.
     let fix: Fix | undefined;
+    const unread = doc.toc?.entries.some((entry) => !items.some((item) => sameTitle(entry.title, item.title))) ?? false;
     const renumber = () =>
-      (fix ??= {
+      unread ? undefined : (fix ??= {
         title: msg(`Renumber the punkter from ${first}`, `Nummerér punkterne forfra fra ${first}`),
         edits: items.flatMap((item, i) => (item.number === first + i ? [] : [{ range: item.numberRange, newText: String(first + i) }])),
       });
