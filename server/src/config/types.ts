@@ -23,5 +23,7 @@ export type RuleSetting = SeveritySetting | ({ severity?: SeveritySetting } & Re
 
 export interface ReferatConfig {
   committees?: CommitteeConfig[];
+  /** Other ways the minutes write a party's letter, by the letter members have: `{"S": "A", "UP-1": "UP"}`. */
+  partyAliases?: Record<string, string>;
   rules?: Record<string, RuleSetting>;
 }

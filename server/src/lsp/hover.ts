@@ -12,10 +12,10 @@ import type { Locale } from '../i18n';
 import { KLE_VERSION, kleNumbersIn, parseKle, parseOdder, type FacetInfo, type KleNumber } from '../kle';
 import type { CaseNumber, NameRef, Punkt, Range, ReferatDocument, Vote } from '../model';
 import { contains, punktAt, referenceAt, type MemberIdentity, type MemberIndex, type MemberOccurrence } from '../navigation';
-import { tally } from '../rules/vote-outcome';
+import { countText, tallyVote } from '../votes';
 import { KIND_NAMES, voters } from '../rules/util';
 import { ABSENCE_MARKS, fold, PARTIES } from '../vocabulary';
-import { absentFromVote, computedOutcome, outcomeWord, voteSummary } from './codeLens';
+import { outcomeWord, voteSummary } from './codeLens';
 import type { OpenReferat } from './documents';
 import { analyse } from './links';
 import { clampRange } from './ranges';
@@ -284,8 +284,8 @@ function voteHover(open: OpenReferat, membership: Membership | null, position: P
 }
 
 export function describeVote(doc: ReferatDocument, membership: Membership | null, p: Punkt, vote: Vote, locale: Locale): string {
-  const t = tally(vote);
-  const absent = absentFromVote(doc, membership, p, vote);
+  const t = tallyVote(doc, p, vote, membership);
+  const absent = t.absentMembers.map((a) => a.name);
   const names = (refs: NameRef[]) => refs.map((r) => md(r.party ? `${r.name} (${r.party})` : r.name)).join(', ');
   const parties = (side: 'for' | 'against' | 'abstain') => (vote.parties?.[side].length ? ` (${vote.parties[side].join(', ')})` : '');
   const out: string[] = [`**${L(locale, 'Afstemning om', 'Vote on')} ${md(subjectOf(vote, locale))}** — punkt ${p.number}${vote.committee ? ` · ${md(vote.committee)}` : ''}`];
@@ -293,13 +293,13 @@ export function describeVote(doc: ReferatDocument, membership: Membership | null
     [
       `| | ${L(locale, 'Antal', 'Count')} | ${L(locale, 'Hvem', 'Who')} |`,
       '|---|---|---|',
-      `| ${L(locale, 'For', 'For')} | ${t.for} | ${names(vote.for)}${parties('for')} |`,
-      `| ${L(locale, 'Imod', 'Against')} | ${t.against} | ${names(vote.against)}${parties('against')} |`,
-      `| ${L(locale, 'Undlod', 'Abstained')} | ${t.abstain} | ${names(vote.abstain)}${parties('abstain')} |`,
+      `| ${L(locale, 'For', 'For')} | ${countText(t.for)} | ${names(vote.for)}${parties('for')} |`,
+      `| ${L(locale, 'Imod', 'Against')} | ${countText(t.against)} | ${names(vote.against)}${parties('against')} |`,
+      `| ${L(locale, 'Undlod', 'Abstained')} | ${countText(t.abstain)} | ${names(vote.abstain)}${parties('abstain')} |`,
       `| ${L(locale, 'Fraværende', 'Absent')} | ${absent.length} | ${absent.map(md).join(', ')} |`,
     ].join('\n'),
   );
-  const computed = computedOutcome(vote);
+  const computed = t.computed;
   const why =
     t.for === t.against
       ? L(locale, 'stemmelighed er ikke flertal', 'a tie is not a majority')
@@ -318,8 +318,8 @@ export function describeVote(doc: ReferatDocument, membership: Membership | null
   const members = membership?.committee(vote.committee);
   if (members) {
     const size = members.members.length;
-    const cast = t.for + t.against + t.abstain;
-    const unaccounted = size - cast - absent.length;
+    const cast = (t.for ?? 0) + (t.against ?? 0) + (t.abstain ?? 0);
+    const unaccounted = t.problems.reduce((n, problem) => n + (problem.kind === 'unaccounted' ? problem.members.length : 0), 0);
     const quorum = size - absent.length >= size / 2;
     const source = members.source === 'config' ? 'referat.config.json' : L(locale, 'deltagerlisten', 'the attendee list');
     out.push(
