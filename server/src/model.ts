@@ -159,6 +159,8 @@ export interface Punkt {
   votes: Vote[];
   proposals: Proposal[];
   absences: Absence[];
+  /** Stand-ins recorded at the meeting without naming whom they sat in for (`Dorthe Bøgh Madsen deltog som stedfortræder.`). */
+  standIns?: StandIn[];
 }
 
 export type CaseNumberScheme = 'kle' | 'odder' | 'other';
@@ -277,6 +279,14 @@ export interface Absence {
   committee: string | null;
   /** Who sat in for the absent member (`Afbud: Torben Hoffmann (Stedfortræder: Conni Bergendorff)`), when said. */
   substitute?: NameRef | null;
+}
+
+/** A stand-in recorded as there (`Dorthe Bøgh Madsen deltog som stedfortræder.`). */
+export interface StandIn {
+  person: NameRef;
+  range: Range;
+  /** The committee named just before, in joint items (null: the meeting's own). */
+  committee: string | null;
 }
 
 export type DecisionKind = 'approve' | 'recommend' | 'reject' | 'noted' | 'other';

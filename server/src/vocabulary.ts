@@ -115,6 +115,9 @@ export const VOTE_VERBS: { side: 'for' | 'against' | 'abstain'; phrases: readonl
       'afstod fra at stemme',
       'undlod at tage stilling',
       'undlader at tage stilling',
+      // As the minutes spell it at times (`(F) udlod at tage stilling.`).
+      'udlod at tage stilling',
+      'udlod at stemme',
       'undlod',
       'undlader',
       'tager forbehold',
@@ -163,9 +166,8 @@ export const BARE_VOTE_LABELS = ['for', 'imod', 'blank', 'blanke', 'hverken for 
 
 /**
  * The stated tally of a decision: `Med stemmerne 19 for og 2 imod`, `med 11 stemmer for (A, V, C, F og D)
- * mod 2 (Ø)`. The lead before the numbers, and the side words after each number.
+ * mod 2 (Ø)`: the side words after (or before) each number.
  */
-export const TALLY_LEADS = ['med stemmerne', 'med stemmer', 'med'];
 export const TALLY_SIDES: { side: 'for' | 'against' | 'abstain'; words: readonly string[] }[] = [
   { side: 'for', words: ['for'] },
   { side: 'against', words: ['imod', 'mod'] },
@@ -195,9 +197,6 @@ export const GROUP_LEADS = ['et flertal bestående af', 'et mindretal bestående
 /** Words after a party's name that make it the party's group (`Radikale Venstres og Alternativets byrådsgrupper`). */
 export const GROUP_WORDS = ['byrådsgrupper', 'byrådsgruppe', 'byrådsgruppen', 'kommunalbestyrelsesgruppe', 'grupper', 'gruppe', 'gruppen'];
 
-/** Words that end a list of voters and start a remark (`Imod stemte (Ø) med bemærkning om, ...`). */
-export const REMARK_WORDS = ['med', 'idet', 'da', 'fordi', 'og dermed', 'i forhold til', 'på', 'for så vidt', 'at'];
-
 /** Outcome words, in a sentence after the vote (`Ændringsforslaget er dermed forkastet.`). */
 export const OUTCOMES = {
   vedtaget: ['vedtaget', 'vedtages', 'godkendt', 'anbefalet'],
@@ -222,11 +221,14 @@ export const ABSENCE_PHRASES: { scope: 'meeting' | 'item'; phrases: readonly str
       'forlod mødet under punktet',
       'var inhabil',
       'erklærede sig inhabil',
+      // Said under one punkt (`Bjarke Abel (A) var ikke til stede.`): that punkt.
+      'var ikke til stede',
+      'var fraværende',
     ],
   },
   {
     scope: 'meeting',
-    phrases: ['deltog ikke i mødet', 'var fraværende', 'var ikke til stede', 'havde meldt afbud', 'har meldt afbud', 'deltog ikke'],
+    phrases: ['deltog ikke i mødet', 'havde meldt afbud', 'har meldt afbud', 'deltog ikke'],
   },
 ];
 
@@ -236,6 +238,8 @@ export const ABSENCE_PHRASES: { scope: 'meeting' | 'item'; phrases: readonly str
  */
 export const STAND_IN_PHRASES = ['deltog som suppleant for', 'deltog som stedfortræder for', 'mødte som suppleant for', 'mødte som stedfortræder for'];
 export const STAND_IN_LABELS = ['stedfortræder', 'suppleant'];
+/** `Dorthe Bøgh Madsen deltog som stedfortræder.`: at the meeting as a stand-in. */
+export const STAND_IN_PRESENT = ['deltog som stedfortræder', 'deltog som suppleant', 'mødte som stedfortræder', 'mødte som suppleant'];
 
 /** Labels that list absent members inside an item (`Ikke til stede: Anna Hansen (C)`). */
 export const ABSENCE_LABELS = ['ikke til stede', 'fraværende', 'afbud', 'afbud fra', 'fravær'];

@@ -1,6 +1,6 @@
 // Reads what a Beslutning says: committee statements, proposals with their quoted text,
 // recorded votes (named, listed, counted, by party or group, on sub-points) with their outcome, and absences.
-import type { Absence, DecisionKind, DecisionStatement, NameRef, Outcome, PartyRef, Proposal, Range, Vote, VoteCounts, VoteSentence, VoteSide } from '../model';
+import type { Absence, StandIn, DecisionKind, DecisionStatement, NameRef, Outcome, PartyRef, Proposal, Range, Vote, VoteCounts, VoteSentence, VoteSide } from '../model';
 import {
   ABSENCE_LABELS,
   NAME_PARTICLES,
@@ -15,6 +15,7 @@ import {
   PROPOSAL_VERBS,
   STAND_IN_LABELS,
   STAND_IN_PHRASES,
+  STAND_IN_PRESENT,
   TALLY_NONE,
   TALLY_SIDES,
   VOTE_VERBS,
@@ -29,6 +30,7 @@ export interface DecisionParts {
   votes: Vote[];
   proposals: Proposal[];
   absences: Absence[];
+  standIns: StandIn[];
 }
 
 const OPEN_QUOTES = '"“”„«»\'‘’';
@@ -64,8 +66,6 @@ const LABEL = new RegExp(
 const LABEL_COUNT = /^(\d+)\s*(?:stemmer?)?\s*(?:\(([^)]*)\))?/i;
 /** `5 medlemmer (A+V+C) anbefaler forslaget.` */
 const COUNTED_MEMBERS = /^(\d+)\s+(?:medlemmer|stemmer)\s*(?:\(([^)]*)\))?\s+/i;
-/** `Liselott Blixt: Undlod.` — a name, then the side. */
-const NAME_LABEL = /^([^:]{3,60}):\s*(?=\S)/;
 
 /** `Med stemmerne 19 for og 2 imod`, `med 11 stemmer for (A, V, C, F og D) mod 2 (Ø)`: where the numbers begin. */
 const TALLY = /\bmed\s+(?:stemmerne\s+|stemmer\s+)?(?=(?:\d+|ingen)\s+(?:stemmer\s+)?(?:for|imod|mod)\b)/i;
@@ -133,7 +133,9 @@ const OUTCOME = /\b(?:er|blev|var)\s+(?:hermed\s+|dermed\s+|således\s+|derfor\s
 const REJECTED = new Set(['forkastet', 'faldet', 'bortfaldet', 'nedstemt']);
 
 /** `Jette Andersen deltog som suppleant for Kenneth Jerkel i behandlingen af punktet.` (group 2: the absent member). */
-const STAND_IN = new RegExp(`\\s(?:${words(STAND_IN_PHRASES).join('|')})\\s+((\\p{Lu}[\\p{L}.'’-]*(?:\\s+(?:\\p{Lu}[\\p{L}.'’-]*|${NAME_PARTICLE_PATTERN}))*(?:\\s*\\([A-ZÆØÅ]{1,3}\\))?))`, 'u');
+const STAND_IN = new RegExp(`\\s(?:${words(STAND_IN_PHRASES).join('|')})\\s+(\\p{Lu}[\\p{L}.'’-]*(?:\\s+(?:\\p{Lu}[\\p{L}.'’-]*|${NAME_PARTICLE_PATTERN}))*(?:\\s*\\([A-ZÆØÅ]{1,3}\\))?)`, 'u');
+/** `Dorthe Bøgh Madsen deltog som stedfortræder.`: a stand-in at the meeting, for nobody named. */
+const SITS_IN = new RegExp(`\\s(?:${words(STAND_IN_PRESENT).join('|')})\\s*[.]?\\s*$`, 'iu');
 /** `(Stedfortræder: Conni Bergendorff)` after an absent member (group 2: the stand-in). */
 const STAND_IN_NOTE = new RegExp(`\\(\\s*(${words(STAND_IN_LABELS).join('|')})\\s*:?\\s*([^)]*)\\)`, 'giu');
 
@@ -143,6 +145,8 @@ const scopeOf = new Map(absencePhrases.map((a) => [fold(a.phrase), a.scope]));
 /** `Fraværende: Anna Hansen (C)`; `Afbud fra Tina Rottbøll (A)` has no colon. */
 const ABSENCE_LABEL = new RegExp(`^(?:\\*\\*)?(${words(ABSENCE_LABELS).join('|')})(?:\\*\\*)?(?:\\s*:\\s*|(?<=fra)\\s+(?=\\p{Lu}))`, 'iu');
 
+/** A proposal made, with or without its text following (`C stillede ændringsforslag om, at ...`). */
+const PROPOSING = new RegExp(`(?<![\\p{L}])(?:${words(PROPOSAL_VERBS).join('|')})(?![\\p{L}])`, 'iu');
 const PROPOSAL = new RegExp(`\\b(${words(PROPOSAL_VERBS).join('|')})\\s+(?:(.*?)\\s+)?følgende\\s+(${words(PROPOSAL_NOUNS).join('|')})`, 'i');
 
 const decisionVerbs = DECISION_VERBS.flatMap((d) => d.phrases.map((p) => ({ kind: d.kind, phrase: p })));
@@ -236,7 +240,8 @@ function sentenceLines(para: Line[]): Line[][] {
       ABSENCE_LABEL.test(prev) ||
       ADJOURNED_PATTERN.test(para[i].text) ||
       POINT_HEADING.test(para[i].text) ||
-      POINT_HEADING.test(prev);
+      POINT_HEADING.test(prev) ||
+      POINT_PREFIX.test(para[i].text);
     if (starts) parts.push([para[i]]);
     else parts[parts.length - 1].push(para[i]);
   }
@@ -321,7 +326,7 @@ function splitByPoints(sentences: VoteSentence[]): { sentences: VoteSentence[]; 
 }
 
 export class DecisionReader {
-  private readonly out: DecisionParts = { decisions: [], votes: [], proposals: [], absences: [] };
+  private readonly out: DecisionParts = { decisions: [], votes: [], proposals: [], absences: [], standIns: [] };
   private block: Block | null = null;
   private pendingProposal: Proposal | null = null;
   private quoteTarget: Proposal | DecisionStatement | null = null;
@@ -450,10 +455,17 @@ export class DecisionReader {
     if (standIn) {
       // `Jette Andersen deltog som suppleant for Kenneth Jerkel i behandlingen af punktet.`
       const substitute = readNameList(span, 0, standIn.index);
-      const at = standIn.index + standIn[0].length;
-      const absent = substitute ? readNameList(span, at, at + standIn[2].length) : null;
+      const at = standIn.index + standIn[0].length - standIn[1].length;
+      const absent = substitute ? readNameList(span, at, at + standIn[1].length) : null;
       if (!absent || !substitute) return false;
       for (const person of absent) this.out.absences.push({ person, scope: 'item', range: span.whole, committee: this.committee, substitute: substitute[0] });
+      return true;
+    }
+    const sits = SITS_IN.exec(text);
+    if (sits) {
+      const present = readNameList(span, 0, sits.index);
+      if (!present) return false;
+      for (const person of present) this.out.standIns.push({ person, range: span.whole, committee: this.committee });
       return true;
     }
     const label = ABSENCE_LABEL.exec(text);
@@ -761,12 +773,15 @@ export class DecisionReader {
     const body = earlier ? text.replace(/\*\*/g, '').replace(/:\s*$/, '').trim() : leadingBody(text);
     if (earlier) this.committee = body;
     else if (body) this.committee = this.committeeFor(body);
-    this.closeBlock();
+    // A party's or member's remark between the votes (`(A) støttede, at ...`) does not end them.
+    const remark = !!this.block && !earlier && !body && !PROPOSING.test(text) && !!readVoters(span, from, span.text.length, { prefix: true, parties: true });
+    if (!remark) this.closeBlock();
     this.listSide = null;
     const verb = DECISION_VERB.exec(unbold(text));
     const kind: DecisionKind = verb ? kindOf.get(fold(verb[1])) ?? 'other' : 'other';
     const statement: DecisionStatement = { text, range: span.whole, committee: this.committee, kind };
     this.out.decisions.push(statement);
+    if (remark) return;
     const stated = statedOutcome(unbold(text).slice(from));
     this.implied = stated ? { outcome: stated.outcome, range: span.range(from + stated.at, from + stated.at + stated.length) } : null;
     // `... anbefaler indstillingen med følgende tillægsbeslutning:` is followed by its quoted text.
@@ -796,9 +811,13 @@ function subjectOf(span: Span, plain: string, from: number, to: number, parties:
   if (end <= from) return null;
   const whole = readVoters(span, from, end, { prefix: false, parties });
   if (whole) return { voters: whole, at: from };
+  // A comma, `og`, `idet` or a colon, or the start of a line (each line of an export is a paragraph of its own).
+  const starts: number[] = [];
   SUBJECT_START.lastIndex = from;
-  for (let m: RegExpExecArray | null; (m = SUBJECT_START.exec(plain)) !== null && m.index < end; ) {
-    const at = m.index + m[0].length;
+  for (let m: RegExpExecArray | null; (m = SUBJECT_START.exec(plain)) !== null && m.index < end; ) starts.push(m.index + m[0].length);
+  for (const at of span.lineOffsets()) if (at > from && at < end) starts.push(at);
+  starts.sort((a, b) => a - b);
+  for (const at of starts) {
     if (at >= end) break;
     const voters = readVoters(span, at, end, { prefix: false, parties });
     if (voters) return { voters, at };

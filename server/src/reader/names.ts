@@ -11,9 +11,10 @@ const particles = new Set(NAME_PARTICLES);
 const bodyWords = new Set(BODY_WORDS.map(fold));
 const GROUP_LEAD = new RegExp(`^\\s*(?:${GROUP_LEADS.map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})\\s+`, 'i');
 const SEPARATOR = /\s*[,;]\s*|\s+(?:og|samt|&)\s+/g;
-const PARTY = /\(\s*([A-ZÆØÅ]{1,3})\s*\)/;
+/** A party letter in parentheses, with a list number when there is one (`(V)`, `(UP-1)`, `(UP2)`). */
+const PARTY = /\(\s*([A-ZÆØÅ]{1,3}(?:-?\d)?)\s*\)/;
 /** `(Ø)` alone, after the name it belongs to. */
-const LONE_PARTY = /^\(\s*([A-ZÆØÅ]{1,3})\s*\)$/;
+const LONE_PARTY = /^\(\s*([A-ZÆØÅ]{1,3}(?:-?\d)?)\s*\)$/;
 const NAME_WORD = /^(?:\p{Lu}[\p{L}'’.]*(?:-\p{Lu}?[\p{L}'’.]*)*|\p{Lu}\.)$/u;
 
 /** Last letters of the body words and suffixes: a word that ends otherwise is let go before it is folded. */

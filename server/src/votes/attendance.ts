@@ -1,5 +1,5 @@
 // Who was there for a punkt: the deciding committee's members, minus those recorded absent from the
-// meeting (under any punkt, or marked absent in the attendee list) or from this punkt.
+// meeting (under any punkt, marked absent in the attendee list, or not in it) or from this punkt.
 import { type CommitteeMembers, type Member, type Membership, nearEnough } from '../config/membership';
 import type { NameRef, Punkt, ReferatDocument } from '../model';
 
@@ -25,7 +25,22 @@ function absentFromMeeting(doc: ReferatDocument, membership: Membership, committ
       if (m && !absent.has(m)) absent.set(m, a.person);
     }
   }
-  if (committee === null) for (const m of members.members) if (m.present === false && !absent.has(m)) absent.set(m, null);
+  if (committee === null) {
+    // An attendee list that names who was there: a configured member it does not name was not there
+    // (a stand-in recorded under a punkt is there for that punkt).
+    const listed = members.source === 'config' && doc.meeting.attendees.some((a) => !a.absent);
+    const standIns = new Set<Member>();
+    for (const item of doc.items) {
+      for (const s of item.standIns ?? []) {
+        const m = s.committee === null ? membership.resolve(members, s.person.name) : null;
+        if (m) standIns.add(m);
+      }
+    }
+    for (const m of members.members) {
+      if (absent.has(m) || standIns.has(m)) continue;
+      if (m.present === false || (listed && m.present === null)) absent.set(m, null);
+    }
+  }
   byCommittee.set(key, absent);
   return absent;
 }
