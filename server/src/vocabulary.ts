@@ -93,6 +93,12 @@ export const ROLE_WORDS = [
   'stedfortræder',
 ];
 
+/**
+ * Words of a decision that a line of an export puts before a name (`Godkendt` / `Mehmet Zeki Dogru (Ø)
+ * undlader.`): never a word of the name.
+ */
+export const NOT_NAME_WORDS = ['godkendt', 'godkendes', 'anbefales', 'anbefalet', 'vedtaget', 'forkastet', 'ikke', 'for', 'imod', 'undlod', 'undlader', 'beslutning', 'fremstilling'];
+
 /** Lower-case words allowed inside a person's name (`Hans la Cour`, `Anne de Vries`). */
 export const NAME_PARTICLES = ['af', 'de', 'den', 'der', 'la', 'le', 'van', 'von', 'du', 'di', 'da', 'til'];
 
@@ -160,6 +166,13 @@ export const COUNTED_VOTE_LABELS: { side: 'for' | 'against' | 'abstain'; labels:
     labels: ['undlod at stemme', 'undlader at stemme', 'undlod at tage stilling', 'undlader at tage stilling', 'hverken for eller imod', 'undlod', 'undlader', 'blank', 'blanke'],
   },
 ];
+
+/**
+ * Recommendations other than the one a committee decides on: a vote for one of them after a decision
+ * on another (`John T. Olsen (A) stemte for administrationens indstillingspunkt 2.`) is a position, not
+ * a vote on the decision.
+ */
+export const OTHER_RECOMMENDATIONS = ['administrationens indstilling', 'administrationen indstilling', 'forvaltningens indstilling'];
 
 /** Label words that need a colon to open a list (`For punkt 16` is about point 16, not a vote for it). */
 export const BARE_VOTE_LABELS = ['for', 'imod', 'blank', 'blanke', 'hverken for eller imod'];

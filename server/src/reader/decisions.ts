@@ -16,6 +16,7 @@ import {
   STAND_IN_LABELS,
   STAND_IN_PHRASES,
   STAND_IN_PRESENT,
+  OTHER_RECOMMENDATIONS,
   TALLY_NONE,
   TALLY_SIDES,
   VOTE_VERBS,
@@ -106,6 +107,12 @@ const POINT_PREFIX = new RegExp(
 const SENTENCE_END = /(?<![\s(]\p{Lu})[.!?]+\s+(?=[\p{Lu}(])/gu;
 /** Where a subject may begin inside a sentence: after a comma, `og`, `idet`, `samt` or a colon. */
 const SUBJECT_START = /,\s*(?:og\s+)?|\s+og\s+|\bidet\s+|:\s+/g;
+/** `anbefaler, at der udarbejdes ...`: a recommendation of something, not a vote. */
+const RECOMMENDS_THAT = /^\s*(?:overfor\s+[\p{L}-]+\s*)?,?\s*at\s/iu;
+/** A vote for another recommendation than the one decided: `stemte for administrationens indstilling(spunkt 2)`. */
+const OTHER_RECOMMENDATION = new RegExp(`^\\s*(?:\\S+\\s+){0,4}?(${words(OTHER_RECOMMENDATIONS).join('|')})`, 'iu');
+/** What may follow the voters of a line in a list that goes on: nothing, or a remark after a comma or `med`. */
+const LIST_GOES_ON = /^\s*(?:$|[,(]|med\s)/;
 /** What may stand between two verbs that share their subject (`stemte imod pkt. 1-4 og stemmer for pkt. 5`). */
 const SHARED_SUBJECT = /^[\s,]*(?:og|samt)?\s*$/;
 
@@ -328,6 +335,8 @@ function splitByPoints(sentences: VoteSentence[]): { sentences: VoteSentence[]; 
 export class DecisionReader {
   private readonly out: DecisionParts = { decisions: [], votes: [], proposals: [], absences: [], standIns: [] };
   private block: Block | null = null;
+  /** Tallies without lists before the block (`Med stemmer 19 for ... punkt 1.` / `Yderligere ... med stemmerne 19 for ...`): the block's lists are theirs too. */
+  private siblings: Block[] = [];
   private pendingProposal: Proposal | null = null;
   private quoteTarget: Proposal | DecisionStatement | null = null;
   private inQuote = false;
@@ -336,6 +345,8 @@ export class DecisionReader {
   private points: string[] | null = null;
   /** The outcome the last statement states, for the votes that follow it. */
   private implied: { outcome: Outcome; range: Range } | null = null;
+  /** The text of the last statement, for what the votes after it are about. */
+  private lastStatement: string | null = null;
   /** A label without voters (`For stemte:`, `Stemte imod:`): the lines after it list them. */
   private listSide: VoteSide | null = null;
   /** `bodyKey(ownCommittee)`, made on first use. */
@@ -354,6 +365,7 @@ export class DecisionReader {
     this.inQuote = false;
     this.points = null;
     this.implied = null;
+    this.lastStatement = null;
     this.listSide = null;
     for (const para of paragraphs(lines, from, to)) {
       // A quote is kept whole: its lines are the proposal's text, not statements.
@@ -516,8 +528,11 @@ export class DecisionReader {
     const side = this.listSide;
     if (!side || !this.block) return false;
     const voters = readVoters(span, from, span.text.length, { prefix: true, parties: true });
-    if (!voters) return false;
+    // One voter a line: a name over two lines (`Fremstilling` / `Sagsprocedure`) is no voter.
+    if (!voters || voters.names.some((n) => n.range.start.line !== n.range.end.line)) return false;
     this.addSentence(span, side, voters, null, from, from, this.points, span.whole);
+    // `A, med bemærkning om ...` goes on with the list on the next line; anything else after the voters ends it.
+    if (!LIST_GOES_ON.test(span.text.slice(voters.end))) this.listSide = null;
     return true;
   }
 
@@ -546,12 +561,27 @@ export class DecisionReader {
     return sentence;
   }
 
-  /** Ends the vote being read: one vote, or one per set of points its sentences are about. */
+  /** Ends the vote being read, and the tallies before it that wait for its lists. */
   private closeBlock(): void {
     const block = this.block;
     this.block = null;
-    if (!block || !block.sentences.length) return;
-    for (const group of splitByPoints(block.sentences)) {
+    const siblings = this.siblings;
+    this.siblings = [];
+    const lists = block ? block.sentences.filter((s) => s.count === null) : [];
+    for (const sibling of siblings) {
+      sibling.sentences.push(...lists);
+      this.makeVotes(sibling);
+    }
+    if (block) this.makeVotes(block);
+  }
+
+  /** The votes of a block: one, or one per set of points its sentences are about. */
+  private makeVotes(block: Block): void {
+    if (!block.sentences.length) return;
+    const groups = splitByPoints(block.sentences);
+    // A decision before votes on several points says the outcome of some of them at most (`... at godkende pkt. 5 idet ...`).
+    if (groups.length > 1) block.implied = null;
+    for (const group of groups) {
       const first = group.sentences[0];
       const last = block.outcomeRange && block.outcomeRange.end.line >= block.end.end.line ? block.outcomeRange : group.sentences[group.sentences.length - 1].range;
       const vote: Vote = {
@@ -682,8 +712,13 @@ export class DecisionReader {
         at += m[0].length;
       }
       if (pairs.length) {
-        // A second tally is a second vote (`Yderligere godkendte Byrådet med stemmerne 19 for og 1 imod ...`).
-        if (this.block?.sentences.some((s) => s.count !== null)) this.closeBlock();
+        // A second tally is a second vote (`Yderligere godkendte Byrådet med stemmerne 19 for og 1 imod ...`);
+        // when the first has nothing but its numbers, the lists after the second are of both.
+        const before = this.block;
+        if (before && before.sentences.length && before.sentences.every((s) => s.count !== null)) {
+          this.siblings.push(before);
+          this.block = null;
+        } else if (before?.sentences.some((s) => s.count !== null)) this.closeBlock();
         for (const p of pairs) this.addSentence(span, p.side, { names: [], parties: p.parties, end: p.to }, p.count, p.from, p.to, this.points, sentenceRange);
         const block = this.block!;
         const stated = statedOutcome(text);
@@ -701,11 +736,12 @@ export class DecisionReader {
     VOTE_VERB_SCAN.lastIndex = pos;
     for (let m: RegExpExecArray | null; (m = VOTE_VERB_SCAN.exec(plain)) !== null && m.index < end; ) {
       const verb = verbOf.get(fold(m[1]))!;
+      const verbEnd = m.index + m[1].length;
+      if (!this.votesOnDecision(verb, plain.slice(verbEnd, end))) continue;
       const subject = subjectOf(span, plain, regionStart, m.index, !verb.persons);
       let voters = subject?.voters ?? null;
       if (!voters && last && SHARED_SUBJECT.test(plain.slice(regionStart, m.index))) voters = last;
       if (!voters) continue;
-      const verbEnd = m.index + m[1].length;
       const points = POINTS_AFTER.exec(plain.slice(verbEnd, end));
       const sentence = this.addSentence(span, verb.side, voters, null, m.index, verbEnd, points ? pointsOf(points[1] ?? points[2]) : this.points, sentenceRange);
       if (voters === last) sentence.names = [...voters.names];
@@ -720,6 +756,21 @@ export class DecisionReader {
       last = voters;
     }
     return first;
+  }
+
+  /**
+   * False when what follows the verb shows that it is not a vote on the decision: a recommendation of
+   * something else (`Brigitte Klintskov Jerkel (C) anbefaler, at der udarbejdes ...`), or support for
+   * another recommendation than the one decided (`John T. Olsen (A) stemte for administrationens
+   * indstillingspunkt 2.` after `Økonomiudvalget kan ... ikke anbefale ...`).
+   */
+  private votesOnDecision(verb: { side: VoteSide; persons: boolean }, after: string): boolean {
+    if (verb.persons && RECOMMENDS_THAT.test(after)) return false;
+    const other = verb.side === 'for' ? OTHER_RECOMMENDATION.exec(after) : null;
+    if (!other) return true;
+    // Votes on that recommendation when the decision is about it (`Byrådet godkendte administrationens indstilling.`).
+    const decided = this.block?.implied ?? this.implied;
+    return !!decided && this.lastStatement !== null && fold(this.lastStatement).includes(fold(other[1]));
   }
 
   private proposal(span: Span): boolean {
@@ -782,6 +833,7 @@ export class DecisionReader {
     const statement: DecisionStatement = { text, range: span.whole, committee: this.committee, kind };
     this.out.decisions.push(statement);
     if (remark) return;
+    this.lastStatement = text;
     const stated = statedOutcome(unbold(text).slice(from));
     this.implied = stated ? { outcome: stated.outcome, range: span.range(from + stated.at, from + stated.at + stated.length) } : null;
     // `... anbefaler indstillingen med følgende tillægsbeslutning:` is followed by its quoted text.

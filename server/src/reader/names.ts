@@ -2,11 +2,13 @@
 // `Rådmand Brian Dybro (F) samt udvalgsmedlemmerne Cæcilie Crawley (A), ... og Tommy Hummelose (C)`,
 // `Udvalgsmedlem Reza Javid, (Ø)`, `Tim Vermund, Michael Eskamp Witek og Ulla Chambless`.
 import type { NameRef, PartyRef } from '../model';
-import { BODY_SUFFIXES, BODY_WORDS, GROUP_LEADS, GROUP_WORDS, NAME_PARTICLES, PARTY_NAMES, ROLE_WORDS, fold } from '../vocabulary';
+import { BODY_SUFFIXES, BODY_WORDS, GROUP_LEADS, GROUP_WORDS, NAME_PARTICLES, NOT_NAME_WORDS, PARTY_NAMES, ROLE_WORDS, fold } from '../vocabulary';
 import { isRegExpSpaceCode } from './lines';
 import type { Span } from './span';
 
 const roleWords = new Set(ROLE_WORDS.map(fold));
+/** `NOT_NAME_WORDS` as a name would write them: capitalised, or in capitals. */
+const notNameWords = new Set(NOT_NAME_WORDS.flatMap((w) => [w[0].toUpperCase() + w.slice(1), w.toUpperCase()]));
 const particles = new Set(NAME_PARTICLES);
 const bodyWords = new Set(BODY_WORDS.map(fold));
 const GROUP_LEAD = new RegExp(`^\\s*(?:${GROUP_LEADS.map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})\\s+`, 'i');
@@ -66,7 +68,7 @@ function isNameOf(words: readonly string[], isRole: (word: string) => boolean): 
   let capitals = 0;
   for (const w of words) {
     if (particles.has(w)) continue;
-    if (!NAME_WORD.test(w) || isBodyWord(w) || isRole(w)) return false;
+    if (!NAME_WORD.test(w) || notNameWords.has(w) || isBodyWord(w) || isRole(w)) return false;
     capitals++;
   }
   return capitals >= 2 && !particles.has(words[0]);
@@ -203,7 +205,7 @@ export interface Voters {
 }
 
 /** Separators of a list of voters; also a space after a party letter before the next name (`Kenneth Jerkel (A) John T. Olsen (A)`). */
-const VOTER_SEPARATOR = /\s*[,;]\s*|\s+(?:og|samt|&)\s+|(?<=\))\s+(?=[\p{Lu}(])/gu;
+const VOTER_SEPARATOR = /\s*[,;]\s*(?:(?:og|samt)\s+)?|\s+(?:og|samt|&)\s+|(?<=\))\s+(?=[\p{Lu}(])/gu;
 /** A party letter on its own, with or without parentheses (`(V)`, `Ø`, `A)`, `(UP-1)`, `UP2`). */
 const PARTY_LETTER = /^\(?\s*([A-ZÆØÅ]{1,3}(?:-?\d)?)\s*\)?\.?$/;
 /** A first name and a party letter (`Liselott (UP)`): the party's member, by the party. */
@@ -315,6 +317,9 @@ function readVoter(span: Span, text: string, base: number, start: number, end: n
     prev.role = piece;
     return read(prev);
   }
+  // `Det Konservative Folkeparti` is a party, not a person.
+  const named = partyByName(piece);
+  if (named) return options.parties && party(named.letter, named.group);
   const fromParty = FROM_PARTY.exec(piece);
   const person = readPerson(span, at, at + (fromParty ? fromParty.index : piece.length));
   if (person) {
@@ -329,7 +334,5 @@ function readVoter(span: Span, text: string, base: number, start: number, end: n
   }
   if (!options.parties) return false;
   const firstName = FIRST_NAME_PARTY.exec(piece);
-  if (firstName) return party(firstName[1], false);
-  const named = partyByName(piece);
-  return !!named && party(named.letter, named.group);
+  return !!firstName && party(firstName[1], false);
 }

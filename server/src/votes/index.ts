@@ -222,7 +222,8 @@ function computeTally(doc: ReferatDocument, item: Punkt, vote: Vote, membership:
     members[majority].push(...missing);
   } else if (stated) {
     const known = SIDES.map((s) => t[s]);
-    if (known.every((n) => n !== null)) {
+    // A stated number that is not the members named says it already.
+    if (known.every((n) => n !== null) && !problems.some((p) => p.kind === 'stated')) {
       const total = (known as number[]).reduce((a, b) => a + b, 0);
       if (total !== present) problems.push({ kind: 'total', total, present, size });
     }
