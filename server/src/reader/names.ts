@@ -74,20 +74,20 @@ function isNameOf(words: readonly string[], isRole: (word: string) => boolean): 
   return capitals >= 2 && !particles.has(words[0]);
 }
 
+/** `span.text[from, to)` without a lead-in that is part of no name (`Et flertal bestående af`), and where what is left begins. */
+function withoutLead(span: Span, from: number, to: number): { text: string; base: number } {
+  const text = span.text.slice(from, to);
+  const lead = GROUP_LEAD.exec(text);
+  return lead ? { text: text.slice(lead[0].length), base: from + lead[0].length } : { text, base: from };
+}
+
 /**
  * Reads `span.text[from, to)` as a list of people. Returns null when any part of it is not a
  * person (a committee, a party name, a sentence), so that callers can tell a vote by named
  * members from a committee's statement.
  */
 export function readNameList(span: Span, from: number, to: number): NameRef[] | null {
-  let text = span.text.slice(from, to);
-  let base = from;
-  // Lead-ins and list-level role words that are not part of any name.
-  const lead = GROUP_LEAD.exec(text);
-  if (lead) {
-    base += lead[0].length;
-    text = text.slice(lead[0].length);
-  }
+  const { text, base } = withoutLead(span, from, to);
   const names: NameRef[] = [];
   // Each piece between separators is read as soon as it is found, by its offsets: the first piece
   // that is not a person ends the list, and most lists tried are not lists of people.
@@ -251,13 +251,7 @@ interface VoterState {
  * byrådsgruppe`). Null when nothing in it is a voter, or (unless `prefix`) when any part of it is no voter.
  */
 export function readVoters(span: Span, from: number, to: number, options: VoterOptions): Voters | null {
-  let text = span.text.slice(from, to);
-  let base = from;
-  const lead = GROUP_LEAD.exec(text);
-  if (lead) {
-    base += lead[0].length;
-    text = text.slice(lead[0].length);
-  }
+  const { text, base } = withoutLead(span, from, to);
   const state: VoterState = { out: { names: [], parties: [], end: from }, lastPerson: null, separator: '' };
   VOTER_SEPARATOR.lastIndex = 0;
   let start = 0;
