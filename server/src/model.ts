@@ -162,6 +162,8 @@ export interface Punkt {
   votes: Vote[];
   proposals: Proposal[];
   absences: Absence[];
+  /** Stand-ins recorded at the meeting without naming whom they sat in for (`Dorthe Bøgh Madsen deltog som stedfortræder.`). */
+  standIns?: StandIn[];
   /** Earlier treatments quoted under `Sagens forløb` (another body, or this one at an earlier meeting). */
   history: HistoryEntry[];
 }
@@ -222,18 +224,37 @@ export interface VoteCounts {
   abstain: number | null;
 }
 
+/**
+ * A party named in a vote instead of its members: by letter (`(V)`, `Ø`, `UP-1`, `S`), by name
+ * (`Enhedslisten`), or as its group (`Radikale Venstres byrådsgruppe`).
+ */
+export interface PartyRef {
+  /** As written, without parentheses. */
+  text: string;
+  /** The letter as written (`S`, `UP-1`), or the letter of a party written out (`Enhedslisten` → `Ø`). */
+  letter: string;
+  range: Range;
+  /** Written as the party's group (`byrådsgruppe`). */
+  group: boolean;
+}
+
 /** A recorded vote: consecutive vote sentences and their stated outcome. */
 export interface Vote {
   range: Range;
   /** Line of the first vote sentence. */
   line: number;
+  /** The members named, per side (a party named instead of its members is in `partyRefs`). */
   for: NameRef[];
   against: NameRef[];
   abstain: NameRef[];
-  /** The counted form (`For stemte: 5 (A, F og V)`), when used. */
+  /** The numbers the text states (`Med stemmerne 19 for og 2 imod`, `For stemte: 5 (A, F og V)`), when it states any. */
   counts: VoteCounts | null;
-  /** Party letters given with counted forms, per side. */
+  /** Party letters given per side, by any form (`For stemte: 5 (A, F og V)`, `V og D stemmer imod`); null when none. */
   parties: { for: string[]; against: string[]; abstain: string[] } | null;
+  /** The parties named per side, with where they are written. */
+  partyRefs: Record<VoteSide, PartyRef[]>;
+  /** The recommendation points voted on (`Ad punkt 2`, `stemte imod pkt. 1. b)`), or null: the whole. */
+  points: string[] | null;
   outcome: Outcome | null;
   outcomeRange: Range | null;
   /** What was voted on (`ændringsforslaget`, `indstillingen`), as written, if said. */
@@ -253,7 +274,11 @@ export interface VoteSentence {
   verb: string;
   verbRange: Range;
   names: NameRef[];
+  /** Parties named instead of members. */
+  parties: PartyRef[];
   count: number | null;
+  /** The points the sentence is about, when it says (`stemte imod punkt 2 og 3`, or under `Ad punkt 2`). */
+  points: string[] | null;
 }
 
 export interface Proposal {
@@ -272,6 +297,16 @@ export interface Absence {
   scope: AbsenceScope;
   range: Range;
   /** The committee named just before the absence line in joint items (null: the meeting's own). */
+  committee: string | null;
+  /** Who sat in for the absent member (`Afbud: Torben Hoffmann (Stedfortræder: Conni Bergendorff)`), when said. */
+  substitute?: NameRef | null;
+}
+
+/** A stand-in recorded as there (`Dorthe Bøgh Madsen deltog som stedfortræder.`). */
+export interface StandIn {
+  person: NameRef;
+  range: Range;
+  /** The committee named just before, in joint items (null: the meeting's own). */
   committee: string | null;
 }
 

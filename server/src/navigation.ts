@@ -2,10 +2,10 @@
 // `jf. punkt 5`, `pkt. 5`, `dagsordenens punkt 3`, `punktet "Orientering om ..."`), which bilag
 // `bilag 2` means, and where one member is named (every spelling of them). Pure: model and text in.
 import { distance } from 'fastest-levenshtein';
-import { nameKey, type Member, type Membership } from './config/membership';
+import { nameKey, nearEnough, type Member, type Membership } from './config/membership';
 import type { NameRef, Position, Punkt, Range, ReferatDocument, Section, TocEntry } from './model';
 import { normTitle, sameNormTitle } from './reader/items';
-import { resolve } from './rules/attendance';
+import { resolve } from './votes/attendance';
 import { allNames } from './rules/util';
 
 // ---- positions ----------------------------------------------------------------------------------
@@ -293,12 +293,7 @@ export interface MemberIndex {
   identities: Map<string, MemberIdentity>;
 }
 
-/** How far apart two spellings of one name may be: as the rules count it. */
-export function nearEnough(a: string, b: string): boolean {
-  const ka = nameKey(a);
-  const kb = nameKey(b);
-  return distance(ka, kb) <= Math.max(2, Math.floor(Math.min(ka.length, kb.length) / 6));
-}
+export { nearEnough };
 
 /**
  * Every place a member is named: the reader's name references (votes, proposals, absences, the

@@ -84,11 +84,13 @@ export const RUN_ON_HEADER_LABELS = ['mødedato', 'mødetidspunkt', 'mødested',
 export const COUNCIL_WORDS = ['byråd', 'byrådet', 'kommunalbestyrelse', 'kommunalbestyrelsen', 'regionsråd', 'regionsrådet', 'borgerrepræsentationen'];
 
 /**
- * Two names of one body: `Byrådets`, `Byrådet` and `Byråd 2022-2025` are the same council, and
- * `Økonomiudvalgets` is `Økonomiudvalget`.
+ * Two names of one body: `Byrådets`, `Byrådet` and `Byråd 2022-2025` are the same council, and so
+ * are `Byrådet` and `Aarhus Byråd` (a council named with its municipality); `Økonomiudvalgets` is
+ * `Økonomiudvalget`.
  */
 export function sameBody(a: string, b: string): boolean {
-  return bodyKey(a) === bodyKey(b);
+  const [x, y] = [bodyKey(a), bodyKey(b)];
+  return x === y || (x.length > 0 && y.length > 0 && (x.endsWith(` ${y}`) || y.endsWith(` ${x}`)));
 }
 
 function bodyKey(name: string): string {
@@ -135,14 +137,22 @@ export const ROLE_WORDS = [
   'stedfortræder',
 ];
 
+/**
+ * Words of a decision that a line of an export puts before a name (`Godkendt` / `Mehmet Zeki Dogru (Ø)
+ * undlader.`): never a word of the name.
+ */
+export const NOT_NAME_WORDS = ['godkendt', 'godkendes', 'anbefales', 'anbefalet', 'vedtaget', 'forkastet', 'ikke', 'for', 'imod', 'undlod', 'undlader', 'beslutning', 'fremstilling'];
+
 /** Lower-case words allowed inside a person's name (`Hans la Cour`, `Anne de Vries`). */
 export const NAME_PARTICLES = ['af', 'de', 'den', 'der', 'la', 'le', 'van', 'von', 'du', 'di', 'da', 'til'];
 
 /**
- * Verb phrases of a vote sentence, by side. Order matters: longer phrases first, so that
- * `stemmer ikke for` is not read as `stemmer for`.
+ * Verb phrases of a vote sentence, by side. Longer phrases are tried first, so that
+ * `undlod at tage stilling` is not read as `undlod`. `persons`: the phrase records a vote only when
+ * its subject names people (`Rådmand X anbefaler`), not parties (`Enhedslisten anbefaler budgetforslag ...`,
+ * `Enhedslisten er imod nedrivning ...` are statements of a position, not votes).
  */
-export const VOTE_VERBS: { side: 'for' | 'against' | 'abstain'; phrases: readonly string[] }[] = [
+export const VOTE_VERBS: { side: 'for' | 'against' | 'abstain'; phrases: readonly string[]; persons?: boolean }[] = [
   {
     side: 'abstain',
     phrases: [
@@ -153,6 +163,13 @@ export const VOTE_VERBS: { side: 'for' | 'against' | 'abstain'; phrases: readonl
       'stemte hverken for eller imod',
       'afstår fra at stemme',
       'afstod fra at stemme',
+      'undlod at tage stilling',
+      'undlader at tage stilling',
+      // As the minutes spell it at times (`(F) udlod at tage stilling.`).
+      'udlod at tage stilling',
+      'udlod at stemme',
+      'undlod',
+      'undlader',
       'tager forbehold',
       'tog forbehold',
     ],
@@ -162,32 +179,80 @@ export const VOTE_VERBS: { side: 'for' | 'against' | 'abstain'; phrases: readonl
     phrases: [
       'stemmer imod',
       'stemte imod',
+      'stemmer i mod',
+      'stemte i mod',
       'stemmer mod',
       'stemte mod',
-      'kan ikke anbefale',
-      'kunne ikke anbefale',
-      'anbefaler ikke',
-      'kan ikke godkende',
-      'godkender ikke',
-      'er imod',
-      'var imod',
+      'kunne ikke tiltræde',
+      'kan ikke tiltræde',
     ],
   },
   {
-    side: 'for',
-    phrases: ['stemmer for', 'stemte for', 'anbefaler', 'kan anbefale', 'godkender', 'tiltræder', 'støtter'],
+    side: 'against',
+    persons: true,
+    phrases: ['kan ikke anbefale', 'kunne ikke anbefale', 'anbefaler ikke', 'kan ikke godkende', 'godkender ikke', 'er imod', 'var imod'],
+  },
+  { side: 'for', phrases: ['stemmer for', 'stemte for', 'kunne tiltræde', 'kan tiltræde'] },
+  { side: 'for', persons: true, phrases: ['anbefaler', 'kan anbefale', 'godkender', 'tiltræder', 'støtter'] },
+];
+
+/**
+ * Labels that open a list of voters, by side: `For stemte: 5 (A, F og V)`, `Imod: Ø og F`,
+ * `Undlod at stemme: Ø`. `For <words> stemte:` (`For administrationens indstilling stemte:`) is read
+ * too. The labels that hold a verb (`stemte`, `undlod`, ...) open a list without a colon as well
+ * (`For stemte (V), (A) og (C).`, `Imod stemte Ø.`, `Undlader S, C, M og Ø.`).
+ */
+export const COUNTED_VOTE_LABELS: { side: 'for' | 'against' | 'abstain'; labels: readonly string[] }[] = [
+  { side: 'for', labels: ['for stemte', 'for stemmer', 'stemte for', 'stemmer for', 'for'] },
+  { side: 'against', labels: ['imod stemte', 'imod stemmer', 'stemte imod', 'stemmer imod', 'imod'] },
+  {
+    side: 'abstain',
+    labels: ['undlod at stemme', 'undlader at stemme', 'undlod at tage stilling', 'undlader at tage stilling', 'hverken for eller imod', 'undlod', 'undlader', 'blank', 'blanke'],
   },
 ];
 
-/** Counted vote labels: `For stemte: 5 (A, F og V)`. */
-export const COUNTED_VOTE_LABELS: { side: 'for' | 'against' | 'abstain'; labels: readonly string[] }[] = [
-  { side: 'for', labels: ['for stemte', 'for stemmer', 'for'] },
-  { side: 'against', labels: ['imod stemte', 'imod stemmer', 'imod'] },
-  { side: 'abstain', labels: ['undlod at stemme', 'undlader at stemme', 'hverken for eller imod', 'undlod', 'blank'] },
+/**
+ * Recommendations other than the one a committee decides on: a vote for one of them after a decision
+ * on another (`John T. Olsen (A) stemte for administrationens indstillingspunkt 2.`) is a position, not
+ * a vote on the decision.
+ */
+export const OTHER_RECOMMENDATIONS = ['administrationens indstilling', 'administrationen indstilling', 'forvaltningens indstilling'];
+
+/** Label words that need a colon to open a list (`For punkt 16` is about point 16, not a vote for it). */
+export const BARE_VOTE_LABELS = ['for', 'imod', 'blank', 'blanke', 'hverken for eller imod'];
+
+/**
+ * The stated tally of a decision: `Med stemmerne 19 for og 2 imod`, `med 11 stemmer for (A, V, C, F og D)
+ * mod 2 (Ø)`: the side words after (or before) each number.
+ */
+export const TALLY_SIDES: { side: 'for' | 'against' | 'abstain'; words: readonly string[] }[] = [
+  { side: 'for', words: ['for'] },
+  { side: 'against', words: ['imod', 'mod'] },
+  { side: 'abstain', words: ['undlod', 'undlader', 'hverken for eller imod', 'blanke', 'blank'] },
 ];
+/** Written for a count of none (`og ingen imod`). */
+export const TALLY_NONE = ['ingen'];
+
+/**
+ * Outcome words of a decision that states its tally or is followed by one
+ * (`Med stemmerne 1 for og 19 imod afviste Byrådet ...`, `1 a. Ikke godkendt`).
+ */
+export const DECISION_OUTCOMES = {
+  forkastet: ['afviste', 'afviser', 'forkastede', 'forkaster', 'forkastet', 'ikke godkendt', 'ikke godkendes', 'ikke vedtaget', 'kan ikke anbefales', 'anbefales ikke', 'kunne ikke anbefales'],
+  vedtaget: ['godkendte', 'godkendt', 'godkendes', 'godkender', 'vedtog', 'vedtaget', 'besluttede', 'anbefalede', 'anbefales', 'anbefaler', 'videresendte', 'sendte', 'tiltrådte'],
+} as const;
+
+/**
+ * A reference to recommendation points before or after a vote: `Ad punkt 2`, `Ad 2 b`, `stemte imod
+ * pkt. 1. b)`, `undlod at tage stilling til indstillingspunkt 6`, `For punkt 16` (about point 16).
+ */
+export const POINT_WORDS = ['indstillingspunkterne', 'indstillingspunkt', 'indstillingspunkter', 'beslutningspunkt', 'punkterne', 'punkter', 'punkt', 'pkt', 'pk'];
 
 /** Phrases that lead into a group of named voters (`Et flertal bestående af ... anbefaler`). */
 export const GROUP_LEADS = ['et flertal bestående af', 'et mindretal bestående af', 'flertallet bestående af', 'mindretallet bestående af'];
+
+/** Words after a party's name that make it the party's group (`Radikale Venstres og Alternativets byrådsgrupper`). */
+export const GROUP_WORDS = ['byrådsgrupper', 'byrådsgruppe', 'byrådsgruppen', 'kommunalbestyrelsesgruppe', 'grupper', 'gruppe', 'gruppen'];
 
 /** Outcome words, in a sentence after the vote (`Ændringsforslaget er dermed forkastet.`). */
 export const OUTCOMES = {
@@ -213,13 +278,25 @@ export const ABSENCE_PHRASES: { scope: 'meeting' | 'item'; phrases: readonly str
       'forlod mødet under punktet',
       'var inhabil',
       'erklærede sig inhabil',
+      // Said under one punkt (`Bjarke Abel (A) var ikke til stede.`): that punkt.
+      'var ikke til stede',
+      'var fraværende',
     ],
   },
   {
     scope: 'meeting',
-    phrases: ['deltog ikke i mødet', 'var fraværende', 'var ikke til stede', 'havde meldt afbud', 'har meldt afbud', 'deltog ikke'],
+    phrases: ['deltog ikke i mødet', 'havde meldt afbud', 'har meldt afbud', 'deltog ikke'],
   },
 ];
+
+/**
+ * A stand-in named in an absence: `Jette Andersen deltog som suppleant for Kenneth Jerkel`, and the
+ * label in parentheses after an absent member (`Afbud: Torben Hoffmann (Stedfortræder: Conni Bergendorff)`).
+ */
+export const STAND_IN_PHRASES = ['deltog som suppleant for', 'deltog som stedfortræder for', 'mødte som suppleant for', 'mødte som stedfortræder for'];
+export const STAND_IN_LABELS = ['stedfortræder', 'suppleant'];
+/** `Dorthe Bøgh Madsen deltog som stedfortræder.`: at the meeting as a stand-in. */
+export const STAND_IN_PRESENT = ['deltog som stedfortræder', 'deltog som suppleant', 'mødte som stedfortræder', 'mødte som suppleant'];
 
 /** Labels that list absent members inside an item (`Ikke til stede: Anna Hansen (C)`). */
 export const ABSENCE_LABELS = ['ikke til stede', 'fraværende', 'afbud', 'afbud fra', 'fravær'];
@@ -302,6 +379,52 @@ export const PARTIES: Record<string, string> = {
   Æ: 'Danmarksdemokraterne',
   Ø: 'Enhedslisten',
   Å: 'Alternativet',
+};
+
+/**
+ * Other ways the minutes write a party's letter: `S` for A (Socialdemokratiet), `SF` for F. A letter
+ * with a list number (`UP-1`, `UP1`, `UP-2`) is the letter's list. A configuration can add its own
+ * (`partyAliases` in referat.config.json).
+ */
+export const PARTY_ALIASES: Record<string, string> = {
+  S: 'A',
+  SF: 'F',
+  RV: 'B',
+  KF: 'C',
+  NB: 'D',
+  LA: 'I',
+  KD: 'K',
+  DF: 'O',
+  EL: 'Ø',
+  ALT: 'Å',
+  DD: 'Æ',
+};
+
+/** A party letter with a list number: `UP-1`, `UP2`. */
+export const NUMBERED_PARTY = /^([A-ZÆØÅ]{1,3})-?\d$/;
+
+/** Parties written out, as the minutes name them (folded), by letter; a genitive `-s` is read as well. */
+export const PARTY_NAMES: Record<string, string> = {
+  socialdemokratiet: 'A',
+  socialdemokraterne: 'A',
+  'radikale venstre': 'B',
+  'det radikale venstre': 'B',
+  'konservative': 'C',
+  'det konservative folkeparti': 'C',
+  'konservative folkeparti': 'C',
+  'de konservative': 'C',
+  'nye borgerlige': 'D',
+  'socialistisk folkeparti': 'F',
+  'liberal alliance': 'I',
+  kristendemokraterne: 'K',
+  moderaterne: 'M',
+  'dansk folkeparti': 'O',
+  venstre: 'V',
+  danmarksdemokraterne: 'Æ',
+  enhedslisten: 'Ø',
+  'enhedslisten de rød-grønne': 'Ø',
+  'enhedslisten - de rød-grønne': 'Ø',
+  alternativet: 'Å',
 };
 
 /** Lower-case, accents folded, white space collapsed: the form words are compared in. */

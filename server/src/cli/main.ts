@@ -1,6 +1,9 @@
 // The `referat` command line: the same core as the language server, for terminals and CI.
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { findConfigFile, loadConfigFile } from '../config/load';
+import { Membership } from '../config/membership';
+import type { ReferatConfig } from '../config/types';
 import { processLocale, translator } from '../i18n';
 import { readReferat } from '../reader';
 import { FileError, loadFile } from './files';
@@ -99,6 +102,10 @@ Miljø: REFERAT_LANG=da|en vælger sproget (ellers LC_ALL, LC_MESSAGES, LANG); N
     noFiles: { en: 'referat: no files given', da: 'referat: ingen filer angivet' },
     ...fileMessages,
     badOption: { en: 'referat: {detail}', da: 'referat: {detail}' },
+    configIgnored: {
+      en: '{file}: has problems, so its committees are not used to count the votes (referat lint says what is wrong)',
+      da: '{file}: har fejl, så dens udvalg bruges ikke til at tælle stemmerne (referat lint siger, hvad der er galt)',
+    },
     badFormat: {
       en: 'referat: unknown format "{format}" (stylish, json, sarif, github or junit)',
       da: 'referat: ukendt format "{format}" (stylish, json, sarif, github eller junit)',
@@ -111,17 +118,39 @@ Miljø: REFERAT_LANG=da|en vælger sproget (ellers LC_ALL, LC_MESSAGES, LANG); N
   locale,
 );
 
+/** The nearest referat.config.json of each folder, read once; a configuration with problems counts as none (lint says what is wrong). */
+function configs(): (file: string) => ReferatConfig {
+  const byFile = new Map<string, ReferatConfig>();
+  const byDir = new Map<string, string | null>();
+  return (file) => {
+    const dir = path.dirname(path.resolve(file));
+    let configFile = byDir.get(dir);
+    if (configFile === undefined) byDir.set(dir, (configFile = findConfigFile(dir)));
+    if (!configFile) return {};
+    let config = byFile.get(configFile);
+    if (!config) {
+      const loaded = loadConfigFile(configFile);
+      if (loaded.problems.length) process.stderr.write(t('configIgnored', { file: configFile }) + '\n');
+      byFile.set(configFile, (config = loaded.problems.length ? {} : loaded.config));
+    }
+    return config;
+  };
+}
+
 async function outline(files: string[], json: boolean): Promise<number> {
   let status = 0;
   const results: unknown[] = [];
   const texts: string[] = [];
+  const configOf = configs();
   for (const file of files) {
     try {
       const loaded = await loadFile(file);
       if (loaded.encoding !== 'utf-8') process.stderr.write(t('cp1252', { file }) + '\n');
       const doc = readReferat(loaded.text);
-      if (json) results.push(outlineJson(file, doc));
-      else texts.push(outlineText(file, doc, locale));
+      // The votes are counted with the committees of the nearest referat.config.json, as lint counts them.
+      const membership = new Membership(doc, configOf(file));
+      if (json) results.push(outlineJson(file, doc, membership));
+      else texts.push(outlineText(file, doc, locale, membership));
     } catch (error) {
       if (!(error instanceof FileError)) throw error;
       process.stderr.write(t(error.code, { file, detail: error.message }) + '\n');

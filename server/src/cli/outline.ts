@@ -1,25 +1,37 @@
 // `referat outline`: the document model as a readable outline or as JSON (1-based lines).
+import type { Membership } from '../config/membership';
 import type { NameRef, Punkt, ReferatDocument, Vote } from '../model';
 import type { Locale } from '../i18n';
 import { translator } from '../i18n';
+import { countText, tallyVote } from '../votes';
 
 const names = (refs: readonly NameRef[]) => refs.map((r) => r.name);
 
-function voteJson(v: Vote) {
+/**
+ * A vote: the people named per side as written, and `counts`, the votes module's tally (a stated
+ * number, else the members named and the members of the parties named, null where it cannot be known).
+ */
+function voteJson(doc: ReferatDocument, item: Punkt, v: Vote, membership: Membership | null) {
+  const t = tallyVote(doc, item, v, membership);
   return {
     line: v.line + 1,
     for: names(v.for),
     against: names(v.against),
     abstain: names(v.abstain),
     outcome: v.outcome,
-    ...(v.counts ? { counts: v.counts, parties: v.parties } : {}),
+    counts: { for: t.for, against: t.against, abstain: t.abstain },
+    ...(v.counts ? { stated: v.counts } : {}),
+    ...(v.parties ? { parties: v.parties } : {}),
+    ...(t.remainder ? { remainder: t.remainder } : {}),
+    ...(v.points ? { points: v.points } : {}),
+    absent: t.absentMembers.map((a) => a.name),
     subject: v.subject,
     committee: v.committee,
     ...(v.proposal ? { proposal: { proposers: names(v.proposal.proposers), text: v.proposal.text, line: v.proposal.range.start.line + 1 } } : {}),
   };
 }
 
-function itemJson(item: Punkt) {
+function itemJson(doc: ReferatDocument, item: Punkt, membership: Membership | null) {
   return {
     number: item.number,
     title: item.title,
@@ -36,7 +48,7 @@ function itemJson(item: Punkt) {
       ...(s.subheadings.length ? { subheadings: s.subheadings.map((h) => ({ heading: h.heading.text, line: h.range.start.line + 1 })) } : {}),
     })),
     decisions: item.decisions.map((d) => ({ line: d.range.start.line + 1, kind: d.kind, committee: d.committee, text: d.text })),
-    votes: item.votes.map(voteJson),
+    votes: item.votes.map((v) => voteJson(doc, item, v, membership)),
     // Absent from this committee's meeting or item; absences recorded under another committee in a joint item are in `absences`.
     absent: item.absences.filter((a) => a.committee === null).map((a) => a.person.name),
     absences: item.absences.map((a) => ({ name: a.person.name, scope: a.scope, committee: a.committee, line: a.range.start.line + 1 })),
@@ -45,7 +57,7 @@ function itemJson(item: Punkt) {
   };
 }
 
-export function outlineJson(file: string, doc: ReferatDocument) {
+export function outlineJson(file: string, doc: ReferatDocument, membership: Membership | null = null) {
   const m = doc.meeting;
   return {
     file,
@@ -62,7 +74,7 @@ export function outlineJson(file: string, doc: ReferatDocument) {
     toc: doc.toc
       ? { line: doc.toc.range.start.line + 1, entries: doc.toc.entries.map((e) => ({ title: e.title, page: e.page, number: e.number, line: e.range.start.line + 1, truncated: e.truncated })) }
       : null,
-    items: doc.items.map(itemJson),
+    items: doc.items.map((item) => itemJson(doc, item, membership)),
   };
 }
 
@@ -85,7 +97,7 @@ const messages = {
 } as const;
 
 /** A readable, indented outline for a terminal. */
-export function outlineText(file: string, doc: ReferatDocument, locale: Locale): string {
+export function outlineText(file: string, doc: ReferatDocument, locale: Locale, membership: Membership | null = null): string {
   const t = translator(messages, locale);
   const out: string[] = [];
   const m = doc.meeting;
@@ -110,13 +122,13 @@ export function outlineText(file: string, doc: ReferatDocument, locale: Locale):
       for (const h of s.subheadings) out.push(`      ${h.heading.text}  (${t('line')} ${h.range.start.line + 1})`);
     }
     for (const v of item.votes) {
-      const count = (refs: readonly NameRef[], n: number | null | undefined) => String(refs.length || n || 0);
+      const tally = tallyVote(doc, item, v, membership);
       out.push(
         `    ${t('vote', {
           line: v.line + 1,
-          for: count(v.for, v.counts?.for),
-          against: count(v.against, v.counts?.against),
-          abstain: count(v.abstain, v.counts?.abstain),
+          for: countText(tally.for),
+          against: countText(tally.against),
+          abstain: countText(tally.abstain),
           outcome: v.outcome ? ` — ${v.outcome}` : '',
         })}`,
       );

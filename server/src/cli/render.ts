@@ -71,7 +71,7 @@ export async function runRender(command: RenderCommand): Promise<number> {
   const config = configFor(file, say, t, command.locale);
   const doc = readReferat(text, { vocabulary: config?.vocabulary });
   const findings: Finding[] | undefined = config ? lint(doc, text, { config }) : undefined;
-  const html = renderHtml(doc, text, { findings, locale: pageLocale, standalone: true, title: `${path.basename(file)} — ${doc.meeting.title ?? 'Referat'}` });
+  const html = renderHtml(doc, text, { findings, config: config ?? undefined, locale: pageLocale, standalone: true, title: `${path.basename(file)} — ${doc.meeting.title ?? 'Referat'}` });
   if (!command.output) {
     process.stdout.write(html);
     return config ? 0 : 2;

@@ -29,14 +29,23 @@ export function nameKey(name: string): string {
   return name.normalize('NFC').toLowerCase().replace(/[\s\u00a0]+/g, ' ').replace(/\s*-\s*/g, '-').trim();
 }
 
+/** How far apart two spellings of one name may be: as the rules count it. */
+export function nearEnough(a: string, b: string): boolean {
+  const ka = nameKey(a);
+  const kb = nameKey(b);
+  return distance(ka, kb) <= Math.max(2, Math.floor(Math.min(ka.length, kb.length) / 6));
+}
+
 function periodYears(period: string | undefined): [number, number] | null {
   const m = period ? /(\d{4})\s*[-–]\s*(\d{4})/.exec(period) : null;
   return m ? [Number(m[1]), Number(m[2])] : null;
 }
 
-/** Finds the configured committee a document (or a joint item's statement) names. */
+/** Finds the configured committee a document (or a joint item's statement) names; a period in either name does not count. */
 export function findCommittee(config: ReferatConfig, name: string, period: string | null, date: string | null): CommitteeConfig | null {
-  const candidates = (config.committees ?? []).filter((c) => sameBody(c.name, name));
+  const committees = config.committees ?? [];
+  let candidates = committees.filter((c) => fold(c.name) === fold(name));
+  if (!candidates.length) candidates = committees.filter((c) => sameBody(c.name, name));
   if (candidates.length <= 1) return candidates[0] ?? null;
   const byPeriod = period ? candidates.find((c) => periodYears(c.period)?.join('-') === periodYears(period)?.join('-')) : undefined;
   if (byPeriod) return byPeriod;
@@ -64,12 +73,15 @@ function fromConfig(c: CommitteeConfig, date: string | null): CommitteeMembers {
 export class Membership {
   /** The document's own committee, or null when neither the document nor the configuration names its members. */
   readonly own: CommitteeMembers | null;
+  /** The configuration's party aliases (`{"S": "A"}`). */
+  readonly partyAliases: Readonly<Record<string, string>>;
   private readonly others = new Map<string, CommitteeMembers | null>();
 
   constructor(
     private readonly doc: ReferatDocument,
     private readonly config: ReferatConfig = {},
   ) {
+    this.partyAliases = config.partyAliases ?? {};
     const m = doc.meeting;
     const configured = m.committee ? findCommittee(config, m.committee, m.period, m.date) : null;
     if (configured) {

@@ -26,5 +26,7 @@ export interface ReferatConfig {
   committees?: CommitteeConfig[];
   /** Words of this municipality's minutes, added to the built-in vocabulary. */
   vocabulary?: VocabularyWords;
+  /** Other ways the minutes write a party's letter, by the letter members have: `{"S": "A", "UP-1": "UP"}`. */
+  partyAliases?: Record<string, string>;
   rules?: Record<string, RuleSetting>;
 }

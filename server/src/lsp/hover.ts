@@ -10,12 +10,12 @@ import { MarkupKind } from 'vscode-languageserver';
 import type { Membership } from '../config/membership';
 import type { Locale } from '../i18n';
 import { KLE_VERSION, kleNumbersIn, parseKle, parseOdder, type FacetInfo, type KleNumber } from '../kle';
-import type { CaseNumber, NameRef, Punkt, Range, ReferatDocument, Vote } from '../model';
+import type { CaseNumber, NameRef, Punkt, Range, ReferatDocument, Vote, VoteSide } from '../model';
 import { contains, punktAt, referenceAt, type MemberIdentity, type MemberIndex, type MemberOccurrence } from '../navigation';
-import { tally } from '../rules/vote-outcome';
+import { SIDES, countText, tallyVote } from '../votes';
 import { KIND_NAMES, voters } from '../rules/util';
 import { ABSENCE_MARKS, fold, PARTIES } from '../vocabulary';
-import { absentFromVote, computedOutcome, outcomeWord, voteSummary } from './codeLens';
+import { outcomeWord, voteSummary } from './codeLens';
 import type { OpenReferat } from './documents';
 import { analyse } from './links';
 import { clampRange } from './ranges';
@@ -100,7 +100,7 @@ function memberHover(open: OpenReferat, membership: Membership | null, position:
   }
   out.push(presence(model, mine, identity, occurrence, locale));
   const item = occurrence.item ?? punktAt(model, position);
-  if (item) out.push(...votesOf(item, index, identity, membership, locale));
+  if (item) out.push(...votesOf(model, item, index, identity, membership, locale));
   return { value: out.filter(Boolean).join('\n\n'), range: occurrence.range };
 }
 
@@ -127,7 +127,7 @@ function presence(doc: ReferatDocument, mine: MemberOccurrence[], identity: Memb
 }
 
 /** How the member voted in the punkt: one line a vote, and the proposals they made. */
-function votesOf(item: Punkt, index: MemberIndex, identity: MemberIdentity, membership: Membership | null, locale: Locale): string[] {
+function votesOf(doc: ReferatDocument, item: Punkt, index: MemberIndex, identity: MemberIdentity, membership: Membership | null, locale: Locale): string[] {
   const idOf = new Map<NameRef, string>();
   for (const o of index.occurrences) if (o.ref) idOf.set(o.ref, o.identity);
   const isMe = (ref: NameRef) => idOf.get(ref) === identity.key;
@@ -136,10 +136,16 @@ function votesOf(item: Punkt, index: MemberIndex, identity: MemberIdentity, memb
     if (p.proposers.some(isMe)) lines.push(L(locale, `Stillede ændringsforslaget (linje ${p.range.start.line + 1}).`, `Proposed the amendment (line ${p.range.start.line + 1}).`));
   }
   for (const vote of item.votes) {
-    const side = voters(vote).find((v) => isMe(v.ref))?.side;
+    const named = voters(vote).find((v) => isMe(v.ref))?.side;
+    // Not named: counted with the party named (`V og D stemmer imod`), or with the members not named (the tally's).
+    const counted = named ?? countedSide(doc, item, vote, identity, membership);
+    const side = counted ?? undefined;
     const subject = subjectOf(vote, locale);
     const at = vote.line + 1;
-    if (side === 'for') lines.push(L(locale, `Stemte **for** ${md(subject)} (linje ${at}).`, `Voted **for** ${md(subject)} (line ${at}).`));
+    if (!named && side) {
+      const word = { for: L(locale, 'for', 'for'), against: L(locale, 'imod', 'against'), abstain: L(locale, 'undlod', 'abstaining') }[side];
+      lines.push(L(locale, `Talt med **${word}** i afstemningen om ${md(subject)} (linje ${at}): ikke nævnt ved navn.`, `Counted **${word}** in the vote on ${md(subject)} (line ${at}): not named.`));
+    } else if (side === 'for') lines.push(L(locale, `Stemte **for** ${md(subject)} (linje ${at}).`, `Voted **for** ${md(subject)} (line ${at}).`));
     else if (side === 'against') lines.push(L(locale, `Stemte **imod** ${md(subject)} (linje ${at}).`, `Voted **against** ${md(subject)} (line ${at}).`));
     else if (side === 'abstain') lines.push(L(locale, `**Undlod** at stemme om ${md(subject)} (linje ${at}).`, `**Abstained** on ${md(subject)} (line ${at}).`));
     else if (identity.member && membership?.committee(vote.committee)?.members.includes(identity.member) && vote.sentences.length > 1) {
@@ -147,6 +153,14 @@ function votesOf(item: Punkt, index: MemberIndex, identity: MemberIdentity, memb
     }
   }
   return lines.length ? [`Punkt ${item.number}:\n${lines.map((l) => `- ${l}`).join('\n')}`] : [];
+}
+
+/** The side the tally counts a member on who is not named in the vote, or null. */
+function countedSide(doc: ReferatDocument, item: Punkt, vote: Vote, identity: MemberIdentity, membership: Membership | null): VoteSide | null {
+  const member = identity.member;
+  if (!member) return null;
+  const members = tallyVote(doc, item, vote, membership).members;
+  return members ? (SIDES.find((s) => members[s].includes(member)) ?? null) : null;
 }
 
 // ---- case numbers ----------------------------------------------------------------------------------------
@@ -284,8 +298,8 @@ function voteHover(open: OpenReferat, membership: Membership | null, position: P
 }
 
 export function describeVote(doc: ReferatDocument, membership: Membership | null, p: Punkt, vote: Vote, locale: Locale): string {
-  const t = tally(vote);
-  const absent = absentFromVote(doc, membership, p, vote);
+  const t = tallyVote(doc, p, vote, membership);
+  const absent = t.absentMembers.map((a) => a.name);
   const names = (refs: NameRef[]) => refs.map((r) => md(r.party ? `${r.name} (${r.party})` : r.name)).join(', ');
   const parties = (side: 'for' | 'against' | 'abstain') => (vote.parties?.[side].length ? ` (${vote.parties[side].join(', ')})` : '');
   const out: string[] = [`**${L(locale, 'Afstemning om', 'Vote on')} ${md(subjectOf(vote, locale))}** — punkt ${p.number}${vote.committee ? ` · ${md(vote.committee)}` : ''}`];
@@ -293,13 +307,13 @@ export function describeVote(doc: ReferatDocument, membership: Membership | null
     [
       `| | ${L(locale, 'Antal', 'Count')} | ${L(locale, 'Hvem', 'Who')} |`,
       '|---|---|---|',
-      `| ${L(locale, 'For', 'For')} | ${t.for} | ${names(vote.for)}${parties('for')} |`,
-      `| ${L(locale, 'Imod', 'Against')} | ${t.against} | ${names(vote.against)}${parties('against')} |`,
-      `| ${L(locale, 'Undlod', 'Abstained')} | ${t.abstain} | ${names(vote.abstain)}${parties('abstain')} |`,
+      `| ${L(locale, 'For', 'For')} | ${countText(t.for)} | ${names(vote.for)}${parties('for')} |`,
+      `| ${L(locale, 'Imod', 'Against')} | ${countText(t.against)} | ${names(vote.against)}${parties('against')} |`,
+      `| ${L(locale, 'Undlod', 'Abstained')} | ${countText(t.abstain)} | ${names(vote.abstain)}${parties('abstain')} |`,
       `| ${L(locale, 'Fraværende', 'Absent')} | ${absent.length} | ${absent.map(md).join(', ')} |`,
     ].join('\n'),
   );
-  const computed = computedOutcome(vote);
+  const computed = t.computed;
   const why =
     t.for === t.against
       ? L(locale, 'stemmelighed er ikke flertal', 'a tie is not a majority')
@@ -318,8 +332,8 @@ export function describeVote(doc: ReferatDocument, membership: Membership | null
   const members = membership?.committee(vote.committee);
   if (members) {
     const size = members.members.length;
-    const cast = t.for + t.against + t.abstain;
-    const unaccounted = size - cast - absent.length;
+    const cast = (t.for ?? 0) + (t.against ?? 0) + (t.abstain ?? 0);
+    const unaccounted = t.problems.reduce((n, problem) => n + (problem.kind === 'unaccounted' ? problem.members.length : 0), 0);
     const quorum = size - absent.length >= size / 2;
     const source = members.source === 'config' ? 'referat.config.json' : L(locale, 'deltagerlisten', 'the attendee list');
     out.push(

@@ -1,19 +1,22 @@
 // Reads lists of people as the minutes write them:
 // `Rådmand Brian Dybro (F) samt udvalgsmedlemmerne Cæcilie Crawley (A), ... og Tommy Hummelose (C)`,
 // `Udvalgsmedlem Reza Javid, (Ø)`, `Tim Vermund, Michael Eskamp Witek og Ulla Chambless`.
-import type { NameRef } from '../model';
-import { BODY_SUFFIXES, BODY_WORDS, GROUP_LEADS, NAME_PARTICLES, ROLE_WORDS, fold } from '../vocabulary';
+import type { NameRef, PartyRef } from '../model';
+import { BODY_SUFFIXES, BODY_WORDS, GROUP_LEADS, GROUP_WORDS, NAME_PARTICLES, NOT_NAME_WORDS, PARTY_NAMES, ROLE_WORDS, fold } from '../vocabulary';
 import { isRegExpSpaceCode } from './lines';
 import type { Span } from './span';
 
 const roleWords = new Set(ROLE_WORDS.map(fold));
+/** `NOT_NAME_WORDS` as a name would write them: capitalised, or in capitals. */
+const notNameWords = new Set(NOT_NAME_WORDS.flatMap((w) => [w[0].toUpperCase() + w.slice(1), w.toUpperCase()]));
 const particles = new Set(NAME_PARTICLES);
 const bodyWords = new Set(BODY_WORDS.map(fold));
 const GROUP_LEAD = new RegExp(`^\\s*(?:${GROUP_LEADS.map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})\\s+`, 'i');
 const SEPARATOR = /\s*[,;]\s*|\s+(?:og|samt|&)\s+/g;
-const PARTY = /\(\s*([A-ZÆØÅ]{1,3})\s*\)/;
+/** A party letter in parentheses, with a list number when there is one (`(V)`, `(UP-1)`, `(UP2)`). */
+const PARTY = /\(\s*([A-ZÆØÅ]{1,3}(?:-?\d)?)\s*\)/;
 /** `(Ø)` alone, after the name it belongs to. */
-const LONE_PARTY = /^\(\s*([A-ZÆØÅ]{1,3})\s*\)$/;
+const LONE_PARTY = /^\(\s*([A-ZÆØÅ]{1,3}(?:-?\d)?)\s*\)$/;
 const NAME_WORD = /^(?:\p{Lu}[\p{L}'’.]*(?:-\p{Lu}?[\p{L}'’.]*)*|\p{Lu}\.)$/u;
 
 /** Last letters of the body words and suffixes: a word that ends otherwise is let go before it is folded. */
@@ -65,10 +68,17 @@ function isNameOf(words: readonly string[], isRole: (word: string) => boolean): 
   let capitals = 0;
   for (const w of words) {
     if (particles.has(w)) continue;
-    if (!NAME_WORD.test(w) || isBodyWord(w) || isRole(w)) return false;
+    if (!NAME_WORD.test(w) || notNameWords.has(w) || isBodyWord(w) || isRole(w)) return false;
     capitals++;
   }
   return capitals >= 2 && !particles.has(words[0]);
+}
+
+/** `span.text[from, to)` without a lead-in that is part of no name (`Et flertal bestående af`), and where what is left begins. */
+function withoutLead(span: Span, from: number, to: number): { text: string; base: number } {
+  const text = span.text.slice(from, to);
+  const lead = GROUP_LEAD.exec(text);
+  return lead ? { text: text.slice(lead[0].length), base: from + lead[0].length } : { text, base: from };
 }
 
 /**
@@ -77,14 +87,7 @@ function isNameOf(words: readonly string[], isRole: (word: string) => boolean): 
  * members from a committee's statement.
  */
 export function readNameList(span: Span, from: number, to: number): NameRef[] | null {
-  let text = span.text.slice(from, to);
-  let base = from;
-  // Lead-ins and list-level role words that are not part of any name.
-  const lead = GROUP_LEAD.exec(text);
-  if (lead) {
-    base += lead[0].length;
-    text = text.slice(lead[0].length);
-  }
+  const { text, base } = withoutLead(span, from, to);
   const names: NameRef[] = [];
   // Each piece between separators is read as soon as it is found, by its offsets: the first piece
   // that is not a person ends the list, and most lists tried are not lists of people.
@@ -120,7 +123,16 @@ function readPiece(span: Span, text: string, base: number, start: number, end: n
     }
   }
   const ref = readPerson(span, base + start, base + end);
-  if (!ref) return false;
+  if (!ref) {
+    // `Lone Kjær (A), formand, Henrik Bundgaard (V), næstformand`: a role after a name is its role.
+    const prev = names[names.length - 1];
+    const word = text.slice(first, end).trim();
+    if (prev && !prev.role && isFoldedRoleWord(word)) {
+      prev.role = word;
+      return true;
+    }
+    return false;
+  }
   names.push(ref);
   return true;
 }
@@ -180,4 +192,141 @@ export function readPerson(span: Span, from: number, to: number): NameRef | null
     partyRange,
     role,
   };
+}
+
+// ---- voters: people and parties --------------------------------------------------------------
+
+/** What a list of voters names: people, and parties named instead of their members. */
+export interface Voters {
+  names: NameRef[];
+  parties: PartyRef[];
+  /** Where the list ends in the span's text (before a remark, when read as a prefix). */
+  end: number;
+}
+
+/** Separators of a list of voters; also a space after a party letter before the next name (`Kenneth Jerkel (A) John T. Olsen (A)`). */
+const VOTER_SEPARATOR = /\s*[,;]\s*(?:(?:og|samt)\s+)?|\s+(?:og|samt|&)\s+|(?<=\))\s+(?=[\p{Lu}(])/gu;
+/** A party letter on its own, with or without parentheses (`(V)`, `Ø`, `A)`, `(UP-1)`, `UP2`). */
+const PARTY_LETTER = /^\(?\s*([A-ZÆØÅ]{1,3}(?:-?\d)?)\s*\)?\.?$/;
+/** A first name and a party letter (`Liselott (UP)`): the party's member, by the party. */
+const FIRST_NAME_PARTY = /^\p{Lu}[\p{L}-]+\s+\(\s*([A-ZÆØÅ]{1,3}(?:-?\d)?)\s*\)$/u;
+/** `Charlotte Levin fra (A)`. */
+const FROM_PARTY = /\s+fra\s+\(\s*([A-ZÆØÅ]{1,3}(?:-?\d)?)\s*\)\s*$/;
+const groupWords = [...GROUP_WORDS].sort((a, b) => b.length - a.length).map(fold);
+const partyNames = new Map(Object.entries(PARTY_NAMES).map(([name, letter]) => [fold(name), letter]));
+
+/** The party a written-out name means (`Enhedslisten`, `Radikale Venstres byrådsgruppe`), with whether it is the group. */
+export function partyByName(written: string): { letter: string; group: boolean } | null {
+  let name = fold(written.replace(/[.:]+$/, ''));
+  let group = false;
+  for (const g of groupWords) {
+    if (name === g) return null;
+    if (name.endsWith(` ${g}`)) {
+      name = name.slice(0, -g.length - 1);
+      group = true;
+      break;
+    }
+  }
+  const letter = partyNames.get(name) ?? (name.endsWith('s') ? partyNames.get(name.slice(0, -1)) : undefined);
+  return letter ? { letter, group } : null;
+}
+
+interface VoterOptions {
+  /** Read voters from `from` as far as they go, and stop at the first piece that is none (a remark). */
+  prefix: boolean;
+  /** Parties may stand for their members (false for verbs only people use: `anbefaler`). */
+  parties: boolean;
+}
+
+/** A list of voters being read: what is read so far, and the person the last piece named (null after a party). */
+interface VoterState {
+  out: Voters;
+  lastPerson: NameRef | null;
+  separator: string;
+}
+
+/**
+ * Reads `span.text[from, to)` as the voters of a vote: people (`Marc Genning (V)`), party letters
+ * (`(V)`, `V`, `UP-1`), parties written out (`Enhedslisten`) and groups (`Alternativets
+ * byrådsgruppe`). Null when nothing in it is a voter, or (unless `prefix`) when any part of it is no voter.
+ */
+export function readVoters(span: Span, from: number, to: number, options: VoterOptions): Voters | null {
+  const { text, base } = withoutLead(span, from, to);
+  const state: VoterState = { out: { names: [], parties: [], end: from }, lastPerson: null, separator: '' };
+  VOTER_SEPARATOR.lastIndex = 0;
+  let start = 0;
+  for (;;) {
+    const m = VOTER_SEPARATOR.exec(text);
+    const end = m ? m.index : text.length;
+    if (!readVoter(span, text, base, start, end, state, options)) {
+      if (!options.prefix) return null;
+      // The longest run of words at the start of the piece that is a voter: `(Ø) med bemærkning om`.
+      const words = [...text.slice(start, end).matchAll(/\S+/g)];
+      for (let n = words.length - 1; n > 0; n--) {
+        if (readVoter(span, text, base, start, start + words[n].index!, state, options)) break;
+      }
+      break;
+    }
+    if (!m) break;
+    state.separator = m[0];
+    start = m.index + m[0].length;
+  }
+  const { out } = state;
+  return out.names.length || out.parties.length ? out : null;
+}
+
+/** Reads one piece of a list of voters into `state`; false when it is none. */
+function readVoter(span: Span, text: string, base: number, start: number, end: number, state: VoterState, options: VoterOptions): boolean {
+  let first = start;
+  let last = end;
+  while (first < last && isRegExpSpaceCode(text.charCodeAt(first))) first++;
+  while (last > first && (isRegExpSpaceCode(text.charCodeAt(last - 1)) || text.charCodeAt(last - 1) === 46 /* . */ || text.charCodeAt(last - 1) === 58 /* : */)) last--;
+  if (first === last) return false;
+  const { out } = state;
+  const piece = text.slice(first, last);
+  const at = base + first;
+  const read = (person: NameRef | null): true => {
+    out.end = base + last;
+    state.lastPerson = person;
+    return true;
+  };
+  const party = (letter: string, group: boolean): true => {
+    out.parties.push({ text: piece, letter, range: span.range(at, at + piece.length), group });
+    return read(null);
+  };
+  const prev = state.lastPerson;
+  const letter = PARTY_LETTER.exec(piece);
+  if (letter) {
+    // `Reza Javid, (Ø)`: the letter of the name before it.
+    if (piece.startsWith('(') && prev && !prev.party && state.separator.trim() === ',') {
+      prev.party = letter[1];
+      prev.partyRange = span.range(at, at + piece.length);
+      return read(prev);
+    }
+    return options.parties && party(letter[1], false);
+  }
+  // `formand` after a name: its role (`Lone Kjær (A), formand, Henrik Bundgaard (V), næstformand`).
+  if (isFoldedRoleWord(piece)) {
+    if (!prev || prev.role) return false;
+    prev.role = piece;
+    return read(prev);
+  }
+  // `Det Konservative Folkeparti` is a party, not a person.
+  const named = partyByName(piece);
+  if (named) return options.parties && party(named.letter, named.group);
+  const fromParty = FROM_PARTY.exec(piece);
+  const person = readPerson(span, at, at + (fromParty ? fromParty.index : piece.length));
+  if (person) {
+    if (fromParty) {
+      // `Charlotte Levin fra (A)`.
+      person.party = fromParty[1];
+      const open = at + piece.lastIndexOf('(');
+      person.partyRange = span.range(open, at + piece.length);
+    }
+    out.names.push(person);
+    return read(person);
+  }
+  if (!options.parties) return false;
+  const firstName = FIRST_NAME_PARTY.exec(piece);
+  return !!firstName && party(firstName[1], false);
 }

@@ -45,6 +45,11 @@ export class Span {
     this.text = parts.join('');
   }
 
+  /** Where each line after the first begins in the joined text. */
+  lineOffsets(): number[] {
+    return this.segments.slice(1).map((s) => s.at);
+  }
+
   get firstLine(): number {
     return this.segments.length ? this.segments[0].line : 0;
   }

@@ -15,9 +15,12 @@ import { css } from './css';
 import { attr, esc } from './escape';
 import { type Labels, formatDate, labels } from './labels';
 import { tocRows } from './toc';
+import { Membership } from '../config/membership';
+import type { ReferatConfig } from '../config/types';
+import { countText } from '../votes';
 import { tallyVote } from './votes';
 
-export { tallyVote, absentAt, type VoteTally } from './votes';
+export { tallyVote, type VoteTally } from './votes';
 export { tocRows, titlesMatch } from './toc';
 export { esc, inline, safeHttpsUrl } from './escape';
 
@@ -38,6 +41,8 @@ export interface RenderOptions {
   script?: string;
   /** The page title; default the meeting's title. */
   title?: string;
+  /** The referat.config.json that applies (its committees count the votes, as the rules do). */
+  config?: ReferatConfig;
 }
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
@@ -60,6 +65,7 @@ class Renderer {
   private readonly findings: Finding[];
   /** Ids of the items, in order (`punkt-3`, or `punkt-3-2` for a second item numbered 3). */
   private readonly ids = new Map<Punkt, string>();
+  private readonly membership: Membership;
 
   constructor(
     private readonly doc: ReferatDocument,
@@ -68,6 +74,7 @@ class Renderer {
   ) {
     this.l = labels(options.locale);
     this.lines = readLines(text);
+    this.membership = new Membership(doc, options.config ?? {});
     this.findings = [...(options.findings ?? [])].sort(
       (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity],
     );
@@ -284,11 +291,11 @@ class Renderer {
 
   private vote(item: Punkt, vote: Vote): string {
     const { t } = this.l;
-    const tally = tallyVote(this.doc, item, vote);
+    const tally = tallyVote(this.doc, item, vote, this.membership);
     const outcome = vote.outcome ?? 'none';
     let caption = vote.subject ? t('voteOn', { subject: vote.subject }) : t('vote');
     if (vote.committee) caption += ` ${t('voteCommittee', { committee: vote.committee })}`;
-    const counts: Record<string, number> = { for: tally.for, against: tally.against, abstain: tally.abstain, absent: tally.absent };
+    const counts: Record<string, string> = { for: countText(tally.for), against: countText(tally.against), abstain: countText(tally.abstain), absent: String(tally.absent) };
     const head = SIDES.map((side) => {
       const parties = side !== 'absent' && tally.parties[side].length ? `<span class="parties">${tally.parties[side].map((p) => this.party(p)).join('')}</span>` : '';
       return `<th scope="col" class="side-${side}">${esc(t(side))} <span class="count">${counts[side]}</span>${parties}</th>`;
@@ -305,7 +312,7 @@ class Renderer {
       ? ` <span class="proposers">${esc(t('proposedBy', { names: vote.proposal.proposers.map((p) => p.name).join(', ') }))}</span>`
       : '';
     return (
-      `<table class="vote"${dataLine(vote.line)}${attr('data-for', tally.for)}${attr('data-against', tally.against)}${attr('data-abstain', tally.abstain)}` +
+      `<table class="vote"${dataLine(vote.line)}${attr('data-for', counts.for)}${attr('data-against', counts.against)}${attr('data-abstain', counts.abstain)}` +
       `${attr('data-absent', tally.absent)}${attr('data-outcome', outcome)}>` +
       `<caption>${esc(caption)} <span class="badge outcome outcome-${outcome}">${esc(this.l.outcome(vote.outcome))}</span>${proposers}</caption>` +
       `<thead><tr>${head}</tr></thead><tbody>${rows}</tbody></table>`

@@ -1,5 +1,6 @@
 // The party letter written next to a member is the member's party.
 import { PARTIES } from '../vocabulary';
+import { partyLetter } from '../votes';
 import type { Rule } from './types';
 import { allNames, msg } from './util';
 
@@ -13,7 +14,8 @@ export const memberParty: Rule = {
       if (!ref.party) continue;
       const members = membership.committee(committee);
       const member = members ? membership.resolve(members, ref.name) : null;
-      if (!member?.party || member.party === ref.party) continue;
+      // `(UP-1)` for a member of UP, `(S)` for a member of A: the same party.
+      if (!member?.party || partyLetter(member.party, membership.partyAliases) === partyLetter(ref.party, membership.partyAliases)) continue;
       const party = (letter: string) => (PARTIES[letter] ? `${letter} (${PARTIES[letter]})` : letter);
       report({
         range: ref.partyRange ?? ref.range,

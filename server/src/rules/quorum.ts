@@ -1,6 +1,6 @@
 // A committee can decide only when at least half its members are present (beslutningsdygtighed:
 // kommunestyrelsesloven § 11, stk. 2, which § 20 applies to the standing committees).
-import { absentFor, decides } from './attendance';
+import { absentFor, decides } from '../votes';
 import type { Rule } from './types';
 import { msg } from './util';
 

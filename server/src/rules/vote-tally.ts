@@ -1,18 +1,14 @@
-// In every recorded vote each member of the deciding committee is accounted for exactly once:
-// for, against, abstaining, or absent from the meeting or the punkt.
-import type { Member } from '../config/membership';
-import type { NameRef } from '../model';
-import { absentFor, memberLabel, resolve } from './attendance';
+// In every recorded vote each member of the deciding committee is accounted for exactly once
+// (for, against, abstaining, or absent from the meeting or the punkt), and the numbers the text
+// states are the members it names. The tally is the votes module's, as everywhere else.
+import { SIDES, memberLabel, tallyVote } from '../votes';
 import type { Rule } from './types';
 import { msg } from './util';
-
-const SIDES = ['for', 'against', 'abstain'] as const;
 
 const SIDE = {
   for: msg('for', 'for'),
   against: msg('against', 'imod'),
   abstain: msg('abstaining', 'undlod at stemme'),
-  absent: msg('absent', 'fraværende'),
 };
 
 export const voteTally: Rule = {
@@ -23,67 +19,60 @@ export const voteTally: Rule = {
   check({ doc, membership, report }) {
     for (const item of doc.items) {
       for (const vote of item.votes) {
-        const members = membership.committee(vote.committee);
+        if (!membership.committee(vote.committee)) continue; // unconfigured-committee says so, once
         const where = vote.sentences[0]?.range ?? vote.range;
-        if (!members) continue; // unconfigured-committee says so, once
-        const absent = absentFor(doc, membership, vote.committee, item);
-        const seen = new Map<Member, { ref: NameRef; side: keyof typeof SIDE }>();
-        for (const side of SIDES) {
-          for (const ref of vote[side]) {
-            const m = resolve(membership, members, ref.name);
-            if (!m) continue; // unknown-member says so
-            const earlier = seen.get(m);
-            if (earlier) {
+        const tally = tallyVote(doc, item, vote, membership);
+        for (const p of tally.problems) {
+          switch (p.kind) {
+            case 'twice':
               report({
-                range: ref.range,
+                range: p.ref?.range ?? where,
                 message: msg(
-                  `${memberLabel(m)} is counted twice in this vote (${SIDE[earlier.side].en} and ${SIDE[side].en})`,
-                  `${memberLabel(m)} er talt med to gange i denne afstemning (${SIDE[earlier.side].da} og ${SIDE[side].da})`,
+                  `${memberLabel(p.member)} is counted twice in this vote (${SIDE[p.first.side].en} and ${SIDE[p.side].en})`,
+                  `${memberLabel(p.member)} er talt med to gange i denne afstemning (${SIDE[p.first.side].da} og ${SIDE[p.side].da})`,
                 ),
-                related: [{ range: earlier.ref.range, message: msg('Counted here first', 'Talt med her først') }],
+                related: p.first.ref ? [{ range: p.first.ref.range, message: msg('Counted here first', 'Talt med her først') }] : undefined,
               });
-              continue;
-            }
-            if (absent.has(m)) {
-              const where = absent.get(m);
+              break;
+            case 'absent-voter':
               report({
-                range: ref.range,
-                message: msg(`${memberLabel(m)} votes but is recorded absent`, `${memberLabel(m)} stemmer, men er noteret fraværende`),
-                related: where ? [{ range: where.range, message: msg('Recorded absent here', 'Noteret fraværende her') }] : undefined,
+                range: p.ref.range,
+                message: msg(`${memberLabel(p.member)} votes but is recorded absent`, `${memberLabel(p.member)} stemmer, men er noteret fraværende`),
+                related: p.absence ? [{ range: p.absence.range, message: msg('Recorded absent here', 'Noteret fraværende her') }] : undefined,
               });
+              break;
+            case 'stated': {
+              const sentence = vote.sentences.find((s) => s.side === p.side && s.count !== null);
+              report({
+                range: sentence?.verbRange ?? where,
+                message: msg(
+                  `The text says ${p.stated} ${SIDE[p.side].en}, but names ${p.named} members ${SIDE[p.side].en}`,
+                  `Teksten siger ${p.stated} ${SIDE[p.side].da}, men nævner ${p.named} medlemmer ${SIDE[p.side].da}`,
+                ),
+              });
+              break;
             }
-            seen.set(m, { ref, side });
+            case 'total':
+              report({
+                range: where,
+                message: msg(
+                  `The votes add up to ${p.total}, but ${p.present} of the ${p.size} members were present`,
+                  `Stemmerne giver ${p.total} i alt, men ${p.present} af udvalgets ${p.size} medlemmer var til stede`,
+                ),
+              });
+              break;
+            case 'unaccounted': {
+              const names = p.members.map(memberLabel).join(', ');
+              report({
+                range: where,
+                message: msg(
+                  `Not everyone is accounted for in this vote: ${names} neither voted nor is recorded absent`,
+                  `Ikke alle er talt med i denne afstemning: ${names} hverken stemte eller er noteret fraværende`,
+                ),
+              });
+              break;
+            }
           }
-        }
-
-        let absentNotVoting = 0;
-        for (const m of absent.keys()) if (!seen.has(m)) absentNotVoting++;
-        const present = members.members.length - absentNotVoting;
-        if (vote.counts) {
-          const total = (['for', 'against', 'abstain'] as const).reduce((n, s) => n + (vote[s].length || vote.counts![s] || 0), 0);
-          if (total !== present) {
-            report({
-              range: where,
-              message: msg(
-                `The votes add up to ${total}, but ${present} of the ${members.members.length} members were present`,
-                `Stemmerne giver ${total} i alt, men ${present} af udvalgets ${members.members.length} medlemmer var til stede`,
-              ),
-            });
-          }
-          continue;
-        }
-        // A lone dissent after a committee's statement (`X stemmer imod.`) records one side only: nothing to add up.
-        if (vote.outcome === null && SIDES.filter((s) => vote[s].length > 0).length < 2) continue;
-        const missing = members.members.filter((m) => !seen.has(m) && !absent.has(m));
-        if (missing.length) {
-          const names = missing.map(memberLabel).join(', ');
-          report({
-            range: where,
-            message: msg(
-              `Not everyone is accounted for in this vote: ${names} neither voted nor is recorded absent`,
-              `Ikke alle er talt med i denne afstemning: ${names} hverken stemte eller er noteret fraværende`,
-            ),
-          });
         }
       }
     }
