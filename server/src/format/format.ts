@@ -63,6 +63,8 @@ export function formatReferat(text: string, model: ReferatDocument = readReferat
   const lines = readLines(text);
   const raw = lines.map((l) => l.raw);
   const headings = headingLevels(model, lines);
+  /** A punkt heading's line → the last line of its title, where the title is wrapped. */
+  const wrapped = new Map(model.items.filter((p) => p.titleRange.end.line > p.heading.range.start.line).map((p) => [p.heading.range.start.line, p.titleRange.end.line]));
   const labelled = labelLines(model);
   const toc = tocBlock(model, raw);
 
@@ -81,8 +83,12 @@ export function formatReferat(text: string, model: ReferatDocument = readReferat
     const plan = headings.get(i);
     const heading = plan ? headingText(line, plan.level) : null;
     if (heading !== null) {
-      if (plan!.apart) planned.push('gap', { text: heading, block: true }, 'gap');
-      else planned.push({ text: heading, block: true });
+      // A punkt's title wrapped onto the next line stays with its heading, as one block.
+      const tail = wrapped.get(i) ?? i;
+      const block = [{ text: heading, block: true }, ...raw.slice(i + 1, tail + 1).map((r) => ({ text: r.replace(TRAILING, ''), block: true }))];
+      if (plan!.apart) planned.push('gap', ...block, 'gap');
+      else planned.push(...block);
+      i = tail;
       continue;
     }
     let out = line.raw.replace(TRAILING, '');

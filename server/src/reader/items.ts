@@ -1,7 +1,7 @@
 // Agenda items (punkter): their headings in every style, the case number and access marker
 // under the heading, and the sections and sub-headings inside them.
 import type { CaseNumber, CaseType, Punkt, Range, Section, SectionKind, SubHeading, TocEntry } from '../model';
-import { ACCESS_MARKERS, CASE_NUMBER_LABELS, CASE_TYPE_PATTERN, DOCUMENT_NUMBER_LABELS, ITEM_WORDS, SENTENCE_HEADING_VERBS, DEFAULT_VOCABULARY, type Vocabulary, fold, foldHeading, sameBody, withoutInvisible } from '../vocabulary';
+import { ACCESS_MARKERS, CASE_NUMBER_LABELS, CASE_TYPE_PATTERN, DOCUMENT_NUMBER_LABELS, ITEM_WORDS, SENTENCE_HEADING_VERBS, DEFAULT_VOCABULARY, type Vocabulary, fold, foldHeading, sameBody, sectionKindOf, withoutInvisible } from '../vocabulary';
 import { findDate } from './dates';
 import { headedHistory, readHistory } from './history';
 import { isBodyWord } from './names';
@@ -117,7 +117,7 @@ export function findPunktHeads(lines: Lines, vocabulary: Vocabulary = DEFAULT_VO
       if (number <= last || number >= bound) continue;
     }
     const h = head(line, m[1], m[3]);
-    if (!isDecorated(line)) joinWrappedTitle(lines, h, vocabulary);
+    joinWrappedTitle(lines, h, vocabulary);
     heads.push(h);
     last = number;
   }
@@ -177,8 +177,10 @@ function joinWrappedTitle(lines: Lines, h: ItemHead, vocabulary: Vocabulary): vo
   const headLine = lines.at(h.line);
   if (headLine.text.length < WRAPPED_HEADING_LENGTH) return;
   const next = lines.at(h.line + 1);
-  const after = lines.at(h.line + 2);
-  if (!next || next.blank || !after || after.blank || next.text.length > LONGEST_HEADING) return;
+  // The case number or section after it may stand apart: formatting parts a heading from what follows.
+  const after = lines.at(nextNonBlank(lines, h.line + 2));
+  // The second line of a wrapped title is plain text: a marked line is a heading of its own.
+  if (!next || next.blank || isDecorated(next) || next.raw.includes('\t') || !after || next.text.length > LONGEST_HEADING) return;
   if (readCaseLine(next) || vocabulary.sectionKindOf(next.text) || PUNKT.test(next.text)) return;
   if (!readCaseLine(after)?.caseNumber && !(after.text.length <= 60 && vocabulary.sectionKindOf(after.text))) return;
   const joint = /[\p{L}\p{N}]-$/u.test(h.title) ? '' : ' ';
@@ -362,6 +364,10 @@ function isHeadingLike(line: Line): boolean {
   return line.level !== null || (line.bold && line.text.length <= LONGEST_HEADING && !SENTENCE_END.test(line.text));
 }
 
+function isPlainLine(line: Line): boolean {
+  return line.level === null && !line.bold && !isUpperCase(line.text);
+}
+
 /** Sections in which a short plain line standing alone is read as a sub-heading. */
 const PLAIN_SUBHEADING_KINDS = new Set<SectionKind>(['resume', 'sagsfremstilling', 'effekt', 'okonomi', 'sagens-gang', 'sagsforlob', 'other']);
 
@@ -509,8 +515,10 @@ function readSections(ctx: ItemContext, item: Punkt, from: number, end: number):
     if (!kind && line.text.length <= LONGEST_HEADING) kind = datedSectionKind(ctx, line);
     // `Bilag` / `Bilag`: an attachment named like its heading is the section's first entry, not a second heading.
     if (kind && open?.kind === kind && lastText === open.heading.range.start.line && !isDecorated(line)) kind = null;
-    // Under `Bilag`, a plain line right after an attachment is the next attachment (`Indstilling`), not a heading.
-    if (kind && open?.kind === 'bilag' && lastText === i - 1 && line.level === null && !line.bold && !isUpperCase(line.text)) kind = null;
+    // Under `Bilag`, a plain line in the list of attachments is the next attachment (`Indstilling`),
+    // not a heading: right after an attachment, or first under the heading with the list going on
+    // under it. (Empty lines after the heading do not count: formatting puts one there.)
+    if (kind && open?.kind === 'bilag' && isPlainLine(line) && (lastText === open.heading.range.start.line ? i + 1 <= end && !lines.blank(i + 1) && isPlainLine(lines.at(i + 1)) : lastText === i - 1 && isPlainLine(lines.at(i - 1)))) kind = null;
     if (kind) {
       close();
       sub = null;
@@ -590,7 +598,9 @@ function lastWordOf(words: string): string {
 function dropSentenceHeadings(lines: Lines, item: Punkt): void {
   const sentence = (sec: Section) => {
     const at = sec.heading.range.start.line;
-    const leadsIn = sec.heading.text.endsWith(':') || (at + 1 < lines.length && !lines.blank(at + 1));
+    // Into the text right under it; a heading under it is the next section (formatting parts them).
+    const next = at + 1 <= item.range.end.line && !lines.blank(at + 1) ? lines.at(at + 1) : null;
+    const leadsIn = sec.heading.text.endsWith(':') || (!!next && !isDecorated(next) && !sectionKindOf(next.text));
     return leadsIn && SENTENCE_HEADING_VERBS.some((verb) => foldHeading(sec.heading.text).endsWith(` ${verb}`));
   };
   for (let k = item.sections.length - 1; k >= 0; k--) {
