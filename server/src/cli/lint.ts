@@ -26,8 +26,6 @@ export interface LintOptions {
   color: boolean;
   /** The bundled worker thread, dist/cli-worker.js. */
   workerScript: string;
-  /** The folder holding rules/<id>.md. */
-  docsDir: string;
   env?: NodeJS.ProcessEnv;
   stdout?: (text: string) => void;
   stderr?: (text: string) => void;
@@ -204,7 +202,6 @@ export async function runLint(options: LintOptions): Promise<number> {
       cwd: process.cwd(),
       rules: allRules,
       version: options.version,
-      docsDir: options.docsDir,
       color: options.color,
     }),
   );

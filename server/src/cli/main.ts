@@ -223,7 +223,6 @@ export async function main(argv: string[]): Promise<number> {
         version: VERSION,
         color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
         workerScript: path.join(__dirname, 'cli-worker.js'),
-        docsDir: path.resolve(__dirname, '..', 'docs'),
       });
     }
     default:
