@@ -9,6 +9,7 @@ import { runLint } from './lint';
 import { fileMessages } from './messages';
 import { outlineJson, outlineText } from './outline';
 import { runRender } from './render';
+import { parseShard } from './shard';
 
 const locale = processLocale();
 const VERSION = process.env.REFERAT_VERSION ?? '0.1.0';
@@ -35,6 +36,8 @@ Options for lint:
                        encoding kept), say on stderr what was fixed, then report what is left
   --max-warnings N     Fail (exit 1) also when there are more than N warnings
   --quiet              Report errors only (warnings then do not count for --max-warnings)
+  --shard K/N          Lint only the K-th of N slices of the files (by a hash of each path:
+                       N jobs with K = 1..N lint every file once; a new file moves no other)
 
   Folders are searched recursively, leaving out node_modules and folders whose names start
   with ".", and never following a symbolic link in a loop: files named *.referat,
@@ -74,6 +77,8 @@ Tilvalg til lint:
                        tegnsæt bevares), fortæl på stderr hvad der er rettet, og vis resten
   --max-warnings N     Fejl (afslut med 1) også når der er flere end N advarsler
   --quiet              Vis kun fejl (advarsler tæller så ikke med i --max-warnings)
+  --shard K/N          Kontrollér kun den K'te af N dele af filerne (efter en hash af hver sti:
+                       N job med K = 1..N kontrollerer hver fil én gang; en ny fil flytter ingen anden)
 
   Mapper gennemsøges rekursivt, uden node_modules og mapper hvis navn begynder med ".",
   og symbolske links følges aldrig i ring: filer med navnene *.referat, *.referat.md og
@@ -102,6 +107,10 @@ Miljø: REFERAT_LANG=da|en vælger sproget (ellers LC_ALL, LC_MESSAGES, LANG); N
     badFormat: {
       en: 'referat: unknown format "{format}" (stylish, json, sarif, github or junit)',
       da: 'referat: ukendt format "{format}" (stylish, json, sarif, github eller junit)',
+    },
+    badShard: {
+      en: 'referat: --shard takes K/N with 1 ≤ K ≤ N (2/4: the second of four), not "{value}"',
+      da: 'referat: --shard skal være K/N med 1 ≤ K ≤ N (2/4: den anden af fire), ikke "{value}"',
     },
     badMaxWarnings: {
       en: 'referat: --max-warnings takes a whole number (0 or more), not "{value}"',
@@ -147,12 +156,13 @@ const commandOptions = {
     fix: { type: 'boolean' },
     'max-warnings': { type: 'string' },
     quiet: { type: 'boolean' },
+    shard: { type: 'string' },
   },
   render: { ...common, output: { type: 'string', short: 'o' }, lang: { type: 'string' } },
 } as const;
 
 /** Options that take a value: the word after them is not the command. */
-const takesValue = new Set(['--format', '--config', '--max-warnings', '-o', '--output', '--lang']);
+const takesValue = new Set(['--format', '--config', '--max-warnings', '--shard', '-o', '--output', '--lang']);
 
 /** The command and the other arguments: the command is the first word that is not an option. */
 function splitCommand(argv: readonly string[]): { command: string | undefined; rest: string[] } {
@@ -212,6 +222,11 @@ export async function main(argv: string[]): Promise<number> {
         process.stderr.write(t('badMaxWarnings', { value: max }) + '\n');
         return 2;
       }
+      const shard = values.shard === undefined ? undefined : parseShard(values.shard as string);
+      if (shard === null) {
+        process.stderr.write(t('badShard', { value: values.shard as string }) + '\n');
+        return 2;
+      }
       return runLint({
         paths: positionals,
         format: format as Format,
@@ -219,6 +234,7 @@ export async function main(argv: string[]): Promise<number> {
         fix: values.fix === true,
         maxWarnings: max === undefined ? undefined : Number(max),
         quiet: values.quiet === true,
+        shard,
         locale,
         version: VERSION,
         color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
