@@ -5,6 +5,7 @@ import { processLocale, translator } from '../i18n';
 import { readReferat } from '../reader';
 import { FileError, loadFile } from './files';
 import { FORMATS, type Format } from './formats';
+import { runInit } from './init';
 import { runLint } from './lint';
 import { fileMessages } from './messages';
 import { outlineJson, outlineText } from './outline';
@@ -23,6 +24,9 @@ Commands:
   lint [FILE|DIR|GLOB...]    Check referater against the rules (default: the current folder)
   render FILE [-o OUT.html] [--lang da|en]
                              Write the referat as an HTML page with its findings (stdout without -o)
+  init [DIR] [--force] [--dry-run]
+                             Write DIR/referat.config.json (default: the current folder) from the
+                             minutes in DIR: committees, members, parties, roles, other spellings
 
 Options for outline:
   --json               Machine-readable output
@@ -51,6 +55,10 @@ Options for lint:
   Exit status: 0 clean (infos and allowed warnings only), 1 errors or too many warnings,
   2 a usage, file or configuration problem (the other files are still linted).
 
+Options for init:
+  --force              Replace a referat.config.json that is there
+  --dry-run            Print the configuration instead of writing it
+
 Options:
   -h, --help           Show this help
   -v, --version        Show the version
@@ -64,6 +72,9 @@ Kommandoer:
   lint [FIL|MAPPE|MØNSTER...]  Kontrollér referater mod reglerne (standard: den aktuelle mappe)
   render FIL [-o UD.html] [--lang da|en]
                              Skriv referatet som en HTML-side med fundene (stdout uden -o)
+  init [MAPPE] [--force] [--dry-run]
+                             Skriv MAPPE/referat.config.json (standard: den aktuelle mappe) ud fra
+                             referaterne i MAPPE: udvalg, medlemmer, partier, roller, stavemåder
 
 Tilvalg til outline:
   --json               Maskinlæsbart output
@@ -93,6 +104,10 @@ Tilvalg til lint:
   mange advarsler, 2 et problem med brugen, en fil eller konfigurationen (de andre filer
   kontrolleres stadig).
 
+Tilvalg til init:
+  --force              Erstat en referat.config.json der findes
+  --dry-run            Vis konfigurationen i stedet for at skrive den
+
 Tilvalg:
   -h, --help           Vis denne hjælp
   -v, --version        Vis versionen
@@ -102,6 +117,7 @@ Miljø: REFERAT_LANG=da|en vælger sproget (ellers LC_ALL, LC_MESSAGES, LANG); N
     },
     unknownCommand: { en: 'referat: unknown command "{cmd}"', da: 'referat: ukendt kommando "{cmd}"' },
     noFiles: { en: 'referat: no files given', da: 'referat: ingen filer angivet' },
+    tooManyFolders: { en: 'init takes one folder', da: 'init tager én mappe' },
     ...fileMessages,
     badOption: { en: 'referat: {detail}', da: 'referat: {detail}' },
     badFormat: {
@@ -158,6 +174,7 @@ const commandOptions = {
     quiet: { type: 'boolean' },
     shard: { type: 'string' },
   },
+  init: { ...common, force: { type: 'boolean' }, 'dry-run': { type: 'boolean' } },
   render: { ...common, output: { type: 'string', short: 'o' }, lang: { type: 'string' } },
 } as const;
 
@@ -185,7 +202,7 @@ function usageError(detail: string): number {
 
 export async function main(argv: string[]): Promise<number> {
   const { command, rest } = splitCommand(argv);
-  const known = command === 'outline' || command === 'lint' || command === 'render';
+  const known = command === 'outline' || command === 'lint' || command === 'render' || command === 'init';
   let parsed;
   try {
     parsed = parseArgs({ args: rest, allowPositionals: true, options: known ? commandOptions[command] : common });
@@ -211,6 +228,9 @@ export async function main(argv: string[]): Promise<number> {
         return 2;
       }
       return outline(positionals, values.json === true);
+    case 'init':
+      if (positionals.length > 1) return usageError(t('tooManyFolders'));
+      return runInit({ dir: positionals[0], force: values.force === true, dryRun: values['dry-run'] === true, locale });
     case 'lint': {
       const format = (values.format as string | undefined) ?? 'stylish';
       if (!(FORMATS as readonly string[]).includes(format)) {
