@@ -27,6 +27,8 @@ describe('quick fix: create referat.config.json from the minutes in this folder'
     return report.kind === 'full' ? report.items : [];
   };
   const unconfigured = (ds: Diagnostic[]) => ds.filter((d) => d.code === 'unconfigured-committee');
+  /** The committee an unconfigured-committee diagnostic names. */
+  const committeeOf = (d: Diagnostic) => /members of (.+?) are/.exec(String(d.message))?.[1];
   const actionsFor = (ds: Diagnostic[]) => client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: uri() }, range: ds[0].range, context: { diagnostics: ds } });
 
   beforeAll(async () => {
@@ -46,7 +48,7 @@ describe('quick fix: create referat.config.json from the minutes in this folder'
   it('is offered on unconfigured-committee where no configuration applies, and writes what referat init writes', async () => {
     const before = unconfigured(await diagnostics());
     // The meeting's own committee (Beskæftigelses- og Socialudvalget) and the two others of joint punkter.
-    expect(before.map((d) => /members of (.+?) are/.exec(d.message)?.[1])).toEqual(['Beskæftigelses- og Socialudvalget', 'Børn- og Ungeudvalget', 'Ældre- og Handicapudvalget']);
+    expect(before.map(committeeOf)).toEqual(['Beskæftigelses- og Socialudvalget', 'Børn- og Ungeudvalget', 'Ældre- og Handicapudvalget']);
     expect(client.initializeResult.capabilities.executeCommandProvider?.commands).toContain('referat.createConfig');
 
     const actions = await actionsFor(before.slice(0, 1));
@@ -67,7 +69,7 @@ describe('quick fix: create referat.config.json from the minutes in this folder'
 
     // The committee is known now: only the joint punkter's other committees are left unchecked, and no fix creates a file again.
     const after = unconfigured(await diagnostics());
-    expect(after.map((d) => /members of (.+?) are/.exec(d.message)?.[1])).toEqual(['Børn- og Ungeudvalget', 'Ældre- og Handicapudvalget']);
+    expect(after.map(committeeOf)).toEqual(['Børn- og Ungeudvalget', 'Ældre- og Handicapudvalget']);
     expect((await actionsFor(after)).map((a) => a.title)).not.toContain(TITLE);
   });
 
