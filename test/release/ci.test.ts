@@ -43,6 +43,12 @@ const GITLAB_JUNIT_XSD = `<?xml version="1.0" encoding="UTF-8"?>
 <xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" elementFormDefault="qualified">
   <xs:simpleType name="count"><xs:restriction base="xs:nonNegativeInteger"/></xs:simpleType>
   <xs:simpleType name="seconds"><xs:restriction base="xs:decimal"><xs:minInclusive value="0"/></xs:restriction></xs:simpleType>
+  <xs:attributeGroup name="counts">
+    <xs:attribute name="failures" type="count"/>
+    <xs:attribute name="errors" type="count"/>
+    <xs:attribute name="skipped" type="count"/>
+    <xs:attribute name="time" type="seconds"/>
+  </xs:attributeGroup>
   <xs:complexType name="outcome" mixed="true">
     <xs:attribute name="message" type="xs:string"/>
     <xs:attribute name="type" type="xs:string"/>
@@ -52,10 +58,7 @@ const GITLAB_JUNIT_XSD = `<?xml version="1.0" encoding="UTF-8"?>
       <xs:sequence><xs:element ref="testsuite" minOccurs="0" maxOccurs="unbounded"/></xs:sequence>
       <xs:attribute name="name" type="xs:string"/>
       <xs:attribute name="tests" type="count"/>
-      <xs:attribute name="failures" type="count"/>
-      <xs:attribute name="errors" type="count"/>
-      <xs:attribute name="skipped" type="count"/>
-      <xs:attribute name="time" type="seconds"/>
+      <xs:attributeGroup ref="counts"/>
     </xs:complexType>
   </xs:element>
   <xs:element name="testsuite">
@@ -67,10 +70,7 @@ const GITLAB_JUNIT_XSD = `<?xml version="1.0" encoding="UTF-8"?>
       </xs:sequence>
       <xs:attribute name="name" type="xs:string" use="required"/>
       <xs:attribute name="tests" type="count" use="required"/>
-      <xs:attribute name="failures" type="count"/>
-      <xs:attribute name="errors" type="count"/>
-      <xs:attribute name="skipped" type="count"/>
-      <xs:attribute name="time" type="seconds"/>
+      <xs:attributeGroup ref="counts"/>
       <xs:attribute name="timestamp" type="xs:string"/>
       <xs:attribute name="hostname" type="xs:string"/>
     </xs:complexType>

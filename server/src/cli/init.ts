@@ -2,7 +2,7 @@
 // says what it was unsure of, and never replaces a configuration that is there without --force.
 import fs from 'node:fs';
 import path from 'node:path';
-import { INIT_NOTES } from '../config/infer';
+import { noteLines } from '../config/infer';
 import { initFolder, writeConfig } from '../config/initFolder';
 import { type Locale, translator } from '../i18n';
 
@@ -17,7 +17,6 @@ export interface InitOptions {
 }
 
 const messages = {
-  ...INIT_NOTES,
   notFolder: { en: 'referat init: {dir} is not a folder', da: 'referat init: {dir} er ikke en mappe' },
   exists: {
     en: 'referat init: {file} is there already; nothing written (--force replaces it, --dry-run shows what would be written)',
@@ -44,12 +43,6 @@ const messages = {
   },
 } as const;
 
-/** The lines saying what `init` was unsure of, in the reader's language. */
-export function noteLines(notes: ReadonlyArray<{ code: keyof typeof INIT_NOTES; args: Record<string, string | number> }>, locale: Locale): string[] {
-  const t = translator(INIT_NOTES, locale);
-  return notes.map((n) => t(n.code, n.args));
-}
-
 export async function runInit(options: InitOptions): Promise<number> {
   const t = translator(messages, options.locale);
   const stdout = options.stdout ?? ((s: string) => void process.stdout.write(s));
@@ -74,7 +67,7 @@ export async function runInit(options: InitOptions): Promise<number> {
   const committees = init.config.committees?.length ?? 0;
   const counts = { committees, members: init.members, documents: init.documents };
   const unsure = noteLines(init.notes, options.locale);
-  const report = () => stderr((unsure.length ? [t('unsure', { count: unsure.length }), ...unsure.map((l) => `  ${l}`)] : [t('sure')]).join('\n') + '\n');
+  const report = () => stderr((unsure.length ? [t('unsure', { count: unsure.length }), ...unsure] : [t('sure')]).join('\n') + '\n');
   if (!committees) {
     report();
     stderr(t('noCommittees', { count: init.documents, dir }) + '\n');

@@ -19,7 +19,7 @@
 //   committee) and rådmand, from the role words the reader found before a member's name.
 // Whatever it had to guess is returned as notes, for `referat init` to print.
 import { distance } from 'fastest-levenshtein';
-import type { Messages } from '../i18n';
+import { type Locale, type Messages, translator } from '../i18n';
 import type { NameRef, ReferatDocument } from '../model';
 import { fold } from '../vocabulary';
 import { nameKey } from './membership';
@@ -80,6 +80,12 @@ export const INIT_NOTES = {
 } as const satisfies Messages;
 
 export type InitNoteCode = keyof typeof INIT_NOTES;
+
+/** The notes as lines to read, indented under a heading, in the reader's language. */
+export function noteLines(notes: readonly InitNote[], locale: Locale): string[] {
+  const t = translator(INIT_NOTES, locale);
+  return notes.map((n) => `  ${t(n.code, n.args)}`);
+}
 
 export interface InitNote {
   code: InitNoteCode;

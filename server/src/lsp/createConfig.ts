@@ -5,7 +5,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { ClientCapabilities, Connection } from 'vscode-languageserver';
 import { initFolder, writeConfig } from '../config/initFolder';
-import { INIT_NOTES } from '../config/infer';
+import { noteLines } from '../config/infer';
 import { type Locale, translator } from '../i18n';
 import type { ConfigStore } from './configuration';
 import { filePathOf } from './referatFiles';
@@ -15,7 +15,6 @@ export const CREATE_CONFIG_COMMAND = 'referat.createConfig';
 export const UNCONFIGURED_RULE = 'unconfigured-committee';
 
 export const createConfigMessages = {
-  ...INIT_NOTES,
   title: { en: 'Create referat.config.json from the minutes in this folder', da: 'Opret referat.config.json ud fra referaterne i denne mappe' },
   wrote: {
     en: 'Wrote {file} (committees: {committees}, members: {members}, referater read: {documents}). Check it: {unsure} uncertain points are listed in the Referat output.',
@@ -64,7 +63,7 @@ export async function createConfig(folderUri: unknown, context: CreateConfigCont
     return { file: null, committees: 0, members: 0 };
   }
   context.written(init.file);
-  const notes = init.notes.map((n) => `  ${t(n.code, n.args)}`);
+  const notes = noteLines(init.notes, context.locale());
   if (notes.length) context.connection.console.info([t('unsure', { count: notes.length }), ...notes].join('\n'));
   void window.showInformationMessage(t('wrote', { file: init.file, committees, members: init.members, documents: init.documents, unsure: notes.length }));
   if (context.client().window?.showDocument?.support) {
