@@ -153,6 +153,11 @@ describe('referat init: the inference', () => {
       ['Carl Berg', undefined],
     ]);
     expect(result.notes).toContainEqual({ code: 'roleConflict', args: { committee: 'Byråd 2022-2025', name: 'Carl Berg', roles: 'formand / næstformand' } });
+    // Another body's chair, in the text of two meetings, is not the committee's.
+    const others = inferConfig(series('Planudvalget', [list, list], ['Støjrådets formand Carl Berg skrev.', 'Brugerrådets formand Carl Berg svarede.']));
+    expect(committee(others, 'Planudvalget').members.map((m) => m.role)).toEqual([undefined, undefined, undefined]);
+    const own = inferConfig(series('Byråd', [list, list], ['Kommunens borgmester Anna Holm bød velkommen.', 'Borgmester Anna Holm orienterede.']));
+    expect(byName(committee(own, 'Byråd'), 'Anna Holm')[0].role).toBe('formand');
     expect(roleOf('borgmesteren', 'Kulturudvalget')).toBeNull();
     expect(roleOf('Borgmester', 'Økonomiudvalget')).toBe('formand');
     expect(roleOf('Rådmand', 'Beskæftigelses- og Socialudvalget')).toBe('rådmand');

@@ -148,20 +148,26 @@ describe('CI integrations', () => {
         throw new Error(`an expression this test cannot fill in: ${expr}`);
       });
 
-    /** Runs the action's steps as the runner does (`bash --noprofile --norc -eo pipefail`), in the repository. */
-    function runAction(inputs: Record<string, string>, prefix: string) {
-      const output = path.join(tmp, `${prefix}.output`);
+    type StepResult = { step: string; status: number | null; stdout: string; stderr: string };
+
+    /**
+     * Runs the action's shell steps as the runner does (`bash --noprofile --norc -eo pipefail`), in
+     * the repository, with the one npm prefix of these tests: `install` false leaves out the install
+     * step (done once, before the tests).
+     */
+    function runAction(inputs: Record<string, string>, name: string, install = false) {
+      const output = path.join(tmp, `${name}.output`);
       fs.writeFileSync(output, '');
-      const results: Array<{ step: string; status: number | null; stdout: string; stderr: string }> = [];
+      const results: StepResult[] = [];
       for (const step of action.runs.steps) {
-        if (step.uses) continue;
-        const script = path.join(tmp, `${prefix}-step.sh`);
+        if (step.uses || (!install && step.name === 'Install the referat CLI')) continue;
+        const script = path.join(tmp, `${name}-step.sh`);
         fs.writeFileSync(script, step.run!);
         const env = Object.fromEntries(Object.entries(step.env ?? {}).map(([k, v]) => [k, expand(String(v), inputs)]));
         const res = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', script], {
           cwd: repo,
           encoding: 'utf8',
-          env: cleanEnv({ ...npmPrefix(prefix), ...env, GITHUB_OUTPUT: output, GITHUB_WORKSPACE: repo, GITHUB_ACTION_PATH: root }),
+          env: cleanEnv({ ...npmPrefix('action'), ...env, GITHUB_OUTPUT: output, GITHUB_WORKSPACE: repo, GITHUB_ACTION_PATH: root }),
         });
         results.push({ step: step.name ?? step.id ?? '', status: res.status, stdout: res.stdout, stderr: res.stderr });
         if (res.status !== 0) break;
@@ -176,6 +182,12 @@ describe('CI integrations', () => {
       return { results, outputs };
     }
 
+    /** The install step, with the packed CLI as `cli`, and the lint step after it. */
+    let installed: { results: StepResult[]; outputs: Record<string, string> };
+    beforeAll(() => {
+      installed = runAction({ cli: tarball, paths: 'referater' }, 'sarif', true);
+    });
+
     it('is a composite action: Node set up, then shell steps that take every input through the environment', () => {
       expect(action.runs.using).toBe('composite');
       expect(action.runs.steps[0].uses).toMatch(/^actions\/setup-node@v\d+$/);
@@ -188,7 +200,7 @@ describe('CI integrations', () => {
     });
 
     it('installs the packed CLI and writes SARIF for code scanning, failing on errors', () => {
-      const { results, outputs } = runAction({ cli: tarball, paths: 'referater' }, 'sarif');
+      const { results, outputs } = installed;
       const [install, lint] = results;
       expect(install.status, install.stderr).toBe(0);
       expect(install.stdout.trim().split('\n').at(-1)).toBe(JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).version);
@@ -205,15 +217,15 @@ describe('CI integrations', () => {
     });
 
     it('writes annotations with format github, and passes shard and max-warnings on', () => {
-      const clean = runAction({ cli: tarball, paths: 'referater/social-udvalget.referat.txt', format: 'github', shard: '1/1' }, 'github');
-      expect(clean.results[1]).toMatchObject({ status: 0 });
-      expect(clean.results[1].stdout).toMatch(/^::warning file=referater\/social-udvalget\.referat\.txt,line=19,.*title=required-section::/m);
+      const clean = runAction({ paths: 'referater/social-udvalget.referat.txt', format: 'github', shard: '1/1' }, 'github');
+      expect(clean.results[0]).toMatchObject({ status: 0 });
+      expect(clean.results[0].stdout).toMatch(/^::warning file=referater\/social-udvalget\.referat\.txt,line=19,.*title=required-section::/m);
       expect(clean.outputs).toEqual({ 'exit-code': '0' });
-      const strict = runAction({ cli: tarball, paths: 'referater/social-udvalget.referat.txt', format: 'github', 'max-warnings': '0' }, 'github-strict');
-      expect(strict.results[1].status).toBe(1);
-      expect(strict.results[1].stderr).toContain('too many warnings: 1 (--max-warnings 0)');
-      const wrong = runAction({ cli: tarball, format: 'html' }, 'github-wrong');
-      expect(wrong.results[1]).toMatchObject({ status: 2, stdout: '::error::format must be sarif or github, not html\n' });
+      const strict = runAction({ paths: 'referater/social-udvalget.referat.txt', format: 'github', 'max-warnings': '0' }, 'github-strict');
+      expect(strict.results[0].status).toBe(1);
+      expect(strict.results[0].stderr).toContain('too many warnings: 1 (--max-warnings 0)');
+      const wrong = runAction({ format: 'html' }, 'github-wrong');
+      expect(wrong.results[0]).toMatchObject({ status: 2, stdout: '::error::format must be sarif or github, not html\n' });
     });
 
     it('the example workflow uses the action and uploads its SARIF to code scanning, also after errors', () => {

@@ -16,7 +16,8 @@
 // - `from` / `to`: the first and last meeting a member is listed at, where that is not the
 //   committee's first or last meeting.
 // - Roles: formand, næstformand (borgmester and viceborgmester in a city council and its finance
-//   committee) and rådmand, from the role words the reader found before a member's name.
+//   committee) and rådmand, from a role word before a member's name: one the reader found (in a
+//   vote, an absence, the list), or one in the text in two documents at least.
 // Whatever it had to guess is returned as notes, for `referat init` to print.
 import { distance } from 'fastest-levenshtein';
 import { type Locale, type Messages, translator } from '../i18n';
@@ -300,10 +301,17 @@ function partyMentions(text: string): Mention[] {
 const ROLE_WORD = /^(?:udvalgs|næst|vice)?(?:formand|borgmester|rådmand)(?:en)?$/iu;
 const ROLE_BEFORE_NAME = /(?<!\p{L})((?:[Uu]dvalgs|[Nn]æst|[Vv]ice)?(?:[Ff]ormand|[Bb]orgmester|[Rr]ådmand)(?:en)?),?[ \t]+((?:[A-ZÆØÅÉ][\p{L}'’.-]*[ \t]+){1,4}[A-ZÆØÅÉ][\p{L}'’-]*)/gu;
 
+/** A genitive before the role word: another body's chair (`Støjrådets formand`), unless it is the council's or the committee's own. */
+const OTHER_BODY = /(?<!\p{L})(?!(?:kommunens|kommunes|byrådets|udvalgets)\s)\p{L}{4,}s\s+$/iu;
+
 /** `borgmester Pernille Beckmann`, `næstformanden, Claus Jensen`: a role word and the capitalised words after it. */
 function roleMentions(text: string): Mention[] {
   const out: Mention[] = [];
-  for (const match of text.matchAll(ROLE_BEFORE_NAME)) out.push({ written: match[2], party: null, role: match[1], own: true, fromText: true });
+  for (const match of text.matchAll(ROLE_BEFORE_NAME)) {
+    const at = match.index ?? 0;
+    if (OTHER_BODY.test(text.slice(Math.max(0, at - 40), at))) continue;
+    out.push({ written: match[2], party: null, role: match[1], own: true, fromText: true });
+  }
   return out;
 }
 
