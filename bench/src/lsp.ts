@@ -443,7 +443,7 @@ export function answerMessage(answer: unknown): Buffer {
  * server writes it, copied into a buffer of its own, decoded and parsed as vscode-jsonrpc's reader
  * does (it joins the chunks read into one buffer, then `buffer.toString`, `JSON.parse`), sampled like
  * the requests. The part of a request's time that no server can take away: on the 5 MB outline
- * (1.08 MB of JSON) it is most of documentSymbol's time (README, Performance).
+ * (1.08 MB of JSON) it is most of documentSymbol's time (bench/README.md, Results).
  */
 export async function clientParse(options: LatencyOptions, answer: unknown): Promise<Sampled> {
   const message = answerMessage(answer);

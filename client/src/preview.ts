@@ -20,6 +20,15 @@ const ECHO_MS = 300;
 
 type FromWebview = { type: 'ready' } | { type: 'reveal'; line: number } | { type: 'open'; line: number };
 
+/** What the webview keeps (vscode.setState) for the preview to be restored after a window reload. */
+interface PreviewState {
+  uri: string;
+  locked: boolean;
+}
+
+/** The webview may run the preview's script, and load nothing: the page is one HTML string with its style and script inline. */
+const WEBVIEW_OPTIONS: vscode.WebviewOptions = { enableScripts: true, enableCommandUris: false, localResourceRoots: [] };
+
 export class ReferatPreview implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
   private document: vscode.TextDocument | undefined;
@@ -44,6 +53,8 @@ export class ReferatPreview implements vscode.Disposable {
       vscode.workspace.onDidCloseTextDocument((d) => {
         if (d === this.document && !this.locked) this.document = undefined;
       }),
+      // After a window reload VS Code gives back the preview panel with the state its page kept.
+      vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, { deserializeWebviewPanel: (panel, state) => this.restore(panel, state) }),
     );
   }
 
@@ -66,19 +77,35 @@ export class ReferatPreview implements vscode.Disposable {
       this.render(true);
       return;
     }
-    const panel = vscode.window.createWebviewPanel(
-      PREVIEW_VIEW_TYPE,
-      this.title(),
-      { viewColumn: column, preserveFocus: toSide },
-      {
-        enableScripts: true,
-        enableCommandUris: false,
-        enableFindWidget: true,
-        // The extension has no media folder: the page is one HTML string with its style and
-        // script inline (nonce'd), so the webview may load no local file at all.
-        localResourceRoots: [],
-      },
-    );
+    const panel = vscode.window.createWebviewPanel(PREVIEW_VIEW_TYPE, this.title(), { viewColumn: column, preserveFocus: toSide }, { ...WEBVIEW_OPTIONS, enableFindWidget: true });
+    this.adopt(panel);
+    this.render(true);
+  }
+
+  /** The preview of a reloaded window: the document it showed, opened again; a panel with nothing to show is closed. */
+  private async restore(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
+    const kept = state as Partial<PreviewState> | undefined;
+    let document: vscode.TextDocument | undefined;
+    if (!this.panel && typeof kept?.uri === 'string') {
+      document = await vscode.workspace.openTextDocument(vscode.Uri.parse(kept.uri)).then(
+        (d) => d,
+        () => undefined,
+      );
+    }
+    if (!document || this.panel) {
+      panel.dispose();
+      return;
+    }
+    this.document = document;
+    this.locked = kept?.locked === true;
+    panel.webview.options = WEBVIEW_OPTIONS;
+    panel.title = this.title();
+    this.adopt(panel);
+    this.render(true);
+  }
+
+  /** Makes a panel the preview: its icon, and what it reports. */
+  private adopt(panel: vscode.WebviewPanel): void {
     this.panel = panel;
     panel.iconPath = vscode.Uri.joinPath(this.context.extensionUri, 'images', 'icon.png');
     panel.onDidDispose(() => {
@@ -90,7 +117,6 @@ export class ReferatPreview implements vscode.Disposable {
       if (e.webviewPanel.active) void vscode.commands.executeCommand('setContext', LOCKED_CONTEXT, this.locked);
     });
     panel.webview.onDidReceiveMessage((m: FromWebview) => this.received(m));
-    this.render(true);
   }
 
   private async documentFor(uri: vscode.Uri | undefined): Promise<vscode.TextDocument | undefined> {
@@ -109,6 +135,7 @@ export class ReferatPreview implements vscode.Disposable {
     this.locked = !this.locked;
     void vscode.commands.executeCommand('setContext', LOCKED_CONTEXT, this.locked);
     this.panel.title = this.title();
+    this.keepState();
     if (!this.locked) this.follow(vscode.window.activeTextEditor);
   }
 
@@ -144,6 +171,14 @@ export class ReferatPreview implements vscode.Disposable {
     } else {
       void panel.webview.postMessage({ type: 'update', html: renderBody(doc, text, options), title: panel.title });
     }
+    this.keepState();
+  }
+
+  /** Tells the page what to keep for a window reload: the document shown, and the lock. */
+  private keepState(): void {
+    if (!this.panel || !this.document) return;
+    const state: PreviewState = { uri: this.document.uri.toString(), locked: this.locked };
+    void this.panel.webview.postMessage({ type: 'state', state });
   }
 
   private scheduleUpdate(): void {

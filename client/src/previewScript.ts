@@ -7,7 +7,8 @@
 //   `data-line` values (editor → preview);
 // - on scroll by the user, posts `reveal` with the source line at the top of the page
 //   (preview → editor); scrolls the script makes itself are not reported back (no feedback loop);
-// - double-click posts `open` with the line of the clicked element; `ready` when loaded.
+// - double-click posts `open` with the line of the clicked element; `ready` when loaded;
+// - `state`: kept with vscode.setState, for the extension to restore the preview after a reload.
 export const PREVIEW_SCRIPT = String.raw`(function () {
   'use strict';
   const vscode = acquireVsCodeApi();
@@ -84,6 +85,8 @@ export const PREVIEW_SCRIPT = String.raw`(function () {
       if (typeof message.title === 'string') document.title = message.title;
     } else if (message.type === 'scrollTo' && typeof message.line === 'number') {
       scrollToLine(message.line);
+    } else if (message.type === 'state' && message.state && typeof message.state.uri === 'string') {
+      vscode.setState({ uri: message.state.uri, locked: message.state.locked === true });
     }
   });
 

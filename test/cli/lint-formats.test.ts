@@ -59,7 +59,6 @@ const report = (files: FileReport[], extra: Partial<LintReport> = {}): LintRepor
   cwd,
   rules,
   version: '0.1.0',
-  docsDir: path.resolve('/opt/referat/docs'),
   ...extra,
 });
 const sample = report([
@@ -136,7 +135,7 @@ describe('sarif', () => {
     expect(driver.rules[1]).toMatchObject({
       shortDescription: { text: 'Names are spelled the same' },
       fullDescription: { text: 'Names are spelled the same' },
-      helpUri: pathToFileURL(path.resolve('/opt/referat/docs/rules/inconsistent-name.md')).href,
+      helpUri: 'https://github.com/referat-tools/referat/blob/main/docs/rules/inconsistent-name.md',
       defaultConfiguration: { level: 'warning' },
     });
     expect(driver.rules[1]).toMatchObject({ help: { text: expect.stringContaining('inconsistent-name.md') } });

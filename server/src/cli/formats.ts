@@ -4,6 +4,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Locale } from '../i18n';
 import { translator } from '../i18n';
+import { REPOSITORY_URL, ruleDocsUrl } from '../project';
 import type { Finding, Rule, Severity } from '../rules/types';
 
 export const FORMATS = ['stylish', 'json', 'sarif', 'github', 'junit'] as const;
@@ -29,8 +30,6 @@ export interface LintReport {
   cwd: string;
   rules: readonly Rule[];
   version: string;
-  /** The folder holding rules/<id>.md. */
-  docsDir: string;
   color?: boolean;
 }
 
@@ -196,9 +195,8 @@ const folderUri = (dir: string) => {
   return href.endsWith('/') ? href : href + '/';
 };
 
-export function helpUri(docsDir: string, ruleId: string): string {
-  return pathToFileURL(path.join(docsDir, 'rules', `${ruleId}.md`)).href;
-}
+/** The rule's page: on the repository, for the readers of SARIF (code scanning) have no copy of the package. */
+export const helpUri = ruleDocsUrl;
 
 const sarifText = {
   help: { en: '{description} Documentation: {uri}', da: '{description} Dokumentation: {uri}' },
@@ -210,7 +208,7 @@ export function sarifLog(report: LintReport) {
   const { locale, cwd } = report;
   const ruleIndex = new Map(report.rules.map((r, i) => [r.id, i]));
   const rules: Array<Record<string, unknown> & { id: string }> = report.rules.map((r) => {
-    const uri = helpUri(report.docsDir, r.id);
+    const uri = helpUri(r.id);
     const description = r.description[locale];
     return {
       id: r.id,
@@ -277,7 +275,7 @@ export function sarifLog(report: LintReport) {
             name: 'referat',
             version: report.version,
             semanticVersion: report.version,
-            informationUri: folderUri(report.docsDir),
+            informationUri: REPOSITORY_URL,
             language: locale,
             rules,
           },

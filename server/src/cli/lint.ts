@@ -13,6 +13,7 @@ import { type FileReport, type Format, type RunProblem, countFindings, formatter
 import type { FileResult, LintTask } from './lintFile';
 import { fileMessages } from './messages';
 import { LintPool, workerCount } from './pool';
+import { type Shard, inShard } from './shard';
 
 export interface LintOptions {
   paths: string[];
@@ -21,13 +22,13 @@ export interface LintOptions {
   fix: boolean;
   maxWarnings?: number;
   quiet: boolean;
+  /** Only this slice of the files (--shard K/N). */
+  shard?: Shard;
   locale: Locale;
   version: string;
   color: boolean;
   /** The bundled worker thread, dist/cli-worker.js. */
   workerScript: string;
-  /** The folder holding rules/<id>.md. */
-  docsDir: string;
   env?: NodeJS.ProcessEnv;
   stdout?: (text: string) => void;
   stderr?: (text: string) => void;
@@ -148,6 +149,7 @@ export async function runLint(options: LintOptions): Promise<number> {
 
   const collected = configBroken ? { targets: [], problems: [] as TargetProblem[] } : await collectTargets(options.paths);
   for (const p of collected.problems) problem(p.file, t(p.code, { file: p.file, detail: p.detail }));
+  if (options.shard) collected.targets = collected.targets.filter((target) => inShard(target.file, options.shard!));
 
   // Threads start now, as many as the files found need: a thread takes longer to start than the
   // configurations take to read (the schema's validator is compiled on first use), so both go on at once.
@@ -204,7 +206,6 @@ export async function runLint(options: LintOptions): Promise<number> {
       cwd: process.cwd(),
       rules: allRules,
       version: options.version,
-      docsDir: options.docsDir,
       color: options.color,
     }),
   );

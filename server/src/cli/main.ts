@@ -8,10 +8,12 @@ import { processLocale, translator } from '../i18n';
 import { readReferat } from '../reader';
 import { FileError, loadFile } from './files';
 import { FORMATS, type Format } from './formats';
+import { runInit } from './init';
 import { runLint } from './lint';
 import { fileMessages } from './messages';
 import { outlineJson, outlineText } from './outline';
 import { runRender } from './render';
+import { parseShard } from './shard';
 
 const locale = processLocale();
 const VERSION = process.env.REFERAT_VERSION ?? '0.1.0';
@@ -25,6 +27,9 @@ Commands:
   lint [FILE|DIR|GLOB...]    Check referater against the rules (default: the current folder)
   render FILE [-o OUT.html] [--lang da|en]
                              Write the referat as an HTML page with its findings (stdout without -o)
+  init [DIR] [--force] [--dry-run]
+                             Write DIR/referat.config.json (default: the current folder) from the
+                             minutes in DIR: committees, members, parties, roles, other spellings
 
 Options for outline:
   --json               Machine-readable output
@@ -38,6 +43,8 @@ Options for lint:
                        encoding kept), say on stderr what was fixed, then report what is left
   --max-warnings N     Fail (exit 1) also when there are more than N warnings
   --quiet              Report errors only (warnings then do not count for --max-warnings)
+  --shard K/N          Lint only the K-th of N slices of the files (by a hash of each path:
+                       N jobs with K = 1..N lint every file once; a new file moves no other)
 
   Folders are searched recursively, leaving out node_modules and folders whose names start
   with ".", and never following a symbolic link in a loop: files named *.referat,
@@ -50,6 +57,10 @@ Options for lint:
 
   Exit status: 0 clean (infos and allowed warnings only), 1 errors or too many warnings,
   2 a usage, file or configuration problem (the other files are still linted).
+
+Options for init:
+  --force              Replace a referat.config.json that is there
+  --dry-run            Print the configuration instead of writing it
 
 Options:
   -h, --help           Show this help
@@ -64,6 +75,9 @@ Kommandoer:
   lint [FIL|MAPPE|MØNSTER...]  Kontrollér referater mod reglerne (standard: den aktuelle mappe)
   render FIL [-o UD.html] [--lang da|en]
                              Skriv referatet som en HTML-side med fundene (stdout uden -o)
+  init [MAPPE] [--force] [--dry-run]
+                             Skriv MAPPE/referat.config.json (standard: den aktuelle mappe) ud fra
+                             referaterne i MAPPE: udvalg, medlemmer, partier, roller, stavemåder
 
 Tilvalg til outline:
   --json               Maskinlæsbart output
@@ -77,6 +91,8 @@ Tilvalg til lint:
                        tegnsæt bevares), fortæl på stderr hvad der er rettet, og vis resten
   --max-warnings N     Fejl (afslut med 1) også når der er flere end N advarsler
   --quiet              Vis kun fejl (advarsler tæller så ikke med i --max-warnings)
+  --shard K/N          Kontrollér kun den K'te af N dele af filerne (efter en hash af hver sti:
+                       N job med K = 1..N kontrollerer hver fil én gang; en ny fil flytter ingen anden)
 
   Mapper gennemsøges rekursivt, uden node_modules og mapper hvis navn begynder med ".",
   og symbolske links følges aldrig i ring: filer med navnene *.referat, *.referat.md og
@@ -91,6 +107,10 @@ Tilvalg til lint:
   mange advarsler, 2 et problem med brugen, en fil eller konfigurationen (de andre filer
   kontrolleres stadig).
 
+Tilvalg til init:
+  --force              Erstat en referat.config.json der findes
+  --dry-run            Vis konfigurationen i stedet for at skrive den
+
 Tilvalg:
   -h, --help           Vis denne hjælp
   -v, --version        Vis versionen
@@ -100,6 +120,7 @@ Miljø: REFERAT_LANG=da|en vælger sproget (ellers LC_ALL, LC_MESSAGES, LANG); N
     },
     unknownCommand: { en: 'referat: unknown command "{cmd}"', da: 'referat: ukendt kommando "{cmd}"' },
     noFiles: { en: 'referat: no files given', da: 'referat: ingen filer angivet' },
+    tooManyFolders: { en: 'init takes one folder', da: 'init tager én mappe' },
     ...fileMessages,
     badOption: { en: 'referat: {detail}', da: 'referat: {detail}' },
     configIgnored: {
@@ -109,6 +130,10 @@ Miljø: REFERAT_LANG=da|en vælger sproget (ellers LC_ALL, LC_MESSAGES, LANG); N
     badFormat: {
       en: 'referat: unknown format "{format}" (stylish, json, sarif, github or junit)',
       da: 'referat: ukendt format "{format}" (stylish, json, sarif, github eller junit)',
+    },
+    badShard: {
+      en: 'referat: --shard takes K/N with 1 ≤ K ≤ N (2/4: the second of four), not "{value}"',
+      da: 'referat: --shard skal være K/N med 1 ≤ K ≤ N (2/4: den anden af fire), ikke "{value}"',
     },
     badMaxWarnings: {
       en: 'referat: --max-warnings takes a whole number (0 or more), not "{value}"',
@@ -176,12 +201,14 @@ const commandOptions = {
     fix: { type: 'boolean' },
     'max-warnings': { type: 'string' },
     quiet: { type: 'boolean' },
+    shard: { type: 'string' },
   },
+  init: { ...common, force: { type: 'boolean' }, 'dry-run': { type: 'boolean' } },
   render: { ...common, output: { type: 'string', short: 'o' }, lang: { type: 'string' } },
 } as const;
 
 /** Options that take a value: the word after them is not the command. */
-const takesValue = new Set(['--format', '--config', '--max-warnings', '-o', '--output', '--lang']);
+const takesValue = new Set(['--format', '--config', '--max-warnings', '--shard', '-o', '--output', '--lang']);
 
 /** The command and the other arguments: the command is the first word that is not an option. */
 function splitCommand(argv: readonly string[]): { command: string | undefined; rest: string[] } {
@@ -204,7 +231,7 @@ function usageError(detail: string): number {
 
 export async function main(argv: string[]): Promise<number> {
   const { command, rest } = splitCommand(argv);
-  const known = command === 'outline' || command === 'lint' || command === 'render';
+  const known = command === 'outline' || command === 'lint' || command === 'render' || command === 'init';
   let parsed;
   try {
     parsed = parseArgs({ args: rest, allowPositionals: true, options: known ? commandOptions[command] : common });
@@ -230,6 +257,9 @@ export async function main(argv: string[]): Promise<number> {
         return 2;
       }
       return outline(positionals, values.json === true);
+    case 'init':
+      if (positionals.length > 1) return usageError(t('tooManyFolders'));
+      return runInit({ dir: positionals[0], force: values.force === true, dryRun: values['dry-run'] === true, locale });
     case 'lint': {
       const format = (values.format as string | undefined) ?? 'stylish';
       if (!(FORMATS as readonly string[]).includes(format)) {
@@ -241,6 +271,11 @@ export async function main(argv: string[]): Promise<number> {
         process.stderr.write(t('badMaxWarnings', { value: max }) + '\n');
         return 2;
       }
+      const shard = values.shard === undefined ? undefined : parseShard(values.shard as string);
+      if (shard === null) {
+        process.stderr.write(t('badShard', { value: values.shard as string }) + '\n');
+        return 2;
+      }
       return runLint({
         paths: positionals,
         format: format as Format,
@@ -248,11 +283,11 @@ export async function main(argv: string[]): Promise<number> {
         fix: values.fix === true,
         maxWarnings: max === undefined ? undefined : Number(max),
         quiet: values.quiet === true,
+        shard,
         locale,
         version: VERSION,
         color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
         workerScript: path.join(__dirname, 'cli-worker.js'),
-        docsDir: path.resolve(__dirname, '..', 'docs'),
       });
     }
     default:

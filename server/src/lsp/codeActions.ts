@@ -12,6 +12,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { translator } from '../i18n';
 import { applyEdits } from '../rules/fix';
 import type { Finding, Fix } from '../rules/types';
+import { CREATE_CONFIG_COMMAND, createConfigFolder, createConfigMessages, UNCONFIGURED_RULE } from './createConfig';
 import { CONFIG_DIAGNOSTIC_CODE, DIAGNOSTIC_SOURCE, type Linter } from './diagnostics';
 import { clampRange, lineText, rangesEqual } from './ranges';
 import { TOO_LARGE_CODE } from './sizeLimit';
@@ -56,6 +57,7 @@ export function codeActions(linter: Linter, params: CodeActionParams, options: C
     const fixAlls: CodeAction[] = [];
     const disables: CodeAction[] = [];
     const docs: CodeAction[] = [];
+    const creates: CodeAction[] = [];
     const seenRules = new Set<string>();
     const seenLines = new Set<string>();
     for (const diagnostic of ours) {
@@ -92,13 +94,18 @@ export function codeActions(linter: Linter, params: CodeActionParams, options: C
           edit: editOf(edits),
         });
       }
+      const folder = ruleId === UNCONFIGURED_RULE ? createConfigFolder(uri, linter.configs) : null;
+      if (folder) {
+        const title = translator(createConfigMessages, linter.locale)('title');
+        creates.push({ title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], command: { title, command: CREATE_CONFIG_COMMAND, arguments: [folder] } });
+      }
       const href = linter.docs.href(ruleId);
       if (href) {
         const title = t('showDocs', { rule: ruleId });
         docs.push({ title, kind: CodeActionKind.QuickFix, command: { title, command: SHOW_RULE_DOCS_COMMAND, arguments: [href, ruleId] } });
       }
     }
-    actions.push(...fixes, ...fixAlls, ...disables, ...docs);
+    actions.push(...fixes, ...creates, ...fixAlls, ...disables, ...docs);
   }
 
   // Only when asked for (on save, or the Source Action menu): it lints the document again.

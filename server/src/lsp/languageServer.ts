@@ -18,6 +18,7 @@ import {
 } from 'vscode-languageserver';
 import { localeOf } from '../i18n';
 import { CODE_ACTION_KINDS, codeActions } from './codeActions';
+import { CREATE_CONFIG_COMMAND, createConfig } from './createConfig';
 import { COMPLETION_TRIGGERS, completions } from './completion';
 import { ConfigStore, isConfigFile, SETTINGS_SECTION, SettingsStore } from './configuration';
 import { Linter, RuleDocs } from './diagnostics';
@@ -215,6 +216,22 @@ export function startLanguageServer(connection: Connection): void {
     ),
   );
 
+  connection.onExecuteCommand(
+    guard('workspace/executeCommand', null, (params) => {
+      if (params.command !== CREATE_CONFIG_COMMAND) return null;
+      return createConfig(params.arguments?.[0], {
+        connection,
+        client: () => client,
+        locale: () => linter.locale,
+        configs,
+        written: (file) => {
+          configs.changed(file, false);
+          validator?.revalidateAll();
+        },
+      });
+    }),
+  );
+
   connection.languages.diagnostics.on(
     guard('textDocument/diagnostic', { kind: 'full' as const, items: [] }, (params) => validator!.documentReport(params)),
   );
@@ -271,6 +288,7 @@ function serverCapabilities(client: ClientCapabilities): ServerCapabilities {
     documentFormattingProvider: true,
     documentRangeFormattingProvider: true,
     semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: { delta: true }, range: true },
+    executeCommandProvider: { commands: [CREATE_CONFIG_COMMAND] },
     codeActionProvider: client.textDocument?.codeAction?.codeActionLiteralSupport
       ? { codeActionKinds: CODE_ACTION_KINDS, resolveProvider: false }
       : true,

@@ -14,7 +14,8 @@
 //   5. opens seed 000 with the installed .vsix, focuses the Outline and saves
 //      test/screenshots/outline.png; then opens seed 002, runs "Referat: Open Preview to the Side",
 //      goes to line 181 in the editor (the preview follows to punkt 3) and saves
-//      test/screenshots/preview-vscode.png; then, with the preview closed, puts the cursor on
+//      test/screenshots/preview-vscode.png; reloads the window and waits for the preview to come
+//      back (the webview serializer) with all its punkter; then, with the preview closed, puts the cursor on
 //      `Reza Javid` in the vote of punkt 3 (line 181), shows the hover (Ctrl+K Ctrl+I) below the
 //      line and the vote's code lens above it, and saves test/screenshots/hover-vscode.png,
 //   6. always ends the code-server process tree (each run leaves an extension host otherwise).
@@ -364,6 +365,12 @@ async function previewScreenshot(context, base, workspace) {
     });
     fs.mkdirSync(path.dirname(PREVIEW_SCREENSHOT), { recursive: true });
     await page.screenshot({ path: PREVIEW_SCREENSHOT });
+    // A window reload: VS Code gives the panel back to the extension, which shows the same referat.
+    await page.reload();
+    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    const restored = page.frameLocator('iframe.webview').frameLocator('#active-frame');
+    await restored.locator('section.punkt').first().waitFor({ timeout: 60_000 });
+    shown.restored = await restored.locator('section.punkt').count();
     return shown;
   } finally {
     await page.close().catch(() => {});
@@ -530,6 +537,7 @@ async function main() {
         log(`preview: ${JSON.stringify(result.preview)}; screenshot: ${path.relative(ROOT, PREVIEW_SCREENSHOT)}`);
         if (result.preview.sections !== 17) failures.push(`the preview of seed 002 shows ${result.preview.sections} punkter, not 17`);
         if (result.preview.top !== 'punkt-3') failures.push(`the preview did not follow the editor to punkt 3 (it shows ${result.preview.top})`);
+        if (result.preview.restored !== 17) failures.push(`after a window reload the preview shows ${result.preview.restored} punkter, not 17`);
       } catch (err) {
         failures.push(`preview screenshot: ${err.message}`);
       }
