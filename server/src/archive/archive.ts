@@ -63,10 +63,17 @@ export class Archive {
   /** Case keys whose list has changed since it was last sorted. */
   private readonly unsorted = new Set<string>();
   private readonly byBody = new Map<string, ArchivedReferat[]>();
+  private changes = 0;
+
+  /** Changes with every add and remove: what is worked out from the whole archive can be kept until it does. */
+  get version(): number {
+    return this.changes;
+  }
 
   /** Adds a referat, or replaces the one of the same uri. */
   add(entry: ArchivedReferat): void {
     this.remove(entry.uri);
+    this.changes++;
     this.entries.set(entry.uri, entry);
     for (const punkt of entry.punkter) {
       if (!punkt.caseKey) continue;
@@ -94,6 +101,7 @@ export class Archive {
   remove(uri: string): boolean {
     const entry = this.entries.get(uri);
     if (!entry) return false;
+    this.changes++;
     this.entries.delete(uri);
     for (const key of new Set(entry.punkter.map((p) => p.caseKey))) {
       if (!key) continue;
