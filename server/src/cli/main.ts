@@ -3,6 +3,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { processLocale, translator } from '../i18n';
 import { readReferat } from '../reader';
+import { archiveCommand, archiveOptions, archiveUsage } from './archiveMain';
 import { FileError, loadFile } from './files';
 import { FORMATS, type Format } from './formats';
 import { runLint } from './lint';
@@ -22,7 +23,7 @@ Commands:
   lint [FILE|DIR|GLOB...]    Check referater against the rules (default: the current folder)
   render FILE [-o OUT.html] [--lang da|en]
                              Write the referat as an HTML page with its findings (stdout without -o)
-
+{archiveUsage}
 Options for outline:
   --json               Machine-readable output
 
@@ -61,7 +62,7 @@ Kommandoer:
   lint [FIL|MAPPE|MØNSTER...]  Kontrollér referater mod reglerne (standard: den aktuelle mappe)
   render FIL [-o UD.html] [--lang da|en]
                              Skriv referatet som en HTML-side med fundene (stdout uden -o)
-
+{archiveUsage}
 Tilvalg til outline:
   --json               Maskinlæsbart output
 
@@ -149,10 +150,11 @@ const commandOptions = {
     quiet: { type: 'boolean' },
   },
   render: { ...common, output: { type: 'string', short: 'o' }, lang: { type: 'string' } },
+  ...archiveOptions(common),
 } as const;
 
 /** Options that take a value: the word after them is not the command. */
-const takesValue = new Set(['--format', '--config', '--max-warnings', '-o', '--output', '--lang']);
+const takesValue = new Set(['--format', '--config', '--max-warnings', '-o', '--output', '--lang', '--from', '--to', '--case']);
 
 /** The command and the other arguments: the command is the first word that is not an option. */
 function splitCommand(argv: readonly string[]): { command: string | undefined; rest: string[] } {
@@ -169,16 +171,16 @@ function splitCommand(argv: readonly string[]): { command: string | undefined; r
 }
 
 function usageError(detail: string): number {
-  process.stderr.write(t('badOption', { detail }) + '\n\n' + t('usage') + '\n');
+  process.stderr.write(t('badOption', { detail }) + '\n\n' + t('usage', { archiveUsage: archiveUsage[locale] }) + '\n');
   return 2;
 }
 
 export async function main(argv: string[]): Promise<number> {
   const { command, rest } = splitCommand(argv);
-  const known = command === 'outline' || command === 'lint' || command === 'render';
+  const known = command !== undefined && Object.hasOwn(commandOptions, command);
   let parsed;
   try {
-    parsed = parseArgs({ args: rest, allowPositionals: true, options: known ? commandOptions[command] : common });
+    parsed = parseArgs({ args: rest, allowPositionals: true, options: known ? commandOptions[command as keyof typeof commandOptions] : common });
   } catch (error) {
     return usageError((error as Error).message);
   }
@@ -189,7 +191,7 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   if (values.help || !command) {
-    (values.help ? process.stdout : process.stderr).write(t('usage') + '\n');
+    (values.help ? process.stdout : process.stderr).write(t('usage', { archiveUsage: archiveUsage[locale] }) + '\n');
     return values.help ? 0 : 2;
   }
   switch (command) {
@@ -226,8 +228,12 @@ export async function main(argv: string[]): Promise<number> {
         docsDir: path.resolve(__dirname, '..', 'docs'),
       });
     }
+    case 'cases':
+    case 'members':
+    case 'export':
+      return archiveCommand(command, values, positionals, { locale, workerScript: path.join(__dirname, 'cli-worker.js') });
     default:
-      process.stderr.write(t('unknownCommand', { cmd: command }) + '\n\n' + t('usage') + '\n');
+      process.stderr.write(t('unknownCommand', { cmd: command }) + '\n\n' + t('usage', { archiveUsage: archiveUsage[locale] }) + '\n');
       return 2;
   }
 }
