@@ -129,6 +129,15 @@ const schema = (name: string, title: string, description: string, properties: Sc
   type: 'object',
   properties,
 });
+/** The parts of a name, the same in person.json and other_name.json. */
+const nameParts = {
+  family_name: str('One or more family names'),
+  given_name: str('One or more primary given names'),
+  additional_name: str('One or more secondary given names'),
+  honorific_prefix: str("One or more honorifics preceding a person's name"),
+  honorific_suffix: str("One or more honorifics following a person's name"),
+  patronymic_name: str('One or more patronymic names'),
+};
 const stamps = {
   created_at: dt('The time at which the resource was created'),
   updated_at: dt('The time at which the resource was last modified'),
@@ -184,12 +193,7 @@ const POPOLO = {
     name: str("A person's preferred full name"),
     other_names: list('Alternate or former names', 'other_name'),
     identifiers: list('Issued identifiers', 'identifier'),
-    family_name: str('One or more family names'),
-    given_name: str('One or more primary given names'),
-    additional_name: str('One or more secondary given names'),
-    honorific_prefix: str("One or more honorifics preceding a person's name"),
-    honorific_suffix: str("One or more honorifics following a person's name"),
-    patronymic_name: str('One or more patronymic names'),
+    ...nameParts,
     sort_name: str('A name to use in a lexicographically ordered list'),
     email: { description: 'A preferred email address', type: ['string', 'null'], format: 'email' },
     gender: str('A gender'),
@@ -253,12 +257,7 @@ const POPOLO = {
   }),
   other_name: schema('other_name', 'Other name', 'An alternate or former name', {
     name: { description: 'An alternate or former name', type: 'string', required: true },
-    family_name: str('One or more family names'),
-    given_name: str('One or more primary given names'),
-    additional_name: str('One or more secondary given names'),
-    honorific_prefix: str("One or more honorifics preceding a person's name"),
-    honorific_suffix: str("One or more honorifics following a person's name"),
-    patronymic_name: str('One or more patronymic names'),
+    ...nameParts,
     start_date: date('The date on which the name was adopted'),
     end_date: date('The date on which the name was abandoned'),
     note: str("A note, e.g. 'Birth name'"),
