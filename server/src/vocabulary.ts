@@ -93,7 +93,8 @@ export function sameBody(a: string, b: string): boolean {
   return x === y || (x.length > 0 && y.length > 0 && (x.endsWith(` ${y}`) || y.endsWith(` ${x}`)));
 }
 
-function bodyKey(name: string): string {
+/** The form a body's name is compared in (see sameBody). */
+export function bodyKey(name: string): string {
   return fold(name)
     .replace(/\s*\d{4}\s*[-–]\s*\d{4}/, '')
     .replace(/s$/, '')
@@ -518,3 +519,9 @@ export function vocabularyOf(extra: VocabularyWords | Vocabulary | undefined): V
 export function sectionKindOf(words: string): SectionKind | null {
   return DEFAULT_VOCABULARY.sectionKindOf(words);
 }
+
+/**
+ * Titles on every agenda (folded, without end punctuation): punkter without a case number that bear
+ * them are not one case across meetings.
+ */
+export const ROUTINE_TITLES = ['godkendelse af dagsorden', 'godkendelse af dagsordenen', 'eventuelt', 'meddelelser', 'orientering', 'gensidig orientering', 'orientering fra formanden', 'orientering fra formanden/ gensidig orientering', 'meddelelser fra formanden', 'meddelelser fra administrationen', 'godkendelse af referat', 'underskrift', 'underskriftsblad', 'lukket punkt'];

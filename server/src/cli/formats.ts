@@ -28,7 +28,7 @@ export interface LintReport {
   locale: Locale;
   /** Relative paths (SARIF, GitHub) are relative to this folder. */
   cwd: string;
-  rules: readonly Rule[];
+  rules: readonly Pick<Rule, 'id' | 'description' | 'defaultSeverity' | 'fixable'>[];
   version: string;
   color?: boolean;
 }

@@ -6,7 +6,10 @@ import { type LoadedConfig, findConfigFile, loadConfigFile } from '../config/loa
 import type { ReferatConfig } from '../config/types';
 import { type Locale, translator } from '../i18n';
 import { lineStarts } from '../reader/lines';
-import { allRules } from '../rules';
+import { Archive } from '../archive/archive';
+import { allRules, order } from '../rules';
+import { archiveRules, lintArchive } from '../rules/archive';
+import { readDirectives } from '../rules/directives';
 import type { Finding } from '../rules/types';
 import { type TargetProblem, collectTargets } from './collect';
 import { type FileReport, type Format, type RunProblem, countFindings, formatters } from './formats';
@@ -91,7 +94,7 @@ export function configProblemLines(loaded: LoadedConfig, file: string, locale: L
 }
 
 /** Each file's nearest referat.config.json, looked up once per folder and read once per file. */
-class Configs {
+export class Configs {
   /** By the folder as written in the file's path: resolving every path costs more than the lookups. */
   private readonly byDir = new Map<string, string | null>();
   private readonly byFile = new Map<string, LoadedConfig>();
@@ -167,7 +170,8 @@ export async function runLint(options: LintOptions): Promise<number> {
       continue;
     }
     const config: ReferatConfig = loaded?.config ?? {};
-    tasks.push({ file: target.file, explicit: target.explicit, config, fix: options.fix });
+    // With more than one referat, the rules over many referater run too: each file's archive record comes back with its findings.
+    tasks.push({ file: target.file, explicit: target.explicit, config, fix: options.fix, entry: collected.targets.length > 1 });
   }
   for (const [loaded, count] of notLinted) {
     const file = shown(loaded.file ?? '');
@@ -179,6 +183,8 @@ export async function runLint(options: LintOptions): Promise<number> {
   const workers = workerCount(tasks.length, env);
   if (env.REFERAT_DEBUG) stderr(t('workers', { files: tasks.length, workers }) + '\n');
   const results: FileResult[] = await pool.run(tasks, workers);
+
+  withArchiveFindings(results, tasks);
 
   const files: FileReport[] = [];
   for (const r of results) {
@@ -204,7 +210,7 @@ export async function runLint(options: LintOptions): Promise<number> {
       problems,
       locale,
       cwd: process.cwd(),
-      rules: allRules,
+      rules: [...allRules, ...archiveRules.filter((a) => !allRules.some((r) => r.id === a.id))],
       version: options.version,
       color: options.color,
     }),
@@ -215,4 +221,22 @@ export async function runLint(options: LintOptions): Promise<number> {
   if (tooManyWarnings) stderr(t('tooManyWarnings', { count: counts.warnings, max: options.maxWarnings ?? 0 }) + '\n');
   if (problems.length) return 2;
   return counts.errors || tooManyWarnings ? 1 : 0;
+}
+
+/** Adds the findings of the rules over many referater: the archive of every file read, each file checked against it. */
+function withArchiveFindings(results: FileResult[], tasks: readonly LintTask[]): void {
+  const archive = new Archive();
+  for (const r of results) if (r.entry) archive.add(r.entry);
+  if (archive.size < 2) return;
+  results.forEach((r, i) => {
+    if (!r.entry) return;
+    let directives;
+    if (r.directives) {
+      const lines: string[] = [];
+      for (const [line, text] of r.directives) lines[line] = text;
+      directives = readDirectives(lines);
+    }
+    const more = lintArchive(r.entry, archive, { config: tasks[i].config, directives });
+    if (more.length) r.findings = [...r.findings, ...more].sort(order);
+  });
 }

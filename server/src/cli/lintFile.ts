@@ -2,6 +2,7 @@
 // The same code runs on the main thread and in the worker threads.
 import fs from 'node:fs';
 import path from 'node:path';
+import { type ArchivedReferat, archiveEntry } from '../archive/entry';
 import type { ReferatConfig } from '../config/types';
 import { isReferatFile } from '../files';
 import { readReferat } from '../reader';
@@ -18,6 +19,10 @@ export interface LintTask {
   explicit: boolean;
   config: ReferatConfig;
   fix: boolean;
+  /** Give the archive's record of the referat too (for the rules over many referater, and the archive commands). */
+  entry?: boolean;
+  /** False: read only, no rules (the archive commands). */
+  lint?: boolean;
 }
 
 export type FileErrorCode = FileError['code'] | 'unwritable' | 'unencodable' | 'internal';
@@ -31,6 +36,24 @@ export interface FileResult {
   findings: Finding[];
   /** What --fix changed: the number of fixes applied for each rule. Only when the file was written. */
   fixed?: Record<string, number>;
+  entry?: ArchivedReferat;
+  /** The lines that hold inline directives, by line number (only when there are any), for the rules run after. */
+  directives?: Array<[number, string]>;
+}
+
+/** The archive's record and the directive lines of a text, as the task asks for them. */
+function extras(task: LintTask, text: string, doc = readReferat(text, { vocabulary: task.config.vocabulary })): Pick<FileResult, 'entry' | 'directives'> {
+  if (!task.entry) return {};
+  const directives = text.includes('<!--') && text.includes('referat-') ? directiveLines(text) : undefined;
+  return { entry: archiveEntry(task.file, doc, text), ...(directives && { directives }) };
+}
+
+function directiveLines(text: string): Array<[number, string]> {
+  const out: Array<[number, string]> = [];
+  text.split(/\r\n?|\n/).forEach((line, i) => {
+    if (line.includes('referat-')) out.push([i, line]);
+  });
+  return out;
 }
 
 /** At most this many rounds of fixing: a fix can make another finding, or another fix possible. */
@@ -104,12 +127,19 @@ export function lintFile(task: LintTask): FileResult {
     return { file, error: { code: error.code, detail: error.message }, findings: [] };
   }
   if (!task.explicit && !isReferatFile(path.basename(file), loaded.text)) return { file, skipped: true, findings: [] };
-  const lintText = (text: string) => lint(readReferat(text, { vocabulary: task.config.vocabulary }), text, { config: task.config });
+  const read = (text: string) => readReferat(text, { vocabulary: task.config.vocabulary });
+  const lintText = (text: string) => lint(read(text), text, { config: task.config });
   const { encoding } = loaded;
-  if (!task.fix) return { file, encoding, findings: lintText(loaded.text) };
+  if (task.lint === false) return { file, encoding, findings: [], ...extras(task, loaded.text) };
+  if (!task.fix) {
+    if (!task.entry) return { file, encoding, findings: lintText(loaded.text) };
+    // Read once for both.
+    const doc = read(loaded.text);
+    return { file, encoding, findings: lint(doc, loaded.text, { config: task.config }), ...extras(task, loaded.text, doc) };
+  }
 
   const outcome = fixText(loaded.text, lintText);
-  if (outcome.text === loaded.text) return { file, encoding, findings: outcome.findings };
+  if (outcome.text === loaded.text) return { file, encoding, findings: outcome.findings, ...extras(task, loaded.text) };
   const bytes = encode(outcome.text, encoding, loaded.bom);
   if (!bytes) {
     // Nothing is written: what is reported is the file as it is.
@@ -120,7 +150,7 @@ export function lintFile(task: LintTask): FileResult {
   } catch (error) {
     return { file, encoding, error: { code: 'unwritable', detail: (error as Error).message }, findings: lintText(loaded.text) };
   }
-  return { file, encoding, findings: outcome.findings, fixed: outcome.fixed };
+  return { file, encoding, findings: outcome.findings, fixed: outcome.fixed, ...extras(task, outcome.text) };
 }
 
 /** lintFile that never rejects: an unexpected failure becomes the file's error. */

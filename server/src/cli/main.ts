@@ -6,6 +6,7 @@ import { Membership } from '../config/membership';
 import type { ReferatConfig } from '../config/types';
 import { processLocale, translator } from '../i18n';
 import { readReferat } from '../reader';
+import { archiveCommand, archiveOptions, archiveUsage } from './archiveMain';
 import { FileError, loadFile } from './files';
 import { FORMATS, type Format } from './formats';
 import { runInit } from './init';
@@ -30,7 +31,7 @@ Commands:
   init [DIR] [--force] [--dry-run]
                              Write DIR/referat.config.json (default: the current folder) from the
                              minutes in DIR: committees, members, parties, roles, other spellings
-
+{archiveUsage}
 Options for outline:
   --json               Machine-readable output
 
@@ -78,7 +79,7 @@ Kommandoer:
   init [MAPPE] [--force] [--dry-run]
                              Skriv MAPPE/referat.config.json (standard: den aktuelle mappe) ud fra
                              referaterne i MAPPE: udvalg, medlemmer, partier, roller, stavemåder
-
+{archiveUsage}
 Tilvalg til outline:
   --json               Maskinlæsbart output
 
@@ -205,10 +206,11 @@ const commandOptions = {
   },
   init: { ...common, force: { type: 'boolean' }, 'dry-run': { type: 'boolean' } },
   render: { ...common, output: { type: 'string', short: 'o' }, lang: { type: 'string' } },
+  ...archiveOptions(common),
 } as const;
 
 /** Options that take a value: the word after them is not the command. */
-const takesValue = new Set(['--format', '--config', '--max-warnings', '--shard', '-o', '--output', '--lang']);
+const takesValue = new Set(['--format', '--config', '--max-warnings', '--shard', '-o', '--output', '--lang', '--from', '--to', '--case']);
 
 /** The command and the other arguments: the command is the first word that is not an option. */
 function splitCommand(argv: readonly string[]): { command: string | undefined; rest: string[] } {
@@ -225,16 +227,16 @@ function splitCommand(argv: readonly string[]): { command: string | undefined; r
 }
 
 function usageError(detail: string): number {
-  process.stderr.write(t('badOption', { detail }) + '\n\n' + t('usage') + '\n');
+  process.stderr.write(t('badOption', { detail }) + '\n\n' + t('usage', { archiveUsage: archiveUsage[locale] }) + '\n');
   return 2;
 }
 
 export async function main(argv: string[]): Promise<number> {
   const { command, rest } = splitCommand(argv);
-  const known = command === 'outline' || command === 'lint' || command === 'render' || command === 'init';
+  const known = command !== undefined && Object.hasOwn(commandOptions, command);
   let parsed;
   try {
-    parsed = parseArgs({ args: rest, allowPositionals: true, options: known ? commandOptions[command] : common });
+    parsed = parseArgs({ args: rest, allowPositionals: true, options: known ? commandOptions[command as keyof typeof commandOptions] : common });
   } catch (error) {
     return usageError((error as Error).message);
   }
@@ -245,7 +247,7 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   if (values.help || !command) {
-    (values.help ? process.stdout : process.stderr).write(t('usage') + '\n');
+    (values.help ? process.stdout : process.stderr).write(t('usage', { archiveUsage: archiveUsage[locale] }) + '\n');
     return values.help ? 0 : 2;
   }
   switch (command) {
@@ -290,8 +292,12 @@ export async function main(argv: string[]): Promise<number> {
         workerScript: path.join(__dirname, 'cli-worker.js'),
       });
     }
+    case 'cases':
+    case 'members':
+    case 'export':
+      return archiveCommand(command, values, positionals, { locale, workerScript: path.join(__dirname, 'cli-worker.js') });
     default:
-      process.stderr.write(t('unknownCommand', { cmd: command }) + '\n\n' + t('usage') + '\n');
+      process.stderr.write(t('unknownCommand', { cmd: command }) + '\n\n' + t('usage', { archiveUsage: archiveUsage[locale] }) + '\n');
       return 2;
   }
 }

@@ -34,6 +34,9 @@ export interface LintJob {
   configIndex: number[];
   configs: ReferatConfig[];
   fix: boolean;
+  /** The same for every task of a run: give the archive's record; lint (false: only read). */
+  entry: boolean;
+  lint: boolean;
   /** [0]: the next task to take, shared by every thread (Atomics). */
   next: Int32Array;
   /** The thread that took each task (0 the main thread, 1… the workers), to know what a dead worker left undone. */
@@ -62,6 +65,8 @@ export function jobOf(tasks: readonly LintTask[]): LintJob {
     configs,
     // The same for every task of a run.
     fix: tasks.some((task) => task.fix),
+    entry: tasks.some((task) => task.entry),
+    lint: tasks.some((task) => task.lint !== false),
     next: shared(1),
     owner: shared(tasks.length),
   };
@@ -76,7 +81,7 @@ export function takeTask(job: LintJob, thread: number): number {
 }
 
 export function taskOf(job: LintJob, index: number): LintTask {
-  return { file: job.files[index], explicit: job.explicit[index], config: job.configs[job.configIndex[index]], fix: job.fix };
+  return { file: job.files[index], explicit: job.explicit[index], config: job.configs[job.configIndex[index]], fix: job.fix, entry: job.entry, lint: job.lint };
 }
 
 /** Lets the main thread take in the results the workers have sent meanwhile. */

@@ -26,7 +26,7 @@ export function ruleById(id: string): Rule | undefined {
   return allRules.find((r) => r.id === id);
 }
 
-function settingOf(rule: Rule, options: LintOptions): { severity: SeveritySetting; options: Record<string, unknown> } {
+export function settingOf(rule: Pick<Rule, 'id' | 'defaultSeverity'>, options: LintOptions): { severity: SeveritySetting; options: Record<string, unknown> } {
   const raw: RuleSetting | undefined = options.config?.rules?.[rule.id];
   let severity: SeveritySetting = rule.defaultSeverity;
   let ruleOptions: Record<string, unknown> = {};
@@ -46,7 +46,10 @@ const NO_DIRECTIVES: Directives = { disabled: () => false };
 
 const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 
-const order = (a: Finding, b: Finding) =>
+/** A rule may report something as less severe than its setting (a note), never as more. */
+export const reportedSeverity = (r: Report, setting: Severity): Severity => (r.severity && RANK[r.severity] < RANK[setting] ? r.severity : setting);
+
+export const order = (a: Finding, b: Finding) =>
   a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.ruleId.localeCompare(b.ruleId);
 
 /** A string as a LintText: lines found on first use, as far as asked. */
@@ -78,8 +81,7 @@ export function lint(doc: ReferatDocument, text: string | LintText, options: Lin
     const severity: Severity = setting.severity;
     const report = (r: Report) => {
       if (directives.disabled(rule.id, r.range.start.line)) return;
-      // A rule may report something as less severe than its setting (a note), never as more.
-      findings.push({ ...r, ruleId: rule.id, severity: r.severity && RANK[r.severity] < RANK[severity] ? r.severity : severity });
+      findings.push({ ...r, ruleId: rule.id, severity: reportedSeverity(r, severity) });
     };
     try {
       rule.check({

@@ -1,6 +1,9 @@
 // What a rule is and what it reports. Rules are pure: model and text in, findings out.
 import type { Range, ReferatDocument } from '../model';
+import type { Archive } from '../archive/archive';
+import type { ArchivedReferat } from '../archive/entry';
 import type { Membership } from '../config/membership';
+import type { ReferatConfig } from '../config/types';
 
 export type Severity = 'error' | 'warning' | 'info';
 export type SeveritySetting = Severity | 'off';
@@ -74,4 +77,25 @@ export interface Rule {
   /** True when the rule offers fixes. */
   fixable: boolean;
   check(ctx: RuleContext): void;
+}
+
+/**
+ * What a rule that compares referater is given: the referat checked, as the archive holds it, and
+ * the archive of the other referater (a folder for `referat lint`, the workspace for a server).
+ */
+export interface ArchiveRuleContext {
+  entry: ArchivedReferat;
+  archive: Archive;
+  config: ReferatConfig;
+  options: Readonly<Record<string, unknown>>;
+  report(finding: Report): void;
+}
+
+/** A rule over more than one referat. It reports on the referat checked only, never on the others. */
+export interface ArchiveRule {
+  id: string;
+  description: Localized;
+  defaultSeverity: Severity;
+  fixable: false;
+  checkArchive(ctx: ArchiveRuleContext): void;
 }
