@@ -9,6 +9,7 @@ import { lineStarts } from '../reader/lines';
 import { allRules } from '../rules';
 import type { Finding } from '../rules/types';
 import { type TargetProblem, collectTargets } from './collect';
+import { escapeControls } from './escape';
 import { type FileReport, type Format, type RunProblem, countFindings, formatters } from './formats';
 import type { FileResult, LintTask } from './lintFile';
 import { fileMessages } from './messages';
@@ -123,7 +124,9 @@ export async function runLint(options: LintOptions): Promise<number> {
   const { locale } = options;
   const t = translator(messages, locale);
   const stdout = options.stdout ?? ((s: string) => void process.stdout.write(s));
-  const stderr = options.stderr ?? ((s: string) => void process.stderr.write(s));
+  const writeErr = options.stderr ?? ((s: string) => void process.stderr.write(s));
+  // Messages name files and quote configurations: never a control character to the terminal.
+  const stderr = (s: string) => writeErr(escapeControls(s));
   const problems: RunProblem[] = [];
   const problem = (file: string | null, message: string) => {
     problems.push({ file, message });

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { processLocale, translator } from '../i18n';
 import { readReferat } from '../reader';
+import { escapeControls, jsonText } from './escape';
 import { FileError, loadFile } from './files';
 import { FORMATS, type Format } from './formats';
 import { runLint } from './lint';
@@ -11,6 +12,8 @@ import { outlineJson, outlineText } from './outline';
 import { runRender } from './render';
 
 const locale = processLocale();
+/** Messages name files and quote documents: never a control character to the terminal. */
+const writeErr = (text: string) => process.stderr.write(escapeControls(text));
 const VERSION = process.env.REFERAT_VERSION ?? '0.1.0';
 const t = translator(
   {
@@ -99,6 +102,10 @@ Miljø: REFERAT_LANG=da|en vælger sproget (ellers LC_ALL, LC_MESSAGES, LANG); N
     noFiles: { en: 'referat: no files given', da: 'referat: ingen filer angivet' },
     ...fileMessages,
     badOption: { en: 'referat: {detail}', da: 'referat: {detail}' },
+    repeated: {
+      en: 'referat: {option} given {count} times ({values}); give it once',
+      da: 'referat: {option} angivet {count} gange ({values}); angiv det én gang',
+    },
     badFormat: {
       en: 'referat: unknown format "{format}" (stylish, json, sarif, github or junit)',
       da: 'referat: ukendt format "{format}" (stylish, json, sarif, github eller junit)',
@@ -118,18 +125,18 @@ async function outline(files: string[], json: boolean): Promise<number> {
   for (const file of files) {
     try {
       const loaded = await loadFile(file);
-      if (loaded.encoding !== 'utf-8') process.stderr.write(t('cp1252', { file }) + '\n');
+      if (loaded.encoding !== 'utf-8') writeErr(t('cp1252', { file }) + '\n');
       const doc = readReferat(loaded.text);
       if (json) results.push(outlineJson(file, doc));
       else texts.push(outlineText(file, doc, locale));
     } catch (error) {
       if (!(error instanceof FileError)) throw error;
-      process.stderr.write(t(error.code, { file, detail: error.message }) + '\n');
+      writeErr(t(error.code, { file, detail: error.message }) + '\n');
       status = 2;
     }
   }
-  if (json) process.stdout.write(JSON.stringify(files.length === 1 ? (results[0] ?? null) : results, null, 2) + '\n');
-  else if (texts.length) process.stdout.write(texts.join('\n\n') + '\n');
+  if (json) process.stdout.write(jsonText(files.length === 1 ? (results[0] ?? null) : results) + '\n');
+  else if (texts.length) process.stdout.write(escapeControls(texts.join('\n\n')) + '\n');
   return status;
 }
 
@@ -138,17 +145,19 @@ const common = {
   version: { type: 'boolean', short: 'v' },
 } as const;
 
+// Options that take a value are collected (`multiple`), so that one given twice is refused rather
+// than the last silently winning (`--format json --format sarif`).
 const commandOptions = {
   outline: { ...common, json: { type: 'boolean' } },
   lint: {
     ...common,
-    format: { type: 'string' },
-    config: { type: 'string' },
+    format: { type: 'string', multiple: true },
+    config: { type: 'string', multiple: true },
     fix: { type: 'boolean' },
-    'max-warnings': { type: 'string' },
+    'max-warnings': { type: 'string', multiple: true },
     quiet: { type: 'boolean' },
   },
-  render: { ...common, output: { type: 'string', short: 'o' }, lang: { type: 'string' } },
+  render: { ...common, output: { type: 'string', short: 'o', multiple: true }, lang: { type: 'string', multiple: true } },
 } as const;
 
 /** Options that take a value: the word after them is not the command. */
@@ -169,7 +178,7 @@ function splitCommand(argv: readonly string[]): { command: string | undefined; r
 }
 
 function usageError(detail: string): number {
-  process.stderr.write(t('badOption', { detail }) + '\n\n' + t('usage') + '\n');
+  writeErr(t('badOption', { detail }) + '\n\n' + t('usage') + '\n');
   return 2;
 }
 
@@ -182,7 +191,15 @@ export async function main(argv: string[]): Promise<number> {
   } catch (error) {
     return usageError((error as Error).message);
   }
-  const values = parsed.values as Record<string, string | boolean | undefined>;
+  const values: Record<string, string | boolean | undefined> = {};
+  for (const [name, value] of Object.entries(parsed.values as Record<string, string | boolean | string[] | undefined>)) {
+    if (!Array.isArray(value)) values[name] = value;
+    else if (value.length === 1) values[name] = value[0];
+    else {
+      writeErr(t('repeated', { option: `--${name}`, count: value.length, values: value.join(', ') }) + '\n');
+      return 2;
+    }
+  }
   const positionals = parsed.positionals;
   if (values.version) {
     process.stdout.write(`${VERSION}\n`);
@@ -197,19 +214,19 @@ export async function main(argv: string[]): Promise<number> {
       return runRender({ files: positionals, output: values.output as string | undefined, lang: values.lang as string | undefined, locale });
     case 'outline':
       if (!positionals.length) {
-        process.stderr.write(t('noFiles') + '\n');
+        writeErr(t('noFiles') + '\n');
         return 2;
       }
       return outline(positionals, values.json === true);
     case 'lint': {
       const format = (values.format as string | undefined) ?? 'stylish';
       if (!(FORMATS as readonly string[]).includes(format)) {
-        process.stderr.write(t('badFormat', { format }) + '\n');
+        writeErr(t('badFormat', { format }) + '\n');
         return 2;
       }
       const max = values['max-warnings'] as string | undefined;
       if (max !== undefined && !/^\d+$/.test(max.trim())) {
-        process.stderr.write(t('badMaxWarnings', { value: max }) + '\n');
+        writeErr(t('badMaxWarnings', { value: max }) + '\n');
         return 2;
       }
       return runLint({
@@ -227,7 +244,7 @@ export async function main(argv: string[]): Promise<number> {
       });
     }
     default:
-      process.stderr.write(t('unknownCommand', { cmd: command }) + '\n\n' + t('usage') + '\n');
+      writeErr(t('unknownCommand', { cmd: command }) + '\n\n' + t('usage') + '\n');
       return 2;
   }
 }
@@ -243,7 +260,7 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error) => {
-    process.stderr.write(`referat: internal error: ${(error as Error)?.stack ?? error}\n`);
+    writeErr(`referat: internal error: ${(error as Error)?.stack ?? error}\n`);
     process.exitCode = 2;
   },
 );
