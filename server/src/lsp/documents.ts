@@ -27,7 +27,7 @@ export interface OpenReferat {
 interface CachedModel {
   /** The document it was read from: opened again, a document is another object with maybe the same version. */
   document: LineDocument;
-  version: number;
+  revision: number;
   /** Null when the document is not a referat or could not be read. */
   model: ReferatDocument | null;
 }
@@ -35,7 +35,7 @@ interface CachedModel {
 /** The reader's state of one document, kept to re-read only what the next edits touch. */
 interface KeptState {
   document: LineDocument;
-  version: number;
+  revision: number;
   state: ReadState;
 }
 
@@ -81,8 +81,8 @@ export class ModelCache {
     let cached = this.models.get(uri);
     // Most recently asked for last: the map's order is the order of eviction.
     this.models.delete(uri);
-    if (!cached || cached.document !== document || cached.version !== document.version) {
-      cached = { document, version: document.version, model: this.read(document) };
+    if (!cached || cached.document !== document || cached.revision !== document.revision) {
+      cached = { document, revision: document.revision, model: this.read(document) };
     }
     this.models.set(uri, cached);
     if (this.models.size > MAX_MODELS) {
@@ -104,8 +104,10 @@ export class ModelCache {
 
   /**
    * Follows the client's document sync, but never lets a message corrupt a text: a didOpen
-   * without a text, a didChange for an older or the same version, or one whose changes are not
-   * all well formed, is ignored (and logged) as a whole.
+   * without a text, or a didChange whose changes are not all well formed, is ignored (and logged)
+   * as a whole. A didChange whose version is not higher than the last is applied, in the order it
+   * came, as vscode-languageserver's TextDocuments does (the client made its edits on the text it
+   * had, which is the text here), and logged.
    */
   listen(connection: SyncConnection): void {
     const ignored = (method: string, why: string) => this.log.info(`Ignored textDocument/${method}: ${why}.`);
@@ -118,7 +120,10 @@ export class ModelCache {
         connection.onDidChangeTextDocument((params) => {
           const problem = this.changeProblem(params);
           if (problem) ignored('didChange', problem);
-          else handler(params);
+          else {
+            this.noteOutOfOrder(params as { textDocument: { uri: string; version: number } });
+            handler(params);
+          }
         }),
       onDidCloseTextDocument: (handler) =>
         connection.onDidCloseTextDocument((params) => (hasDocumentUri(params) ? handler(params) : ignored('didClose', 'no document URI'))),
@@ -136,9 +141,13 @@ export class ModelCache {
     const document = this.documents.get(uri);
     if (!document) return `${uri} is not open`;
     if (typeof version !== 'number' || !Number.isInteger(version)) return `${uri}: no version`;
-    if (version <= document.version) return `${uri}: version ${version} is not newer than ${document.version}`;
     if (!isContentChanges((params as { contentChanges?: unknown }).contentChanges)) return `${uri}: malformed content changes`;
     return undefined;
+  }
+
+  private noteOutOfOrder({ textDocument: { uri, version } }: { textDocument: { uri: string; version: number } }): void {
+    const last = this.documents.get(uri)?.version;
+    if (last !== undefined && version <= last) this.log.info(`textDocument/didChange: ${uri}: version ${version} after ${last}, applied in the order received.`);
   }
 
   /** Every open referat. */
@@ -152,7 +161,7 @@ export class ModelCache {
     // A referat by its language or name stays one whatever is typed; one known by its first lines
     // alone is read whole, so that they are looked at again.
     const named = document.languageId === REFERAT_LANGUAGE_ID || hasReferatName(fileNameOf(document.uri));
-    const touched = named && kept?.document === document ? document.touchedLinesSince(kept.version) : undefined;
+    const touched = named && kept?.document === document ? document.touchedLinesSince(kept.revision) : undefined;
     // The whole text is joined only when the whole of it is read.
     const text = touched ? undefined : document.getText();
     if (text !== undefined && !isReferatDocument(document.uri, document.languageId, text)) return null;
@@ -172,7 +181,7 @@ export class ModelCache {
         this.collector?.noteReading(text!.length);
       }
       document.markRead();
-      this.kept = { document, version: document.version, state };
+      this.kept = { document, revision: document.revision, state };
       return state.model;
     } catch (error) {
       this.log.error(`Could not read ${document.uri}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
