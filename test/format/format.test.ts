@@ -264,6 +264,19 @@ function lcs(a: readonly string[], b: readonly string[]): number {
   return dp[a.length][b.length];
 }
 
+describe('a long referat (issue 18, item 9)', () => {
+  it('gets an edit for each changed region, not one over most of the document: seed 002 repeated to 5 MB', () => {
+    const seed = SEEDS[2].text;
+    const text = seed.repeat(Math.ceil(5_000_000 / seed.length));
+    const edits = formatEdits(text);
+    // Each copy of the seed changes in much the same places (the seed alone gets 105 edits): some 100 edits for each, none longer than a few lines.
+    expect(formatEdits(seed)).toHaveLength(105);
+    expect(edits.length).toBeGreaterThan(95 * (text.length / seed.length));
+    expect(Math.max(...edits.map((e) => e.range.end.line - e.range.start.line))).toBeLessThanOrEqual(4);
+    expect(applyEdits(text, edits).text).toBe(formatReferat(text));
+  });
+});
+
 describe('found by the properties', () => {
   it('keeps an invisible character inside a heading as written (a BOM is not white space to collapse)', () => {
     expectCanonicalInvariants('# **Punkt 1: Godkendelse af dagsord\uFEFFen**\n\nBeslutning\n\nGodkendt.\n');

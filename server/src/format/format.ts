@@ -9,7 +9,7 @@ import { CATEGORY, readCategoryToc, readHeadedToc } from '../reader/toc';
 import { readDirectives } from '../rules/directives';
 import type { TextEdit } from '../rules/types';
 import { HEADER_LABELS, ITEM_WORDS, sectionKindOf } from '../vocabulary';
-import { linesOfRange, textEdits } from './edits';
+import { linesOfRange, segments, textEdits } from './edits';
 import { rewriteToc } from './toc';
 
 /** Heading levels of the canonical style. */
@@ -54,11 +54,20 @@ export function lineBreakOf(text: string): string {
   return '\n';
 }
 
-/** An output line, or a place for an empty line: one the source has, or one a block asks for. */
-type Planned = { text: string; block: boolean } | 'blank' | 'gap';
+/** An output line (with the source line it is made from, or -1), or a place for an empty line: one the source has, or one a block asks for. */
+type Planned = { text: string; block: boolean; from: number } | 'blank' | 'gap';
 
 /** The canonical text of a referat. `model` is the reader's model of `text`, when the caller has it. */
 export function formatReferat(text: string, model: ReferatDocument = readReferat(text)): string {
+  return formatted(text, model).text;
+}
+
+/**
+ * The canonical text, and for each of its lines the source line it was made from (-1 for an empty
+ * line put in and the table of contents written again): lines come out in the order of the lines
+ * they are made from.
+ */
+function formatted(text: string, model: ReferatDocument): { text: string; from: number[] } {
   const eol = lineBreakOf(text);
   const lines = readLines(text);
   const raw = lines.map((l) => l.raw);
@@ -69,7 +78,7 @@ export function formatReferat(text: string, model: ReferatDocument = readReferat
   const planned: Planned[] = [];
   for (let i = 0; i < lines.length; i++) {
     if (toc && i === toc.first) {
-      planned.push('gap', ...toc.lines.map((entry) => ({ text: entry, block: false })), 'gap');
+      planned.push('gap', ...toc.lines.map((entry) => ({ text: entry, block: false, from: -1 })), 'gap');
       i = toc.last;
       continue;
     }
@@ -81,20 +90,21 @@ export function formatReferat(text: string, model: ReferatDocument = readReferat
     const plan = headings.get(i);
     const heading = plan ? headingText(line, plan.level) : null;
     if (heading !== null) {
-      if (plan!.apart) planned.push('gap', { text: heading, block: true }, 'gap');
-      else planned.push({ text: heading, block: true });
+      if (plan!.apart) planned.push('gap', { text: heading, block: true, from: i }, 'gap');
+      else planned.push({ text: heading, block: true, from: i });
       continue;
     }
     let out = line.raw.replace(TRAILING, '');
     if (labelled.has(i)) out = boldLabel(out);
     out = out.replace(BULLET, '$1- ');
-    planned.push({ text: out, block: false });
+    planned.push({ text: out, block: false, from: i });
   }
 
   // Empty lines: none at either end, never two in a row. Where the source has none, a block's
   // blank line is not put where it would change what a line is: after a directive comment (it
   // names the next line), or before an undecorated `Punkt N:` line (which would then open a punkt).
   const out: string[] = [];
+  const from: number[] = [];
   let run: 'none' | 'gap' | 'blank' = 'none';
   for (const p of planned) {
     if (p === 'blank') run = 'blank';
@@ -102,19 +112,34 @@ export function formatReferat(text: string, model: ReferatDocument = readReferat
     else {
       const before = out[out.length - 1];
       const together = run === 'gap' && before !== undefined && (COMMENT.test(before) || (!p.block && PUNKT_LINE.test(p.text.trim())));
-      if (run !== 'none' && out.length && !together) out.push('');
+      if (run !== 'none' && out.length && !together) {
+        out.push('');
+        from.push(-1);
+      }
       out.push(p.text);
+      from.push(p.from);
       run = 'none';
     }
   }
   const bom = text.charCodeAt(0) === 0xfeff && !(out[0] ?? '').startsWith('\ufeff') ? '\ufeff' : '';
-  return out.length ? bom + out.join(eol) + eol : bom;
+  return { text: out.length ? bom + out.join(eol) + eol : bom, from };
 }
 
-/** The edits of Format Document, or of Format Selection when `range` is given (only lines in it change). */
+/**
+ * The edits of Format Document, or of Format Selection when `range` is given (only lines in it
+ * change). A line that comes out as it went in (line break included) anchors the diff: only the
+ * stretches between such lines are compared, so a referat of any size gets an edit for each changed
+ * region, quickly, never one over most of the document.
+ */
 export function formatEdits(text: string, model?: ReferatDocument, range?: Range): TextEdit[] {
-  const formatted = formatReferat(text, model ?? readReferat(text));
-  return textEdits(text, formatted, range ? linesOfRange(range) : undefined);
+  const result = formatted(text, model ?? readReferat(text));
+  const before = segments(text);
+  const after = segments(result.text);
+  const anchors: Array<[number, number]> = [];
+  result.from.forEach((line, j) => {
+    if (line >= 0 && before[line] === after[j]) anchors.push([line, j]);
+  });
+  return textEdits(text, result.text, range ? linesOfRange(range) : undefined, anchors);
 }
 
 /**
