@@ -283,6 +283,20 @@ describe('found by the properties', () => {
   });
 });
 
+describe('found by the fuzzer on the corpus (issue 18)', () => {
+  it('leaves a header value glued to its label as written: bolding the label would split a word', () => {
+    // Greve's layout, the label on its own line, with a lone surrogate after it (fuzz case 2194 of seed 20261123).
+    expectCanonicalInvariants(
+      lines('Dagsorden Beskæftigelses- og Erhvervsudvalget d. 25-04-2022', 'Mødedato', 'Mandag d. 25. april 2022 kl. 08:00', 'Mødested\ud800', 'Mødelokale 6+7', 'Mødedeltagere', 'Anne Marie Lyduch', '', 'Punkt 1: Godkendelse af dagsorden', '21-014448', '', 'Beslutning', 'Godkendt.'),
+    );
+    // Seed 000's header with the bold broken by mis-decoded letters (fuzz case 2377).
+    const header = SEEDS[0].text.replace('**Mødested** Nordatlantisk Hus', '**Mødested*Ã¦Ã¸* Nordatlantisk Hus');
+    expect(header).toContain('**Mødested*Ã¦Ã¸* Nordatlantisk Hus');
+    expectCanonicalInvariants(header);
+    expect(formatReferat(lines('REFERAT Udvalget d. 01-02-2024', '', 'Mødested:Rådhuset', 'Mødested: Rådhuset'))).toContain('\nMødested:Rådhuset\n');
+  });
+});
+
 describe('found in CI by the properties', () => {
   it('keeps a non-breaking space inside a heading as written', () => {
     expectCanonicalInvariants('## **Punkt 10: D-\u00a0sag: Nøgletal**\n\nResume\n\nTekst.\n');

@@ -203,7 +203,9 @@ function boldLabel(line: string): string {
   const m = LABEL.exec(rest);
   if (!m) return line;
   const value = rest.slice(m[0].length);
-  if (!value) return line;
+  // A value glued to its label (`Mødested:Rådhuset`, `**Mødested*x`) stays as written: the space put
+  // between them would split a word in two.
+  if (!value || !/[\s\u00a0]$/.test(m[0])) return line;
   return `${indent}**${m[1]}${m[2] ? ':' : ''}** ${value}`;
 }
 
