@@ -228,9 +228,14 @@ function tocBlock(model: ReferatDocument, raw: readonly string[]): { first: numb
   // A headed TOC with category lines would lose them; the 001 style keeps its own.
   if (toc.heading && toc.entries.some((e) => e.category !== null)) return null;
   const rewritten = rewriteToc(toc, model.items, raw, { keepMatching: true });
-  if (!rewritten || !rewritten.complete || !readsBack(toc.heading !== null, rewritten.lines, model.items.length)) return null;
+  if (!rewritten || !rewritten.complete) return null;
   const first = rewritten.range.start.line;
   const last = rewritten.range.end.line;
+  // The 001 style's TOC ends where its numbering stops: with the lines that follow it up to the first
+  // punkt (after the empty line the formatter puts there), the rewritten TOC must still end where it
+  // does, or the next formatting would take a following line into it and drop it.
+  const following = toc.heading ? [] : ['', ...raw.slice(last + 1, Math.max(last + 1, model.items[0].heading.range.start.line))];
+  if (!readsBack(toc.heading !== null, [...rewritten.lines, ...following], model.items.length)) return null;
   // The 001 style: the TOC's category lines tell the reader which body lines end a punkt; they must stay the same.
   if (!toc.heading && categoryLines(raw.slice(first, last + 1)) !== categoryLines(rewritten.lines)) return null;
   // Comments inside the TOC (directives) would be lost; a TOC the author keeps out of checking stays as written.
