@@ -1,5 +1,7 @@
 // Format Document and Format Selection on the core: idempotent, never a word changed or moved,
 // minimal edits, only the selected lines touched, the document's own line breaks kept.
+import fs from 'node:fs';
+import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { diffLines } from '../../server/src/format/edits';
@@ -317,6 +319,18 @@ describe('found by the fuzzer on the corpus (issue 18)', () => {
     [seedLines[four], seedLines[six]] = [seedLines[six], seedLines[four]];
     const text = seedLines.slice(0, seedLines.findIndex((l) => l.startsWith('4. Investeringsmodeller'))).join('\n');
     expect(readReferat(text).items).toHaveLength(3);
+    expectCanonicalInvariants(text);
+  });
+
+  it('leaves a TOC as written when, rewritten, the reader would find the TOC elsewhere', () => {
+    // Fuzz case 43860 of seed 20261123, seed 001 mutated: TOC entries 1, 2, 15 (its `B.` line gone),
+    // and punkt 1 twice. Rewritten as `1 …`, `1 …`, the TOC was read as `10 …`, `11 …` further down,
+    // so the lines above it read as text: formatting changed what the referat says.
+    const text = fs.readFileSync(path.join(__dirname, '../fixtures/format/toc-found-elsewhere.txt'), 'utf8');
+    expect(readReferat(text).items.map((item) => item.number)).toEqual([1, 1]);
+    const numbers = (t: string) => readReferat(t).toc?.entries.map((entry) => entry.number);
+    expect(numbers(text)).toEqual([1, 2, 15]);
+    expect(numbers(formatReferat(text))).toEqual([1, 2, 15]);
     expectCanonicalInvariants(text);
   });
 });

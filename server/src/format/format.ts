@@ -55,7 +55,7 @@ export function lineBreakOf(text: string): string {
 }
 
 /** An output line (with the source line it is made from, or -1), or a place for an empty line: one the source has, or one a block asks for. */
-type Planned = { text: string; block: boolean; from: number } | 'blank' | 'gap';
+type Planned = { text: string; block: boolean; from: number; toc?: true } | 'blank' | 'gap';
 
 /** The canonical text of a referat. `model` is the reader's model of `text`, when the caller has it. */
 export function formatReferat(text: string, model: ReferatDocument = readReferat(text)): string {
@@ -65,20 +65,21 @@ export function formatReferat(text: string, model: ReferatDocument = readReferat
 /**
  * The canonical text, and for each of its lines the source line it was made from (-1 for an empty
  * line put in and the table of contents written again): lines come out in the order of the lines
- * they are made from.
+ * they are made from. The table of contents is written again only where the formatted text reads
+ * back with it, in its place, as one entry a punkt; else it stays as written (`keepToc`).
  */
-function formatted(text: string, model: ReferatDocument): { text: string; from: number[] } {
+function formatted(text: string, model: ReferatDocument, keepToc = false): { text: string; from: number[] } {
   const eol = lineBreakOf(text);
   const lines = readLines(text);
   const raw = lines.map((l) => l.raw);
   const headings = headingLevels(model, lines);
   const labelled = labelLines(model);
-  const toc = tocBlock(model, raw);
+  const toc = keepToc ? null : tocBlock(model, raw);
 
   const planned: Planned[] = [];
   for (let i = 0; i < lines.length; i++) {
     if (toc && i === toc.first) {
-      planned.push('gap', ...toc.lines.map((entry) => ({ text: entry, block: false, from: -1 })), 'gap');
+      planned.push('gap', ...toc.lines.map((entry) => ({ text: entry, block: false, from: -1, toc: true as const })), 'gap');
       i = toc.last;
       continue;
     }
@@ -105,6 +106,7 @@ function formatted(text: string, model: ReferatDocument): { text: string; from: 
   // names the next line), or before an undecorated `Punkt N:` line (which would then open a punkt).
   const out: string[] = [];
   const from: number[] = [];
+  let tocEnd = -1;
   let run: 'none' | 'gap' | 'blank' = 'none';
   for (const p of planned) {
     if (p === 'blank') run = 'blank';
@@ -118,11 +120,19 @@ function formatted(text: string, model: ReferatDocument): { text: string; from: 
       }
       out.push(p.text);
       from.push(p.from);
+      if (p.toc) tocEnd = out.length - 1;
       run = 'none';
     }
   }
   const bom = text.charCodeAt(0) === 0xfeff && !(out[0] ?? '').startsWith('\ufeff') ? '\ufeff' : '';
-  return { text: out.length ? bom + out.join(eol) + eol : bom, from };
+  const result = { text: out.length ? bom + out.join(eol) + eol : bom, from };
+  if (toc) {
+    // Read in its place, among the lines around it, a TOC may end elsewhere than it does alone (the 001
+    // style's ends where its numbering stops) or not be found: formatting again would change it again.
+    const back = readReferat(result.text).toc;
+    if (!back || back.entries.length !== model.items.length || back.range.end.line !== tocEnd) return formatted(text, model, true);
+  }
+  return result;
 }
 
 /**
@@ -231,11 +241,7 @@ function tocBlock(model: ReferatDocument, raw: readonly string[]): { first: numb
   if (!rewritten || !rewritten.complete) return null;
   const first = rewritten.range.start.line;
   const last = rewritten.range.end.line;
-  // The 001 style's TOC ends where its numbering stops: with the lines that follow it up to the first
-  // punkt (after the empty line the formatter puts there), the rewritten TOC must still end where it
-  // does, or the next formatting would take a following line into it and drop it.
-  const following = toc.heading ? [] : ['', ...raw.slice(last + 1, Math.max(last + 1, model.items[0].heading.range.start.line))];
-  if (!readsBack(toc.heading !== null, [...rewritten.lines, ...following], model.items.length)) return null;
+  if (!readsBack(toc.heading !== null, rewritten.lines, model.items.length)) return null;
   // The 001 style: the TOC's category lines tell the reader which body lines end a punkt; they must stay the same.
   if (!toc.heading && categoryLines(raw.slice(first, last + 1)) !== categoryLines(rewritten.lines)) return null;
   // Comments inside the TOC (directives) would be lost; a TOC the author keeps out of checking stays as written.
