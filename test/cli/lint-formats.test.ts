@@ -199,6 +199,8 @@ describe('sarif', () => {
 describe('github', () => {
   it('escapes messages and properties as GitHub documents', () => {
     expect(escapeData('100% done\r\nnext')).toBe('100%25 done%0D%0Anext');
+    // Other control characters are shown, never sent: `\x1B]0;…\x07` would retitle the terminal.
+    expect(escapeData('a\u001b]0;x\u0007\u009bb')).toBe('a\\x1B]0;x\\x07\\x9Bb');
     expect(escapeProperty('a:b,c%d\ne')).toBe('a%3Ab%2Cc%25d%0Ae');
   });
 
@@ -210,7 +212,7 @@ describe('github', () => {
       '::error file=gone.referat::gone.referat: no such file',
       '::error file=minutes/a%2Cb%3Ac.referat,line=10,endLine=10,col=1,endColumn=13,title=vote-tally::3 for, 2 against: 6 members voted',
       '::warning file=minutes/a%2Cb%3Ac.referat,line=120,endLine=120,col=15,endColumn=36,title=inconsistent-name::Nicolai Busch Bährenz is spelled "Bæhrenz" elsewhere, 100%25 of the time: see <here> & "there"%0Asecond line, too',
-      '::notice file=minutes/a%2Cb%3Ac.referat,line=1,endLine=4,title=quorum::Members unknown\u0007',
+      '::notice file=minutes/a%2Cb%3Ac.referat,line=1,endLine=4,title=quorum::Members unknown\\x07',
     ]);
     expect(formatGithub(report([]))).toBe('');
   });
@@ -228,14 +230,14 @@ describe('junit', () => {
     expect(xml).toContain('<failure type="error" message="3 for, 2 against: 6 members voted">minutes/møde 1.referat.txt:10:1: error: 3 for, 2 against: 6 members voted (vote-tally)</failure>');
     expect(xml).toContain('see &lt;here&gt; &amp; &quot;there&quot;&#10;second line');
     expect(xml).toContain('<testsuite name="odd &lt;&amp;&gt; &quot;name&apos;.referat"');
-    // The info passes, with its message as output; the BEL character is dropped.
-    expect(xml).toMatch(/<testcase classname="[^"]*" name="1:1 quorum" time="0">\n\s*<system-out>[^<]*Members unknown \(quorum\)<\/system-out>/);
+    // The info passes, with its message as output; the BEL character is shown escaped, not sent.
+    expect(xml).toMatch(/<testcase classname="[^"]*" name="1:1 quorum" time="0">\n\s*<system-out>[^<]*Members unknown\\x07 \(quorum\)<\/system-out>/);
     expect(xml).toContain('<testcase classname="minutes/clean.referat" name="no problems" time="0" />');
     expect(xml).toContain('<error message="x.referat: cannot be read (EACCES)">');
   });
 
-  it('escapes what XML needs and drops what it cannot hold', () => {
-    expect(escapeXml(`a<b>&"c'\u0000\u001b😀`)).toBe('a&lt;b&gt;&amp;&quot;c&apos;😀');
+  it('escapes what XML needs, shows control characters escaped and drops what it cannot hold', () => {
+    expect(escapeXml(`a<b>&"c'\u0000\u001b\u009b\ud800😀`)).toBe('a&lt;b&gt;&amp;&quot;c&apos;\\x00\\x1B\\x9B😀');
     expect(xmlProblems(formatJunit(report([])))).toEqual([]);
   });
 });

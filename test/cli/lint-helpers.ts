@@ -18,7 +18,7 @@ export interface Run {
   stderr: string;
 }
 
-export function run(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; uid?: number; gid?: number } = {}): Run {
+export function run(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; uid?: number; gid?: number; timeout?: number } = {}): Run {
   const spawnOptions: SpawnSyncOptions = {
     encoding: 'utf8',
     cwd: options.cwd ?? root,
@@ -26,6 +26,8 @@ export function run(args: string[], options: { cwd?: string; env?: NodeJS.Proces
     maxBuffer: 1 << 28,
     uid: options.uid,
     gid: options.gid,
+    // Killed after this many milliseconds: a test of what must not hang fails instead of waiting.
+    timeout: options.timeout,
   };
   const res = spawnSync('node', [cli, ...args], spawnOptions);
   return { status: res.status, stdout: String(res.stdout), stderr: String(res.stderr) };

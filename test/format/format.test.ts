@@ -1,13 +1,15 @@
 // Format Document and Format Selection on the core: idempotent, never a word changed or moved,
 // minimal edits, only the selected lines touched, the document's own line breaks kept.
+import fs from 'node:fs';
+import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { diffLines } from '../../server/src/format/edits';
 import { formatEdits, formatReferat, lineBreakOf } from '../../server/src/format/format';
 import { readReferat } from '../../server/src/reader';
-import { splitLines } from '../../server/src/reader/lines';
+import { lineStarts, splitLines } from '../../server/src/reader/lines';
 import { lint } from '../../server/src/rules';
-import { applyEdits } from '../../server/src/rules/fix';
+import { applyEdits, offsetAt } from '../../server/src/rules/fix';
 import { SEEDS, mutatedSeed, referatLikeText, signature, wordsOutsideToc } from './helpers';
 
 const lines = (...l: string[]) => l.join('\n') + '\n';
@@ -264,9 +266,72 @@ function lcs(a: readonly string[], b: readonly string[]): number {
   return dp[a.length][b.length];
 }
 
+describe('a long referat (issue 18, item 9)', () => {
+  it('gets an edit for each changed region, not one over most of the document: seed 002 repeated to 5 MB', () => {
+    const seed = SEEDS[2].text;
+    const text = seed.repeat(Math.ceil(5_000_000 / seed.length));
+    const edits = formatEdits(text);
+    // Each copy of the seed changes in much the same places (the seed alone gets 105 edits): some 100 edits for each, none longer than a few lines.
+    expect(formatEdits(seed)).toHaveLength(105);
+    expect(edits.length).toBeGreaterThan(95 * (text.length / seed.length));
+    expect(Math.max(...edits.map((e) => e.range.end.line - e.range.start.line))).toBeLessThanOrEqual(4);
+    // Applied in one pass (applyEdits copies the text for each of 5,000 edits).
+    const starts = lineStarts(text);
+    const pieces: string[] = [];
+    let at = 0;
+    for (const edit of edits) {
+      const from = offsetAt(text, starts, edit.range.start);
+      expect(from).toBeGreaterThanOrEqual(at);
+      pieces.push(text.slice(at, from), edit.newText);
+      at = offsetAt(text, starts, edit.range.end);
+    }
+    pieces.push(text.slice(at));
+    expect(pieces.join('')).toBe(formatReferat(text));
+  });
+});
+
 describe('found by the properties', () => {
   it('keeps an invisible character inside a heading as written (a BOM is not white space to collapse)', () => {
     expectCanonicalInvariants('# **Punkt 1: Godkendelse af dagsord\uFEFFen**\n\nBeslutning\n\nGodkendt.\n');
+  });
+});
+
+describe('found by the fuzzer on the corpus (issue 18)', () => {
+  it('leaves a header value glued to its label as written: bolding the label would split a word', () => {
+    // Greve's layout, the label on its own line, with a lone surrogate after it (fuzz case 2194 of seed 20261123).
+    expectCanonicalInvariants(
+      lines('Dagsorden Beskæftigelses- og Erhvervsudvalget d. 25-04-2022', 'Mødedato', 'Mandag d. 25. april 2022 kl. 08:00', 'Mødested\ud800', 'Mødelokale 6+7', 'Mødedeltagere', 'Anne Marie Lyduch', '', 'Punkt 1: Godkendelse af dagsorden', '21-014448', '', 'Beslutning', 'Godkendt.'),
+    );
+    // Seed 000's header with the bold broken by mis-decoded letters (fuzz case 2377).
+    const header = SEEDS[0].text.replace('**Mødested** Nordatlantisk Hus', '**Mødested*Ã¦Ã¸* Nordatlantisk Hus');
+    expect(header).toContain('**Mødested*Ã¦Ã¸* Nordatlantisk Hus');
+    expectCanonicalInvariants(header);
+    expect(formatReferat(lines('REFERAT Udvalget d. 01-02-2024', '', 'Mødested:Rådhuset', 'Mødested: Rådhuset'))).toContain('\nMødested:Rådhuset\n');
+  });
+
+  it('leaves a 001-style TOC as written when, rewritten, it would take in the line after it', () => {
+    // Seed 001 cut after punkt 3, its TOC entries 4 and 6 swapped (fuzz case 11161 of seed 20261123):
+    // the TOC ends after `6 …`, where its numbering stops; rewritten for three punkter it ended at
+    // `3 …` and the next formatting took `5 …` into it and dropped it.
+    const seedLines = SEEDS[1].text.split('\n');
+    const four = seedLines.findIndex((l) => l.startsWith('4 Investeringsmodeller'));
+    const six = seedLines.findIndex((l) => l.startsWith('6 Fondsansøgning'));
+    [seedLines[four], seedLines[six]] = [seedLines[six], seedLines[four]];
+    const text = seedLines.slice(0, seedLines.findIndex((l) => l.startsWith('4. Investeringsmodeller'))).join('\n');
+    expect(readReferat(text).items).toHaveLength(3);
+    expectCanonicalInvariants(text);
+  });
+
+  it('leaves a TOC as written when, rewritten, the reader would find the TOC elsewhere', () => {
+    // Fuzz case 43860 of seed 20261123, seed 001 mutated: TOC entries 1, 2, 15 (its `B.` line gone),
+    // and punkt 1 twice. Rewritten as `1 …`, `1 …`, the TOC was read as `10 …`, `11 …` further down,
+    // so the lines above it read as text: formatting changed what the referat says.
+    const text = fs.readFileSync(path.join(__dirname, '../fixtures/format/toc-found-elsewhere.txt'), 'utf8');
+    expect(readReferat(text).items.map((item) => item.number)).toEqual([1, 1]);
+    const numbers = (t: string) => readReferat(t).toc?.entries.map((entry) => entry.number);
+    expect(numbers(text)).toEqual([1, 2, 15]);
+    expect(numbers(formatReferat(text))).toEqual([1, 2, 15]);
+    expectCanonicalInvariants(text);
   });
 });
 

@@ -6,25 +6,9 @@ import { splitLines } from '../../server/src/reader/lines';
 import { mutate, random } from '../fuzz/mutate';
 import { readSeed, seedFiles } from '../helpers/golden';
 
-export const SEEDS = seedFiles.map((file) => ({ file, text: readSeed(file) }));
+export { wordsOutsideToc } from '../helpers/words';
 
-/**
- * The words of the text outside the table of contents, in order: split on white space, with the
- * decoration `#` and `*`, bullets (`•`-like characters, a lone `-`) and empty tokens taken out.
- */
-export function wordsOutsideToc(text: string, model: ReferatDocument = readReferat(text)): string[] {
-  const lines = splitLines(text);
-  const toc = model.toc?.range;
-  const words: string[] = [];
-  lines.forEach((line, i) => {
-    if (toc && i >= toc.start.line && i <= toc.end.line) return;
-    for (const token of line.split(/[\s\u200b]+/)) {
-      const word = token.replace(/[#*•·▪◦‣∙]/g, '');
-      if (word && word !== '-') words.push(word);
-    }
-  });
-  return words;
-}
+export const SEEDS = seedFiles.map((file) => ({ file, text: readSeed(file) }));
 
 /** What the reader makes of a text, without positions: the formatter must not change it. */
 export function signature(model: ReferatDocument) {

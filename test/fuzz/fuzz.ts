@@ -1,6 +1,9 @@
-// `npm run fuzz`: runs mutated seed documents through the reader, every rule and every fix, on
-// every core, and reports crashes, hangs and slow cases (over 100 ms per 100 KB), saving each
-// such input for replay (`npm run fuzz -- --replay FILE`).
+// `npm run fuzz`: runs mutated documents (the seeds, and the real minutes of ../shared/corpus/greve
+// where it is) through the reader, every rule and every fix, the formatter and the preview, on
+// every core, and reports crashes (a broken promise counts as one: a range outside the text, a fix
+// outside its edits, formatting that is not idempotent or loses a word), hangs and slow cases
+// (the tool over 100 ms per 100 KB, the checks not counted), saving each such input for replay
+// (`npm run fuzz -- --replay FILE`).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -17,6 +20,8 @@ function projectRoot(): string {
 }
 const root = projectRoot();
 const seedsDir = path.join(root, 'test/fixtures/seeds');
+/** Read in place, never copied into the project. */
+const corpusDir = path.resolve(root, '../shared/corpus/greve');
 const membersFile = path.join(root, 'test/fixtures/membership/referat.config.json');
 const HANG_MS = 10_000;
 const SLOW_MS_PER_100KB = 100;
@@ -37,30 +42,43 @@ export interface FuzzReport {
   maxMsPer100KB: number;
 }
 
-function loadSeeds(): string[] {
-  return fs.readdirSync(seedsDir).filter((f) => f.endsWith('.txt')).sort().map((f) => fs.readFileSync(path.join(seedsDir, f), 'utf8'));
+/** The documents cases are made from: the seeds, and the corpus where it is (empty where not). */
+export interface Bases {
+  seeds: string[];
+  corpus: string[];
 }
 
-/** The document of case `n`: the same for the same seed, on any machine. */
-export function caseText(seeds: readonly string[], seed: number, n: number): string {
+const textsIn = (dir: string) =>
+  fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .map((f) => fs.readFileSync(path.join(dir, f), 'utf8'));
+
+function loadBases(): Bases {
+  return { seeds: textsIn(seedsDir), corpus: fs.existsSync(corpusDir) ? textsIn(corpusDir) : [] };
+}
+
+/** The document of case `n`: the same for the same seed and bases, on any machine. Half from the seeds, half from the corpus. */
+export function caseText(bases: Bases, seed: number, n: number): string {
   const r = random(seed * 1_000_003 + n);
-  return mutate(seeds[Math.floor(r() * seeds.length)], r);
+  const from = bases.corpus.length && r() < 0.5 ? bases.corpus : bases.seeds;
+  return mutate(from[Math.floor(r() * from.length)], r);
 }
 
 type Message = { kind: 'start'; n: number } | { kind: 'done'; n: number; ms: number; bytes: number } | { kind: 'crash'; n: number; error: string } | { kind: 'end' };
 
 function workerLoop(): void {
   const { seed, from, to, step } = workerData as { seed: number; from: number; to: number; step: number };
-  const seeds = loadSeeds();
+  const bases = loadBases();
   const config = parseConfig(fs.readFileSync(membersFile, 'utf8')).config;
   const post = (m: Message) => parentPort!.postMessage(m);
   for (let n = from; n < to; n += step) {
-    const text = caseText(seeds, seed, n);
+    const text = caseText(bases, seed, n);
     post({ kind: 'start', n });
-    const t0 = performance.now();
     try {
-      exercise(text, n % 2 ? config : {});
-      post({ kind: 'done', n, ms: performance.now() - t0, bytes: Buffer.byteLength(text) });
+      const ms = exercise(text, n % 2 ? config : {});
+      post({ kind: 'done', n, ms, bytes: Buffer.byteLength(text) });
     } catch (error) {
       post({ kind: 'crash', n, error: (error as Error)?.stack ?? String(error) });
     }
@@ -70,12 +88,12 @@ function workerLoop(): void {
 
 export async function fuzz(options: FuzzOptions, log: (line: string) => void = () => {}): Promise<FuzzReport> {
   const started = performance.now();
-  const seeds = loadSeeds();
+  const bases = loadBases();
   const report: FuzzReport = { cases: 0, crashes: [], hangs: [], slow: [], seconds: 0, maxMsPer100KB: 0 };
   fs.mkdirSync(options.out, { recursive: true });
   const save = (kind: string, n: number, extra = '') => {
     const file = path.join(options.out, `${kind}-seed${options.seed}-case${n}.txt`);
-    fs.writeFileSync(file, caseText(seeds, options.seed, n));
+    fs.writeFileSync(file, caseText(bases, options.seed, n));
     if (extra) fs.writeFileSync(file + '.error', extra);
     return path.relative(root, file);
   };
@@ -137,15 +155,17 @@ async function cli(): Promise<void> {
     const file = args[replay + 1];
     const text = fs.readFileSync(file, 'utf8');
     const config = parseConfig(fs.readFileSync(membersFile, 'utf8')).config;
-    for (const c of [{}, config]) {
-      const t0 = performance.now();
-      exercise(text, c);
-      console.log(`${file}: ok in ${Math.round(performance.now() - t0)} ms`);
-    }
+    for (const c of [{}, config]) console.log(`${file}: ok in ${Math.round(exercise(text, c))} ms`);
     return;
   }
   const options: FuzzOptions = { cases: value('--cases', 100_000), seed: value('--seed', Date.now() % 1_000_000), out: path.join(root, 'fuzz-out') };
+  const { seeds, corpus } = loadBases();
   console.log(`fuzz: ${options.cases} cases, seed ${options.seed}, on ${os.availableParallelism?.() ?? os.cpus().length} cores`);
+  console.log(
+    corpus.length
+      ? `fuzz: mutating ${seeds.length} seeds and ${corpus.length} documents of ${path.relative(root, corpusDir)} (half the cases each)`
+      : `fuzz: mutating ${seeds.length} seeds only: no corpus at ${corpusDir}`,
+  );
   const report = await fuzz(options, (line) => console.log(`  ${line}`));
   for (const c of report.crashes) console.log(`CRASH case ${c.case}: ${c.error}\n  input: ${c.file}`);
   for (const h of report.hangs) console.log(`HANG case ${h.case} (over ${HANG_MS / 1000} s)\n  input: ${h.file}`);

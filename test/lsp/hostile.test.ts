@@ -379,16 +379,16 @@ function hostileCase(i: number, r: Random, stillLines: number): Case {
 
 const PUNKT_LINES = ['Punkt 17: Hostile punkt\n', '\nPunkt 18: Endnu et punkt\n\nBeslutning\nGodkendt.\n', 'Indstilling\n', '', 'æøå\r\n', '\uFEFF', '\u{1F600}'];
 
-/** Document sync on the edited document: in order (taken), stale or duplicate versions and broken changes (ignored), unopened documents, reopenings. */
+/** Document sync on the edited document: in order, and stale or duplicate versions (taken, in the order sent), broken changes (ignored), unopened documents, reopenings. */
 function syncCase(i: number, r: Random): Case {
   const change = (uri: string, version: unknown, contentChanges: unknown) =>
     frame(json({ jsonrpc: '2.0', method: 'textDocument/didChange', params: { textDocument: { uri, version }, contentChanges } }));
-  /** A change the server must take: applied to the expected text as it is sent. */
-  const taken = (changes: (document: TextDocument) => TextDocumentContentChangeEvent[]): Case => ({
+  /** A change the server must take: applied to the expected text as it is sent. With the next version, unless `versionOf` says another. */
+  const taken = (changes: (document: TextDocument) => TextDocumentContentChangeEvent[], versionOf = (last: number) => last + 1): Case => ({
     kind: '',
     bytes: (mirror) => {
       const contentChanges = changes(mirror.document);
-      const version = mirror.document.version + 1;
+      const version = versionOf(mirror.document.version);
       mirror.document = TextDocument.update(mirror.document, contentChanges, version);
       return change(EDITED_URI, version, contentChanges);
     },
@@ -402,8 +402,8 @@ function syncCase(i: number, r: Random): Case {
         return [{ range: { start: a, end: b }, text: r.pick(PUNKT_LINES) }];
       }),
     () => taken(() => [{ text: `Punkt 1: Ny tekst ${i}\n\nBeslutning\nGodkendt.\n\nPunkt 2: Mere ${i}\n` }]),
-    // Stale: an older version, or the same one again, with other text.
-    () => ({ kind: '', bytes: (mirror) => change(EDITED_URI, Math.max(0, mirror.document.version - r.int(3)), [{ text: `Punkt 99: Forældet ${i}\n` }]) }),
+    // An older version, or the same one again: applied all the same, in the order sent (issue 18).
+    () => taken(() => [{ text: `Punkt 99: Samme eller ældre version ${i}\n` }], (last) => Math.max(0, last - r.int(3))),
     // Broken changes with a newer version.
     () => {
       const changes = r.pick<unknown>([

@@ -3,6 +3,7 @@
 // the ends of lines, CRLF text, line breaks typed and taken away, reads skipped between edits.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ModelCache } from '../../server/src/lsp/documents';
 import { readReferat } from '../../server/src/reader';
 import { readSeed, seedFiles } from '../helpers/golden';
@@ -126,5 +127,43 @@ describe('incremental document sync', () => {
     lines.splice(3, 0, 'Tilføjet linje');
     expect(cache.documents.get('file:///work/2.referat.txt')!.getText()).toBe(lines.join('\n'));
     expect(cache.getModel('file:///work/2.referat.txt')).toEqual(readReferat(lines.join('\n')));
+  });
+
+  describe('versions that do not go up (issue 18, item 7): every change applied in order, and logged', () => {
+    const uri = 'file:///work/referat.txt';
+    const at = (line: number, character: number) => ({ line, character });
+    // Seed 002 with a punkt added, a line typed into, and a heading taken away: each lands on the text the one before made.
+    const edits = [
+      [{ range: { start: at(20, 0), end: at(20, 0) }, text: 'Punkt 98: Tilføjet af den første ændring\n\nBeslutning\nGodkendt.\n\n' }],
+      [{ range: { start: at(22, 0), end: at(22, 0) }, text: 'Anden ændring: ' }],
+      [{ range: { start: at(20, 0), end: at(20, 9) }, text: 'Punkt 99:' }],
+    ];
+    for (const versions of [
+      [1, 1, 1],
+      [0, 0, 0],
+      [5, 6, 3],
+    ]) {
+      it(`versions ${versions.join(', ')} after opening at 1`, () => {
+        const logged: string[] = [];
+        const cache = new ModelCache({ error: (m) => logged.push(m), info: (m) => logged.push(m) });
+        const { connection, send } = fakeConnection();
+        cache.listen(connection as never);
+        send('open', { textDocument: { uri, languageId: 'referat', version: 1, text: seeds[2] } });
+        let client = TextDocument.create(uri, 'referat', 1, seeds[2]);
+        expect(cache.getModel(uri)).toEqual(readReferat(seeds[2]));
+        edits.forEach((contentChanges, i) => {
+          send('change', { textDocument: { uri, version: versions[i] }, contentChanges });
+          client = TextDocument.update(client, contentChanges, versions[i]);
+          expect(cache.documents.get(uri)!.getText()).toBe(client.getText());
+          expect(cache.documents.get(uri)!.version).toBe(versions[i]);
+          // Read after each change: a model cached for the same version number is not the model of the new text.
+          expect(cache.getModel(uri)).toEqual(readReferat(client.getText()));
+        });
+        expect(client.getText()).toContain('Punkt 99: Tilføjet af den første ændring\n\nAnden ændring: Beslutning');
+        const previous = [1, ...versions];
+        const outOfOrder = versions.flatMap((v, i) => (v <= previous[i] ? [`${uri}: version ${v} after ${previous[i]}, applied in the order received`] : []));
+        expect(logged).toEqual(outOfOrder.map((m) => `textDocument/didChange: ${m}.`));
+      });
+    }
   });
 });

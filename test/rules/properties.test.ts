@@ -6,10 +6,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../server/src/config/load';
 import { readReferatStrict } from '../../server/src/reader';
-import { lineStarts } from '../../server/src/reader/lines';
 import { lint } from '../../server/src/rules';
-import { applyEdits, offsetAt } from '../../server/src/rules/fix';
+import { applyEdits } from '../../server/src/rules/fix';
 import { fixtures, readSeed, seedFiles } from '../helpers/golden';
+import { expectFixesInsideTheirRanges } from '../helpers/fixes';
 import { rangesOutside } from '../helpers/ranges';
 
 const members = parseConfig(fs.readFileSync(path.join(fixtures, 'membership/referat.config.json'), 'utf8')).config;
@@ -20,18 +20,7 @@ function check(text: string): void {
     const findings = lint(readReferatStrict(text), text, { config, strict: true });
     const bad = rangesOutside(findings, text);
     if (bad.length) throw new Error(`finding ranges outside the text:\n${bad.slice(0, 3).join('\n')}`);
-    const starts = lineStarts(text);
-    for (const f of findings) {
-      if (!f.fix) continue;
-      const { text: fixed, skipped } = applyEdits(text, f.fix.edits);
-      if (skipped.length) throw new Error(`${f.ruleId}: its own edits overlap`);
-      // Outside the edits, the text is unchanged: the same prefix and suffix around the edited span.
-      const from = Math.min(...f.fix.edits.map((e) => offsetAt(text, starts, e.range.start)));
-      const to = Math.max(...f.fix.edits.map((e) => offsetAt(text, starts, e.range.end)));
-      if (fixed.slice(0, from) !== text.slice(0, from) || fixed.slice(fixed.length - (text.length - to)) !== text.slice(to)) {
-        throw new Error(`${f.ruleId}: the fix changed text outside its edits`);
-      }
-    }
+    expectFixesInsideTheirRanges(text, findings);
   }
 }
 

@@ -1,6 +1,7 @@
 // The commands over a folder of referater: `referat cases` (each case's path through the meetings),
 // `referat members` (each member's record) and `referat export` (the decisions as open data). Every
 // file is read on every core, as `referat lint` reads them, into the archive.
+import { escapeControls, jsonText } from './escape';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Archive } from '../archive/archive';
@@ -149,7 +150,7 @@ export async function runCases(options: CasesOptions): Promise<number> {
         line: punkt.line + 1,
       })),
     }));
-    stdout(JSON.stringify(out, null, 2) + '\n');
+    stdout(jsonText(out) + '\n');
   } else {
     const blocks = cases.map((c) => {
       const n = meetingsOf(c);
@@ -163,7 +164,7 @@ export async function runCases(options: CasesOptions): Promise<number> {
     });
     const numbered = all.filter((c) => c.caseNumber !== null);
     const multi = numbered.filter((c) => meetingsOf(c) > 1).length;
-    stdout([...blocks, t('casesSummary', { files: archive.size, numbers: numbered.length, multi, titles: all.length - numbered.length })].join('\n\n') + '\n');
+    stdout(escapeControls([...blocks, t('casesSummary', { files: archive.size, numbers: numbered.length, multi, titles: all.length - numbered.length })].join('\n\n')) + '\n');
   }
   return problems ? 2 : 0;
 }
@@ -205,7 +206,7 @@ export async function runMembers(options: MembersOptions): Promise<number> {
   const stdout = options.stdout ?? ((s: string) => void process.stdout.write(s));
   const { archive, config, problems } = await loadArchive(options);
   const records = memberRecords(archive, options.period, config);
-  if (options.format === 'json') stdout(JSON.stringify(records, null, 2) + '\n');
+  if (options.format === 'json') stdout(jsonText(records) + '\n');
   else if (options.format === 'csv') stdout((options.noBom ? '' : BOM) + membersCsv(records));
   else {
     const blocks = records.map((r) => {
@@ -230,7 +231,7 @@ export async function runMembers(options: MembersOptions): Promise<number> {
       for (const m of r.minority) lines.push(t('minorityLine', { date: m.date ?? '', committee: m.committee ?? '', punkt: m.punkt, text: clipLine(m.text) }));
       return lines.join('\n');
     });
-    if (blocks.length) stdout(blocks.join('\n') + '\n');
+    if (blocks.length) stdout(escapeControls(blocks.join('\n')) + '\n');
   }
   return problems ? 2 : 0;
 }

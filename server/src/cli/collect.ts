@@ -20,7 +20,7 @@ export interface Target {
   explicit: boolean;
 }
 
-export type TargetProblemCode = 'not-found' | 'unreadable' | 'loop' | 'no-match';
+export type TargetProblemCode = 'not-found' | 'unreadable' | 'loop' | 'loop-to' | 'no-match';
 
 export interface TargetProblem {
   file: string;
@@ -42,7 +42,7 @@ const errnoOf = (error: unknown) => (error as NodeJS.ErrnoException).code;
 function problemOf(file: string, error: unknown): TargetProblem {
   const code = errnoOf(error);
   if (code === 'ENOENT' || code === 'ENOTDIR') return { file, code: 'not-found', detail: 'no such file' };
-  if (code === 'ELOOP') return { file, code: 'loop', detail: 'symbolic link loop' };
+  if (code === 'ELOOP') return { file, code: 'loop', detail: '' };
   return { file, code: 'unreadable', detail: (error as Error).message };
 }
 
@@ -96,7 +96,7 @@ class Collector {
     try {
       real = fs.realpathSync.native(dir);
       if (ancestors.includes(real)) {
-        this.problems.push({ file: dir, code: 'loop', detail: `symbolic link loop to ${real}` });
+        this.problems.push({ file: dir, code: 'loop-to', detail: real });
         return;
       }
       if (this.walked.has(real)) return;

@@ -1,7 +1,14 @@
 // Reading the files the CLI is given: clear errors for what cannot be read, and Windows-1252
 // exports decoded rather than turned into replacement characters.
 import * as buffer from 'node:buffer';
-import fs from 'node:fs';
+import { type FileStamp, type FileSystem, ReadRefused, nodeFileSystem, readRegularFile } from '../io';
+
+/**
+ * The largest file read as a referat: real minutes are well under 5 MB, and a file many times that
+ * is something else (a log, a dump) that would take the memory of several copies of it to read.
+ */
+export const MAX_REFERAT_MB = 64;
+const MAX_REFERAT_BYTES = MAX_REFERAT_MB * 1024 * 1024;
 
 export interface LoadedFile {
   file: string;
@@ -10,12 +17,14 @@ export interface LoadedFile {
   encoding: 'utf-8' | 'windows-1252';
   /** The UTF-8 file started with a byte order mark (not part of `text`). */
   bom: boolean;
+  /** The file's size and time when read, for --fix to see that nobody changed it meanwhile. */
+  stamp?: FileStamp;
 }
 
 export class FileError extends Error {
   constructor(
     readonly file: string,
-    readonly code: 'not-found' | 'directory' | 'unreadable' | 'binary',
+    readonly code: 'not-found' | 'directory' | 'special' | 'too-large' | 'unreadable' | 'binary',
     message: string,
   ) {
     super(message);
@@ -91,36 +100,33 @@ export function encode(text: string, encoding: LoadedFile['encoding'], bom = fal
   return out;
 }
 
-/** The FileError for a file that could not be read: what stat says about it, else the read's own error. */
-function readError(file: string, readFailure: unknown): FileError {
-  let failure = readFailure;
-  try {
-    if (fs.statSync(file).isDirectory()) return new FileError(file, 'directory', 'is a directory');
-  } catch (statFailure) {
-    // As before reading went straight to the file: stat's error comes first (`stat` in the message).
-    failure = statFailure;
-  }
+/** The FileError for a file that could not be read. */
+function readError(file: string, failure: unknown): FileError {
+  if (failure instanceof ReadRefused) return new FileError(file, failure.code, failure.message);
   const code = (failure as NodeJS.ErrnoException).code;
   if (code === 'ENOENT') return new FileError(file, 'not-found', 'no such file');
+  // Windows refuses to open a folder.
+  if (code === 'EISDIR') return new FileError(file, 'directory', 'is a directory');
   return new FileError(file, 'unreadable', (failure as Error).message);
 }
 
 /**
- * Reads and decodes a file. Synchronous: on thousands of files the many small steps of an
- * asynchronous read (open, stat, read, close, each a trip to the thread pool) cost more than the
- * read itself, and each lint thread has nothing else to do meanwhile. No stat first either: only a
- * failed read needs to know why.
+ * Reads and decodes a file: a regular file of at most MAX_REFERAT_MB, else a FileError before any of
+ * it is read. Synchronous: on thousands of files the many small steps of an asynchronous read (open,
+ * stat, read, close, each a trip to the thread pool) cost more than the read itself, and each lint
+ * thread has nothing else to do meanwhile.
  */
-export function loadFileSync(file: string): LoadedFile {
+export function loadFileSync(file: string, fileSystem: FileSystem = nodeFileSystem): LoadedFile {
   let bytes: Buffer;
+  let stamp: FileStamp;
   try {
-    bytes = fs.readFileSync(file);
+    ({ bytes, stamp } = readRegularFile(file, MAX_REFERAT_BYTES, fileSystem));
   } catch (error) {
     throw readError(file, error);
   }
   // NUL bytes do not occur in minutes: this is a binary file (a PDF, a .docx).
   if (bytes.subarray(0, 8192).includes(0)) throw new FileError(file, 'binary', 'is not a text file');
-  return { file, ...decode(bytes) };
+  return { file, ...decode(bytes), stamp };
 }
 
 export async function loadFile(file: string): Promise<LoadedFile> {

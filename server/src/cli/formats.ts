@@ -6,6 +6,7 @@ import type { Locale } from '../i18n';
 import { translator } from '../i18n';
 import { REPOSITORY_URL, ruleDocsUrl } from '../project';
 import type { Finding, Rule, Severity } from '../rules/types';
+import { escapeControls, jsonText } from './escape';
 
 export const FORMATS = ['stylish', 'json', 'sarif', 'github', 'junit'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -58,7 +59,8 @@ export function region(f: { range: Finding['range'] }) {
   return { startLine: f.range.start.line + 1, startColumn: f.range.start.character + 1, endLine: f.range.end.line + 1, endColumn: f.range.end.character + 1 };
 }
 
-const oneLine = (text: string) => text.replace(/\s*[\r\n]+\s*/g, ' ');
+/** A message on one line, with no control character left for the terminal to obey. */
+const oneLine = (text: string) => escapeControls(text.replace(/\s*[\r\n]+\s*/g, ' '));
 
 /** The path relative to `cwd`, with forward slashes. */
 export function relativePath(file: string, cwd: string): string {
@@ -116,7 +118,7 @@ export function formatStylish(report: LintReport): string {
     }));
     const w = (key: 'line' | 'col' | 'label' | 'message') => Math.max(...rows.map((r) => r[key].length));
     const [lineW, colW, labelW, messageW] = [w('line'), w('col'), w('label'), w('message')];
-    out.push('', underline(color, file.file));
+    out.push('', underline(color, oneLine(file.file)));
     for (const r of rows) {
       const at = dim(color, `${padStart(r.line, lineW)}:${padEnd(r.col, colW)}`);
       const sev = severityColor[r.severity](color, padEnd(r.label, labelW));
@@ -174,7 +176,7 @@ export function jsonFindings(report: LintReport): JsonFinding[] {
 }
 
 export function formatJson(report: LintReport): string {
-  return JSON.stringify(jsonFindings(report), null, 2) + '\n';
+  return jsonText(jsonFindings(report)) + '\n';
 }
 
 // --- SARIF 2.1.0 ---------------------------------------------------------------------------
@@ -304,13 +306,13 @@ export function sarifLog(report: LintReport) {
 }
 
 export function formatSarif(report: LintReport): string {
-  return JSON.stringify(sarifLog(report), null, 2) + '\n';
+  return jsonText(sarifLog(report)) + '\n';
 }
 
 // --- GitHub workflow commands --------------------------------------------------------------
 
-/** Escapes the message of a workflow command (as @actions/core does). */
-export const escapeData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+/** Escapes the message of a workflow command (as @actions/core does), and the other control characters as everywhere. */
+export const escapeData = (s: string) => escapeControls(s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A'));
 /** Escapes a property value of a workflow command: also `:` and `,`. */
 export const escapeProperty = (s: string) => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 
@@ -357,9 +359,9 @@ export function formatGithub(report: LintReport): string {
 
 // --- JUnit XML -----------------------------------------------------------------------------
 
-/** Text and attribute values for XML 1.0: the five entities, and characters XML cannot hold dropped. */
+/** Text and attribute values for XML 1.0: the five entities, control characters escaped, and characters XML cannot hold dropped. */
 export function escapeXml(s: string): string {
-  return s
+  return escapeControls(s)
     .replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')

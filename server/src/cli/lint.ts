@@ -2,7 +2,7 @@
 // referat.config.json, on every core when there are many files, in five output formats.
 import fs from 'node:fs';
 import path from 'node:path';
-import { type LoadedConfig, findConfigFile, loadConfigFile } from '../config/load';
+import { type LoadedConfig, findConfigFile, loadConfigFile, readConfigText } from '../config/load';
 import type { ReferatConfig } from '../config/types';
 import { type Locale, translator } from '../i18n';
 import { lineStarts } from '../reader/lines';
@@ -12,6 +12,7 @@ import { archiveRules, lintArchive } from '../rules/archive';
 import { readDirectives } from '../rules/directives';
 import type { Finding } from '../rules/types';
 import { type TargetProblem, collectTargets } from './collect';
+import { escapeControls } from './escape';
 import { type FileReport, type Format, type RunProblem, countFindings, formatters } from './formats';
 import type { FileResult, LintTask } from './lintFile';
 import { fileMessages } from './messages';
@@ -56,6 +57,10 @@ const messages = {
   fixedOne: { en: '{file}: 1 fix applied ({rules}){encoding}', da: '{file}: 1 rettelse foretaget ({rules}){encoding}' },
   fixedMany: { en: '{file}: {count} fixes applied ({rules}){encoding}', da: '{file}: {count} rettelser foretaget ({rules}){encoding}' },
   keptCp1252: { en: '; written as Windows-1252', da: '; skrevet som Windows-1252' },
+  otherLinks: {
+    en: '{file}: written as a new file; its {count} other hard link(s) still hold the old text',
+    da: '{file}: skrevet som en ny fil; dens {count} andre hårde link har stadig den gamle tekst',
+  },
   tooManyWarnings: {
     en: 'referat: too many warnings: {count} (--max-warnings {max})',
     da: 'referat: for mange advarsler: {count} (--max-warnings {max})',
@@ -83,7 +88,7 @@ export function configProblemLines(loaded: LoadedConfig, file: string, locale: L
   const t = translator(messages, locale);
   let text = '';
   try {
-    text = fs.readFileSync(loaded.file ?? file, 'utf8');
+    text = readConfigText(loaded.file ?? file);
   } catch {
     // Unreadable: the problem says so, at 1:1.
   }
@@ -123,7 +128,9 @@ export async function runLint(options: LintOptions): Promise<number> {
   const { locale } = options;
   const t = translator(messages, locale);
   const stdout = options.stdout ?? ((s: string) => void process.stdout.write(s));
-  const stderr = options.stderr ?? ((s: string) => void process.stderr.write(s));
+  const writeErr = options.stderr ?? ((s: string) => void process.stderr.write(s));
+  // Messages name files and quote configurations: never a control character to the terminal.
+  const stderr = (s: string) => writeErr(escapeControls(s));
   const problems: RunProblem[] = [];
   const problem = (file: string | null, message: string) => {
     problems.push({ file, message });
@@ -198,8 +205,10 @@ export async function runLint(options: LintOptions): Promise<number> {
         .join(', ');
       const encoding = r.encoding === 'windows-1252' ? t('keptCp1252') : '';
       stderr(t(count === 1 ? 'fixedOne' : 'fixedMany', { file: r.file, count, rules, encoding }) + '\n');
+      if (r.otherLinks) stderr(t('otherLinks', { file: r.file, count: r.otherLinks }) + '\n');
     }
-    if (r.error && r.error.code !== 'unwritable' && r.error.code !== 'unencodable') continue;
+    // Not written: the findings of the file as it is are still reported.
+    if (r.error && r.error.code !== 'unwritable' && r.error.code !== 'changed' && r.error.code !== 'unencodable') continue;
     files.push({ file: r.file, findings: options.quiet ? errorsOnly(r.findings) : r.findings });
   }
   if (!files.length && !problems.length && !notLinted.size) stderr(t('noReferater') + '\n');

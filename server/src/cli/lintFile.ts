@@ -1,6 +1,5 @@
 // One file of `referat lint`: read, parse, lint and, with --fix, correct and write it back.
 // The same code runs on the main thread and in the worker threads.
-import fs from 'node:fs';
 import path from 'node:path';
 import { type ArchivedReferat, archiveEntry } from '../archive/entry';
 import type { ReferatConfig } from '../config/types';
@@ -10,6 +9,7 @@ import { lineStarts } from '../reader/lines';
 import { lint } from '../rules';
 import { applyEdits, offsetAt } from '../rules/fix';
 import type { Finding, TextEdit } from '../rules/types';
+import { type FileSystem, nodeFileSystem, writeFileSafely } from '../io';
 import { FileError, type LoadedFile, encode, loadFileSync } from './files';
 
 export interface LintTask {
@@ -25,7 +25,7 @@ export interface LintTask {
   lint?: boolean;
 }
 
-export type FileErrorCode = FileError['code'] | 'unwritable' | 'unencodable' | 'internal';
+export type FileErrorCode = FileError['code'] | 'unwritable' | 'changed' | 'unencodable' | 'internal';
 
 export interface FileResult {
   file: string;
@@ -37,6 +37,8 @@ export interface FileResult {
   /** What --fix changed: the number of fixes applied for each rule. Only when the file was written. */
   fixed?: Record<string, number>;
   entry?: ArchivedReferat;
+  /** The written file's other hard links, which keep the old text. */
+  otherLinks?: number;
   /** The lines that hold inline directives, by line number (only when there are any), for the rules run after. */
   directives?: Array<[number, string]>;
 }
@@ -114,16 +116,19 @@ function selfOverlapping(spans: ReadonlyArray<[number, number]>): boolean {
   return sorted.some(([from], i) => i > 0 && from < sorted[i - 1][1]);
 }
 
-/** Synchronous, reading and writing too: a lint thread has nothing else to do while a file is read. */
-export function lintFile(task: LintTask): FileResult {
+/**
+ * Synchronous, reading and writing too: a lint thread has nothing else to do while a file is read.
+ * `fileSystem` is node:fs but for tests, which make writes fail.
+ */
+export function lintFile(task: LintTask, fileSystem: FileSystem = nodeFileSystem): FileResult {
   const { file } = task;
   let loaded: LoadedFile;
   try {
-    loaded = loadFileSync(file);
+    loaded = loadFileSync(file, fileSystem);
   } catch (error) {
     if (!(error instanceof FileError)) throw error;
-    // A binary `.txt` in a folder is simply not a referat.
-    if (!task.explicit && error.code === 'binary') return { file, skipped: true, findings: [] };
+    // A binary or huge `.txt` in a folder is simply not a referat.
+    if (!task.explicit && (error.code === 'binary' || error.code === 'too-large')) return { file, skipped: true, findings: [] };
     return { file, error: { code: error.code, detail: error.message }, findings: [] };
   }
   if (!task.explicit && !isReferatFile(path.basename(file), loaded.text)) return { file, skipped: true, findings: [] };
@@ -145,12 +150,15 @@ export function lintFile(task: LintTask): FileResult {
     // Nothing is written: what is reported is the file as it is.
     return { file, encoding, error: { code: 'unencodable', detail: 'Windows-1252' }, findings: lintText(loaded.text) };
   }
+  let otherLinks: number;
   try {
-    fs.writeFileSync(file, bytes);
+    // Whole or not at all: a write that fails leaves the file as it was, and what is reported is that file.
+    ({ otherLinks } = writeFileSafely(file, bytes, { fs: fileSystem, unchangedSince: loaded.stamp }));
   } catch (error) {
-    return { file, encoding, error: { code: 'unwritable', detail: (error as Error).message }, findings: lintText(loaded.text) };
+    const code = (error as { code?: unknown }).code === 'changed' ? 'changed' : 'unwritable';
+    return { file, encoding, error: { code, detail: (error as Error).message }, findings: lintText(loaded.text) };
   }
-  return { file, encoding, findings: outcome.findings, fixed: outcome.fixed, ...extras(task, outcome.text) };
+  return { file, encoding, findings: outcome.findings, fixed: outcome.fixed, ...(otherLinks ? { otherLinks } : {}), ...extras(task, outcome.text) };
 }
 
 /** lintFile that never rejects: an unexpected failure becomes the file's error. */

@@ -7,6 +7,7 @@ import type { ReferatConfig } from '../config/types';
 import { processLocale, translator } from '../i18n';
 import { readReferat } from '../reader';
 import { archiveCommand, archiveOptions, archiveUsage } from './archiveMain';
+import { escapeControls, jsonText } from './escape';
 import { FileError, loadFile } from './files';
 import { FORMATS, type Format } from './formats';
 import { runInit } from './init';
@@ -17,6 +18,8 @@ import { runRender } from './render';
 import { parseShard } from './shard';
 
 const locale = processLocale();
+/** Messages name files and quote documents: never a control character to the terminal. */
+const writeErr = (text: string) => process.stderr.write(escapeControls(text));
 const VERSION = process.env.REFERAT_VERSION ?? '0.1.0';
 const t = translator(
   {
@@ -128,6 +131,10 @@ Miljø: REFERAT_LANG=da|en vælger sproget (ellers LC_ALL, LC_MESSAGES, LANG); N
       en: '{file}: has problems, so its committees are not used to count the votes (referat lint says what is wrong)',
       da: '{file}: har fejl, så dens udvalg bruges ikke til at tælle stemmerne (referat lint siger, hvad der er galt)',
     },
+    repeated: {
+      en: 'referat: {option} given {count} times ({values}); give it once',
+      da: 'referat: {option} angivet {count} gange ({values}); angiv det én gang',
+    },
     badFormat: {
       en: 'referat: unknown format "{format}" (stylish, json, sarif, github or junit)',
       da: 'referat: ukendt format "{format}" (stylish, json, sarif, github eller junit)',
@@ -156,7 +163,7 @@ function configs(): (file: string) => ReferatConfig {
     let config = byFile.get(configFile);
     if (!config) {
       const loaded = loadConfigFile(configFile);
-      if (loaded.problems.length) process.stderr.write(t('configIgnored', { file: configFile }) + '\n');
+      if (loaded.problems.length) writeErr(t('configIgnored', { file: configFile }) + '\n');
       byFile.set(configFile, (config = loaded.problems.length ? {} : loaded.config));
     }
     return config;
@@ -171,7 +178,7 @@ async function outline(files: string[], json: boolean): Promise<number> {
   for (const file of files) {
     try {
       const loaded = await loadFile(file);
-      if (loaded.encoding !== 'utf-8') process.stderr.write(t('cp1252', { file }) + '\n');
+      if (loaded.encoding !== 'utf-8') writeErr(t('cp1252', { file }) + '\n');
       const doc = readReferat(loaded.text);
       // The votes are counted with the committees of the nearest referat.config.json, as lint counts them.
       const membership = new Membership(doc, configOf(file));
@@ -179,12 +186,12 @@ async function outline(files: string[], json: boolean): Promise<number> {
       else texts.push(outlineText(file, doc, locale, membership));
     } catch (error) {
       if (!(error instanceof FileError)) throw error;
-      process.stderr.write(t(error.code, { file, detail: error.message }) + '\n');
+      writeErr(t(error.code, { file, detail: error.message }) + '\n');
       status = 2;
     }
   }
-  if (json) process.stdout.write(JSON.stringify(files.length === 1 ? (results[0] ?? null) : results, null, 2) + '\n');
-  else if (texts.length) process.stdout.write(texts.join('\n\n') + '\n');
+  if (json) process.stdout.write(jsonText(files.length === 1 ? (results[0] ?? null) : results) + '\n');
+  else if (texts.length) process.stdout.write(escapeControls(texts.join('\n\n')) + '\n');
   return status;
 }
 
@@ -193,19 +200,21 @@ const common = {
   version: { type: 'boolean', short: 'v' },
 } as const;
 
+// Options that take a value are collected (`multiple`), so that one given twice is refused rather
+// than the last silently winning (`--format json --format sarif`).
 const commandOptions = {
   outline: { ...common, json: { type: 'boolean' } },
   lint: {
     ...common,
-    format: { type: 'string' },
-    config: { type: 'string' },
+    format: { type: 'string', multiple: true },
+    config: { type: 'string', multiple: true },
     fix: { type: 'boolean' },
-    'max-warnings': { type: 'string' },
+    'max-warnings': { type: 'string', multiple: true },
     quiet: { type: 'boolean' },
     shard: { type: 'string' },
   },
   init: { ...common, force: { type: 'boolean' }, 'dry-run': { type: 'boolean' } },
-  render: { ...common, output: { type: 'string', short: 'o' }, lang: { type: 'string' } },
+  render: { ...common, output: { type: 'string', short: 'o', multiple: true }, lang: { type: 'string', multiple: true } },
   ...archiveOptions(common),
 } as const;
 
@@ -227,7 +236,7 @@ function splitCommand(argv: readonly string[]): { command: string | undefined; r
 }
 
 function usageError(detail: string): number {
-  process.stderr.write(t('badOption', { detail }) + '\n\n' + t('usage', { archiveUsage: archiveUsage[locale] }) + '\n');
+  writeErr(t('badOption', { detail }) + '\n\n' + t('usage', { archiveUsage: archiveUsage[locale] }) + '\n');
   return 2;
 }
 
@@ -240,7 +249,15 @@ export async function main(argv: string[]): Promise<number> {
   } catch (error) {
     return usageError((error as Error).message);
   }
-  const values = parsed.values as Record<string, string | boolean | undefined>;
+  const values: Record<string, string | boolean | undefined> = {};
+  for (const [name, value] of Object.entries(parsed.values as Record<string, string | boolean | string[] | undefined>)) {
+    if (!Array.isArray(value)) values[name] = value;
+    else if (value.length === 1) values[name] = value[0];
+    else {
+      writeErr(t('repeated', { option: `--${name}`, count: value.length, values: value.join(', ') }) + '\n');
+      return 2;
+    }
+  }
   const positionals = parsed.positionals;
   if (values.version) {
     process.stdout.write(`${VERSION}\n`);
@@ -255,7 +272,7 @@ export async function main(argv: string[]): Promise<number> {
       return runRender({ files: positionals, output: values.output as string | undefined, lang: values.lang as string | undefined, locale });
     case 'outline':
       if (!positionals.length) {
-        process.stderr.write(t('noFiles') + '\n');
+        writeErr(t('noFiles') + '\n');
         return 2;
       }
       return outline(positionals, values.json === true);
@@ -265,17 +282,17 @@ export async function main(argv: string[]): Promise<number> {
     case 'lint': {
       const format = (values.format as string | undefined) ?? 'stylish';
       if (!(FORMATS as readonly string[]).includes(format)) {
-        process.stderr.write(t('badFormat', { format }) + '\n');
+        writeErr(t('badFormat', { format }) + '\n');
         return 2;
       }
       const max = values['max-warnings'] as string | undefined;
       if (max !== undefined && !/^\d+$/.test(max.trim())) {
-        process.stderr.write(t('badMaxWarnings', { value: max }) + '\n');
+        writeErr(t('badMaxWarnings', { value: max }) + '\n');
         return 2;
       }
       const shard = values.shard === undefined ? undefined : parseShard(values.shard as string);
       if (shard === null) {
-        process.stderr.write(t('badShard', { value: values.shard as string }) + '\n');
+        writeErr(t('badShard', { value: values.shard as string }) + '\n');
         return 2;
       }
       return runLint({
@@ -297,7 +314,7 @@ export async function main(argv: string[]): Promise<number> {
     case 'export':
       return archiveCommand(command, values, positionals, { locale, workerScript: path.join(__dirname, 'cli-worker.js') });
     default:
-      process.stderr.write(t('unknownCommand', { cmd: command }) + '\n\n' + t('usage', { archiveUsage: archiveUsage[locale] }) + '\n');
+      writeErr(t('unknownCommand', { cmd: command }) + '\n\n' + t('usage', { archiveUsage: archiveUsage[locale] }) + '\n');
       return 2;
   }
 }
@@ -313,7 +330,7 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error) => {
-    process.stderr.write(`referat: internal error: ${(error as Error)?.stack ?? error}\n`);
+    writeErr(`referat: internal error: ${(error as Error)?.stack ?? error}\n`);
     process.exitCode = 2;
   },
 );

@@ -1,14 +1,16 @@
 // `referat render FILE [-o OUT.html] [--lang da|en]`: the referat as a standalone HTML page (the
 // same renderer as the VS Code preview), with the findings of `referat lint` marked where they are.
-import { promises as fs } from 'node:fs';
+import fs from 'node:fs';
 import path from 'node:path';
 import { findConfigFile, loadConfigFile } from '../config/load';
 import type { ReferatConfig } from '../config/types';
 import { type Locale, translator } from '../i18n';
+import { writeFileSafely } from '../io';
 import { readReferat } from '../reader';
 import { renderHtml } from '../render';
 import { lint } from '../rules';
 import type { Finding } from '../rules/types';
+import { escapeControls } from './escape';
 import { FileError, loadFile } from './files';
 import { fileMessages } from './messages';
 
@@ -30,8 +32,23 @@ const messages = {
     da: '{file}: konfigurationen har fejl; siden viser ingen fund',
   },
   cannotWrite: { en: '{file}: cannot be written ({detail})', da: '{file}: kan ikke skrives ({detail})' },
+  outputIsInput: {
+    en: 'referat render: -o {output} is the referat itself ({file}); give another file for the page',
+    da: 'referat render: -o {output} er selve referatet ({file}); angiv en anden fil til siden',
+  },
   written: { en: '{file}: written ({count} findings)', da: '{file}: skrevet ({count} fund)' },
 } as const;
+
+/** Whether two paths name one file: the same after links are followed, or hard links of each other. */
+function sameFile(a: string, b: string): boolean {
+  try {
+    const [x, y] = [fs.statSync(a), fs.statSync(b)];
+    return (x.dev === y.dev && x.ino === y.ino && x.ino !== 0) || fs.realpathSync(a) === fs.realpathSync(b);
+  } catch {
+    // The output does not exist yet: it is not the referat.
+    return false;
+  }
+}
 
 /** The nearest referat.config.json's settings, or null (and what is wrong, on stderr) when it has problems. */
 function configFor(file: string, say: (line: string) => void, t: ReturnType<typeof translator<typeof messages>>, locale: Locale): ReferatConfig | null {
@@ -46,7 +63,7 @@ function configFor(file: string, say: (line: string) => void, t: ReturnType<type
 
 export async function runRender(command: RenderCommand): Promise<number> {
   const t = translator(messages, command.locale);
-  const say = (line: string) => process.stderr.write(line + '\n');
+  const say = (line: string) => process.stderr.write(escapeControls(line) + '\n');
   if (command.files.length !== 1) {
     say(t('oneFile'));
     return 2;
@@ -58,6 +75,10 @@ export async function runRender(command: RenderCommand): Promise<number> {
   }
   const pageLocale: Locale = lang ?? command.locale;
   const file = command.files[0];
+  if (command.output !== undefined && sameFile(file, command.output)) {
+    say(t('outputIsInput', { output: command.output, file }));
+    return 2;
+  }
   let text: string;
   try {
     const loaded = await loadFile(file);
@@ -77,7 +98,7 @@ export async function runRender(command: RenderCommand): Promise<number> {
     return config ? 0 : 2;
   }
   try {
-    await fs.writeFile(command.output, html, 'utf8');
+    writeFileSafely(command.output, Buffer.from(html, 'utf8'));
   } catch (error) {
     say(t('cannotWrite', { file: command.output, detail: (error as Error).message }));
     return 2;

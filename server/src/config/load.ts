@@ -3,8 +3,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ValidateFunction } from 'ajv';
-import { type Node, type ParseError, findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode } from 'jsonc-parser';
+import { type Node, type ParseError, createScanner, findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode } from 'jsonc-parser';
 import schema from '../../../schemas/referat.config.schema.json';
+import { ReadRefused, readRegularFile } from '../io';
 import type { Localized } from '../rules/types';
 import type { ReferatConfig } from './types';
 
@@ -37,8 +38,44 @@ function validator(): ValidateFunction<ReferatConfig> {
   return compiled;
 }
 
+/**
+ * Deeper than this, a configuration is not one (the schema goes five deep), and the parser, which
+ * recurses, would run out of stack on it.
+ */
+export const MAX_NESTING = 100;
+
+// jsonc-parser's SyntaxKind, a const enum that isolated modules cannot read.
+const OPEN_BRACE = 1;
+const CLOSE_BRACE = 2;
+const OPEN_BRACKET = 3;
+const CLOSE_BRACKET = 4;
+const EOF = 17;
+
+/** The problem of objects and arrays nested deeper than MAX_NESTING, at the first that is; found with the scanner, which does not recurse. */
+function nestingProblem(text: string): ConfigProblem | null {
+  const scanner = createScanner(text, false);
+  let depth = 0;
+  for (let token = scanner.scan(); token !== EOF; token = scanner.scan()) {
+    if (token === OPEN_BRACE || token === OPEN_BRACKET) {
+      if (++depth > MAX_NESTING) {
+        return {
+          message: {
+            en: `Nested more than ${MAX_NESTING} deep: this is not a referat configuration`,
+            da: `Indlejret mere end ${MAX_NESTING} niveauer: dette er ikke en referat-konfiguration`,
+          },
+          offset: scanner.getTokenOffset(),
+          length: 1,
+        };
+      }
+    } else if (token === CLOSE_BRACE || token === CLOSE_BRACKET) depth = Math.max(0, depth - 1);
+  }
+  return null;
+}
+
 /** Parses and checks a configuration. With problems, `config` is what could be read, or `{}`. */
 export function parseConfig(text: string, file: string | null = null): LoadedConfig {
+  const tooDeep = nestingProblem(text);
+  if (tooDeep) return { config: {}, file, problems: [tooDeep] };
   const errors: ParseError[] = [];
   const tree = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
   const problems: ConfigProblem[] = errors.map((e) => ({
@@ -96,16 +133,42 @@ export function findConfigFile(dir: string): string | null {
   }
 }
 
+/** A configuration larger than this is not one (a real one with a hundred members is some 20 KB). */
+export const MAX_CONFIG_MB = 4;
+
+const refusals: Record<ReadRefused['code'], Localized> = {
+  directory: { en: 'is a directory', da: 'er en mappe' },
+  special: { en: 'is not a regular file (a device, a pipe or a socket)', da: 'er ikke en almindelig fil (en enhed, et rør eller en sokkel)' },
+  'too-large': { en: `is larger than ${MAX_CONFIG_MB} MB, far more than a configuration`, da: `er større end ${MAX_CONFIG_MB} MB, langt mere end en konfiguration` },
+};
+
+/** A configuration file that could not be read, with what to tell people. */
+export class ConfigReadError extends Error {
+  constructor(readonly localized: Localized) {
+    super(localized.en);
+  }
+}
+
+/**
+ * The text of a configuration file. Only a regular file, and only up to MAX_CONFIG_MB: a FIFO or a
+ * device named referat.config.json would otherwise hang or fill the memory.
+ */
+export function readConfigText(file: string): string {
+  try {
+    return readRegularFile(file, MAX_CONFIG_MB * 1024 * 1024).bytes.toString('utf8');
+  } catch (error) {
+    if (error instanceof ReadRefused) throw new ConfigReadError({ en: `${file} ${refusals[error.code].en}`, da: `${file} ${refusals[error.code].da}` });
+    const detail = (error as Error).message;
+    throw new ConfigReadError({ en: `Cannot read ${file}: ${detail}`, da: `Kan ikke læse ${file}: ${detail}` });
+  }
+}
+
 export function loadConfigFile(file: string): LoadedConfig {
   let text: string;
   try {
-    text = fs.readFileSync(file, 'utf8');
+    text = readConfigText(file);
   } catch (error) {
-    return {
-      config: {},
-      file,
-      problems: [{ message: { en: `Cannot read ${file}: ${(error as Error).message}`, da: `Kan ikke læse ${file}: ${(error as Error).message}` }, offset: 0, length: 0 }],
-    };
+    return { config: {}, file, problems: [{ message: (error as ConfigReadError).localized, offset: 0, length: 0 }] };
   }
   return parseConfig(text, file);
 }

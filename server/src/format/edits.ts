@@ -107,6 +107,25 @@ export function diffLines(a: readonly string[], b: readonly string[]): Hunk[] {
   return hunks;
 }
 
+/**
+ * diffLines between anchors: pairs of lines known to be the same line in both lists, in order in
+ * both. Only the stretches between anchors are compared, each on its own: the work grows with the
+ * stretches, not with the whole lists, and a stretch that differs too much is replaced alone.
+ */
+export function diffBetweenAnchors(a: readonly string[], b: readonly string[], anchors: ReadonlyArray<readonly [number, number]>): Hunk[] {
+  const hunks: Hunk[] = [];
+  let i = 0;
+  let j = 0;
+  for (const [ai, bj] of [...anchors, [a.length, b.length] as const]) {
+    if (ai > i || bj > j) {
+      for (const h of diffLines(a.slice(i, ai), b.slice(j, bj))) hunks.push({ a0: h.a0 + i, a1: h.a1 + i, b0: h.b0 + j, b1: h.b1 + j });
+    }
+    i = ai + 1;
+    j = bj + 1;
+  }
+  return hunks;
+}
+
 function positionAt(starts: readonly number[], offset: number): Position {
   let lo = 0;
   let hi = starts.length - 1;
@@ -152,9 +171,10 @@ export function linesOfRange(range: Range): { first: number; last: number } {
 
 /**
  * The edits that turn `before` into `after`, line by line. With `only`, just the changes that
- * lie within those lines (an insertion may stand at the start of the line after them).
+ * lie within those lines (an insertion may stand at the start of the line after them). With
+ * `anchors` (line of `before`, line of `after`), the diff compares only the lines between them.
  */
-export function textEdits(before: string, after: string, only?: { first: number; last: number }): TextEdit[] {
+export function textEdits(before: string, after: string, only?: { first: number; last: number }, anchors?: ReadonlyArray<readonly [number, number]>): TextEdit[] {
   const a = segments(before);
   const b = segments(after);
   const starts = lineStarts(before);
@@ -162,7 +182,7 @@ export function textEdits(before: string, after: string, only?: { first: number;
   const inside = (h: Hunk) =>
     !only || (h.a0 >= only.first && (h.a1 === h.a0 ? h.a0 <= only.last + 1 : h.a1 - 1 <= only.last));
   const edits: TextEdit[] = [];
-  for (const h of diffLines(a, b)) {
+  for (const h of anchors ? diffBetweenAnchors(a, b, anchors) : diffLines(a, b)) {
     if (h.a1 - h.a0 === h.b1 - h.b0) {
       // Lines changed in place: one edit a line, so that the lines between keep their positions.
       for (let k = 0; k < h.a1 - h.a0; k++) {

@@ -9,7 +9,7 @@ import { CATEGORY, readCategoryToc, readHeadedToc } from '../reader/toc';
 import { readDirectives } from '../rules/directives';
 import type { TextEdit } from '../rules/types';
 import { HEADER_LABELS, ITEM_WORDS, sectionKindOf } from '../vocabulary';
-import { linesOfRange, textEdits } from './edits';
+import { linesOfRange, segments, textEdits } from './edits';
 import { rewriteToc } from './toc';
 
 /** Heading levels of the canonical style. */
@@ -54,11 +54,21 @@ export function lineBreakOf(text: string): string {
   return '\n';
 }
 
-/** An output line, or a place for an empty line: one the source has, or one a block asks for. */
-type Planned = { text: string; block: boolean } | 'blank' | 'gap';
+/** An output line (with the source line it is made from, or -1), or a place for an empty line: one the source has, or one a block asks for. */
+type Planned = { text: string; block: boolean; from: number; toc?: true } | 'blank' | 'gap';
 
 /** The canonical text of a referat. `model` is the reader's model of `text`, when the caller has it. */
 export function formatReferat(text: string, model: ReferatDocument = readReferat(text)): string {
+  return formatted(text, model).text;
+}
+
+/**
+ * The canonical text, and for each of its lines the source line it was made from (-1 for an empty
+ * line put in and the table of contents written again): lines come out in the order of the lines
+ * they are made from. The table of contents is written again only where the formatted text reads
+ * back with it, in its place, as one entry a punkt; else it stays as written (`keepToc`).
+ */
+function formatted(text: string, model: ReferatDocument, keepToc = false): { text: string; from: number[] } {
   const eol = lineBreakOf(text);
   const lines = readLines(text);
   const raw = lines.map((l) => l.raw);
@@ -66,12 +76,12 @@ export function formatReferat(text: string, model: ReferatDocument = readReferat
   /** A punkt heading's line → the last line of its title, where the title is wrapped. */
   const wrapped = new Map(model.items.filter((p) => p.titleRange.end.line > p.heading.range.start.line).map((p) => [p.heading.range.start.line, p.titleRange.end.line]));
   const labelled = labelLines(model);
-  const toc = tocBlock(model, raw);
+  const toc = keepToc ? null : tocBlock(model, raw);
 
   const planned: Planned[] = [];
   for (let i = 0; i < lines.length; i++) {
     if (toc && i === toc.first) {
-      planned.push('gap', ...toc.lines.map((entry) => ({ text: entry, block: false })), 'gap');
+      planned.push('gap', ...toc.lines.map((entry) => ({ text: entry, block: false, from: -1, toc: true as const })), 'gap');
       i = toc.last;
       continue;
     }
@@ -85,7 +95,7 @@ export function formatReferat(text: string, model: ReferatDocument = readReferat
     if (heading !== null) {
       // A punkt's title wrapped onto the next line stays with its heading, as one block.
       const tail = wrapped.get(i) ?? i;
-      const block = [{ text: heading, block: true }, ...raw.slice(i + 1, tail + 1).map((r) => ({ text: r.replace(TRAILING, ''), block: true }))];
+      const block = [{ text: heading, block: true, from: i }, ...raw.slice(i + 1, tail + 1).map((r, k) => ({ text: r.replace(TRAILING, ''), block: true, from: i + 1 + k }))];
       if (plan!.apart) planned.push('gap', ...block, 'gap');
       else planned.push(...block);
       i = tail;
@@ -94,13 +104,15 @@ export function formatReferat(text: string, model: ReferatDocument = readReferat
     let out = line.raw.replace(TRAILING, '');
     if (labelled.has(i)) out = boldLabel(out);
     out = out.replace(BULLET, '$1- ');
-    planned.push({ text: out, block: false });
+    planned.push({ text: out, block: false, from: i });
   }
 
   // Empty lines: none at either end, never two in a row. Where the source has none, a block's
   // blank line is not put where it would change what a line is: after a directive comment (it
   // names the next line), or before an undecorated `Punkt N:` line (which would then open a punkt).
   const out: string[] = [];
+  const from: number[] = [];
+  let tocEnd = -1;
   let run: 'none' | 'gap' | 'blank' = 'none';
   for (const p of planned) {
     if (p === 'blank') run = 'blank';
@@ -108,19 +120,42 @@ export function formatReferat(text: string, model: ReferatDocument = readReferat
     else {
       const before = out[out.length - 1];
       const together = run === 'gap' && before !== undefined && (COMMENT.test(before) || (!p.block && PUNKT_LINE.test(p.text.trim())));
-      if (run !== 'none' && out.length && !together) out.push('');
+      if (run !== 'none' && out.length && !together) {
+        out.push('');
+        from.push(-1);
+      }
       out.push(p.text);
+      from.push(p.from);
+      if (p.toc) tocEnd = out.length - 1;
       run = 'none';
     }
   }
   const bom = text.charCodeAt(0) === 0xfeff && !(out[0] ?? '').startsWith('\ufeff') ? '\ufeff' : '';
-  return out.length ? bom + out.join(eol) + eol : bom;
+  const result = { text: out.length ? bom + out.join(eol) + eol : bom, from };
+  if (toc) {
+    // Read in its place, among the lines around it, a TOC may end elsewhere than it does alone (the 001
+    // style's ends where its numbering stops) or not be found: formatting again would change it again.
+    const back = readReferat(result.text).toc;
+    if (!back || back.entries.length !== model.items.length || back.range.end.line !== tocEnd) return formatted(text, model, true);
+  }
+  return result;
 }
 
-/** The edits of Format Document, or of Format Selection when `range` is given (only lines in it change). */
+/**
+ * The edits of Format Document, or of Format Selection when `range` is given (only lines in it
+ * change). A line that comes out as it went in (line break included) anchors the diff: only the
+ * stretches between such lines are compared, so a referat of any size gets an edit for each changed
+ * region, quickly, never one over most of the document.
+ */
 export function formatEdits(text: string, model?: ReferatDocument, range?: Range): TextEdit[] {
-  const formatted = formatReferat(text, model ?? readReferat(text));
-  return textEdits(text, formatted, range ? linesOfRange(range) : undefined);
+  const result = formatted(text, model ?? readReferat(text));
+  const before = segments(text);
+  const after = segments(result.text);
+  const anchors: Array<[number, number]> = [];
+  result.from.forEach((line, j) => {
+    if (line >= 0 && before[line] === after[j]) anchors.push([line, j]);
+  });
+  return textEdits(text, result.text, range ? linesOfRange(range) : undefined, anchors);
 }
 
 /**
@@ -184,7 +219,9 @@ function boldLabel(line: string): string {
   const m = LABEL.exec(rest);
   if (!m) return line;
   const value = rest.slice(m[0].length);
-  if (!value) return line;
+  // A value glued to its label (`Mødested:Rådhuset`, `**Mødested*x`) stays as written: the space put
+  // between them would split a word in two.
+  if (!value || !/[\s\u00a0]$/.test(m[0])) return line;
   return `${indent}**${m[1]}${m[2] ? ':' : ''}** ${value}`;
 }
 
@@ -207,9 +244,10 @@ function tocBlock(model: ReferatDocument, raw: readonly string[]): { first: numb
   // A headed TOC with category lines would lose them; the 001 style keeps its own.
   if (toc.heading && toc.entries.some((e) => e.category !== null)) return null;
   const rewritten = rewriteToc(toc, model.items, raw, { keepMatching: true });
-  if (!rewritten || !rewritten.complete || !readsBack(toc.heading !== null, rewritten.lines, model.items.length)) return null;
+  if (!rewritten || !rewritten.complete) return null;
   const first = rewritten.range.start.line;
   const last = rewritten.range.end.line;
+  if (!readsBack(toc.heading !== null, rewritten.lines, model.items.length)) return null;
   // The 001 style: the TOC's category lines tell the reader which body lines end a punkt; they must stay the same.
   if (!toc.heading && categoryLines(raw.slice(first, last + 1)) !== categoryLines(rewritten.lines)) return null;
   // Comments inside the TOC (directives) would be lost; a TOC the author keeps out of checking stays as written.

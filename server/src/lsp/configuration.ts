@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { CONFIG_FILE, findConfigFile, parseConfig, type ConfigProblem } from '../config/load';
+import { CONFIG_FILE, ConfigReadError, findConfigFile, parseConfig, readConfigText, type ConfigProblem } from '../config/load';
 import type { ReferatConfig } from '../config/types';
 import type { SeveritySetting } from '../rules/types';
 import type { Logger } from './documents';
@@ -160,12 +160,13 @@ export class ConfigStore {
     let problems: ConfigProblem[];
     let config: ReferatConfig;
     try {
-      text = fs.readFileSync(file, 'utf8');
+      text = readConfigText(file);
       ({ config, problems } = parseConfig(text, file));
     } catch (error) {
       config = EMPTY;
       const reason = error instanceof Error ? error.message : String(error);
-      problems = [{ message: { en: `Cannot read ${file}: ${reason}`, da: `Kan ikke læse ${file}: ${reason}` }, offset: 0, length: 0 }];
+      const message = error instanceof ConfigReadError ? error.localized : { en: `Cannot read ${file}: ${reason}`, da: `Kan ikke læse ${file}: ${reason}` };
+      problems = [{ message, offset: 0, length: 0 }];
     }
     const good = problems.length === 0;
     const state = {

@@ -13,7 +13,7 @@ import { lint, type LintOptions, type LintText } from '../rules';
 import type { Finding, Severity } from '../rules/types';
 import type { ConfigStore, ValidationSettings } from './configuration';
 import { readReferatSafely, type Logger, type ModelCache } from './documents';
-import { lintTextOf } from './lineDocument';
+import { lintTextOf, revisionOf } from './lineDocument';
 import { clampRange } from './ranges';
 import { documentOverLimit, tooLargeDiagnostic } from './sizeLimit';
 
@@ -174,7 +174,7 @@ export class Linter {
   open(uri: string): LintedDocument | undefined {
     const document = this.cache.documents.get(uri);
     const options = document ? this.options(uri) : undefined;
-    const key = `${document?.version}@${this.generation()}`;
+    const key = `${document ? revisionOf(document) : undefined}@${this.generation()}`;
     const known = this.cached.get(uri);
     // Known findings are not read again: the model may have been let go, and reading it back costs.
     if (document && known && known.key === key && known.document === document) return known;

@@ -6,6 +6,7 @@ import type { Heading, HistoryEntry, Punkt, ReferatDocument, Section, Toc } from
 import { KIND_NAMES } from '../rules/util';
 import { fold, foldHeading } from '../vocabulary';
 import { reuseEncoding } from './answerEncoding';
+import { revisionOf } from './lineDocument';
 import { clampRange, containsRange, unionRange, wholeDocumentRange } from './ranges';
 import {
   HISTORY_SYMBOL_KIND,
@@ -35,15 +36,15 @@ export const MAX_OUTLINE_SYMBOLS = 5000;
  * ask for again on every focus, scroll and breadcrumb change. Held weakly, so it goes with its model
  * (and with it the outline's JSON, kept for sending it again).
  */
-const outlines = new WeakMap<ReferatDocument, { document: TextDocument; version: number; symbols: DocumentSymbol[] }>();
+const outlines = new WeakMap<ReferatDocument, { document: TextDocument; revision: number; symbols: DocumentSymbol[] }>();
 
 export function documentSymbols(document: TextDocument, model: ReferatDocument): DocumentSymbol[] {
   const cached = outlines.get(model);
-  // A TextDocument is updated in place, so the version tells whether its text is still the model's.
-  if (cached && cached.document === document && cached.version === document.version) return cached.symbols;
+  // A TextDocument is updated in place, so the revision tells whether its text is still the model's.
+  if (cached && cached.document === document && cached.revision === revisionOf(document)) return cached.symbols;
   // Sent again unchanged until the document changes: its JSON is made once (answerEncoding.ts).
   const symbols = reuseEncoding(buildSymbols(document, model));
-  outlines.set(model, { document, version: document.version, symbols });
+  outlines.set(model, { document, revision: revisionOf(document), symbols });
   return symbols;
 }
 

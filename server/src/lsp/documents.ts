@@ -28,7 +28,7 @@ export interface OpenReferat {
 interface CachedModel {
   /** The document it was read from: opened again, a document is another object with maybe the same version. */
   document: LineDocument;
-  version: number;
+  revision: number;
   /** Null when the document is not a referat or could not be read. */
   model: ReferatDocument | null;
   /** The words it was read with: a changed referat.config.json vocabulary means reading again. */
@@ -38,7 +38,7 @@ interface CachedModel {
 /** The reader's state of one document, kept to re-read only what the next edits touch. */
 interface KeptState {
   document: LineDocument;
-  version: number;
+  revision: number;
   state: ReadState;
 }
 
@@ -87,8 +87,8 @@ export class ModelCache {
     // Most recently asked for last: the map's order is the order of eviction.
     this.models.delete(uri);
     const vocabulary = this.vocabularyFor(uri);
-    if (!cached || cached.document !== document || cached.version !== document.version || cached.vocabulary !== vocabulary) {
-      cached = { document, version: document.version, model: this.read(document, vocabulary), vocabulary };
+    if (!cached || cached.document !== document || cached.revision !== document.revision || cached.vocabulary !== vocabulary) {
+      cached = { document, revision: document.revision, model: this.read(document, vocabulary), vocabulary };
     }
     this.models.set(uri, cached);
     if (this.models.size > MAX_MODELS) {
@@ -110,8 +110,10 @@ export class ModelCache {
 
   /**
    * Follows the client's document sync, but never lets a message corrupt a text: a didOpen
-   * without a text, a didChange for an older or the same version, or one whose changes are not
-   * all well formed, is ignored (and logged) as a whole.
+   * without a text, or a didChange whose changes are not all well formed, is ignored (and logged)
+   * as a whole. A didChange whose version is not higher than the last is applied, in the order it
+   * came, as vscode-languageserver's TextDocuments does (the client made its edits on the text it
+   * had, which is the text here), and logged.
    */
   listen(connection: SyncConnection): void {
     const ignored = (method: string, why: string) => this.log.info(`Ignored textDocument/${method}: ${why}.`);
@@ -124,7 +126,10 @@ export class ModelCache {
         connection.onDidChangeTextDocument((params) => {
           const problem = this.changeProblem(params);
           if (problem) ignored('didChange', problem);
-          else handler(params);
+          else {
+            this.noteOutOfOrder(params as { textDocument: { uri: string; version: number } });
+            handler(params);
+          }
         }),
       onDidCloseTextDocument: (handler) =>
         connection.onDidCloseTextDocument((params) => (hasDocumentUri(params) ? handler(params) : ignored('didClose', 'no document URI'))),
@@ -142,9 +147,13 @@ export class ModelCache {
     const document = this.documents.get(uri);
     if (!document) return `${uri} is not open`;
     if (typeof version !== 'number' || !Number.isInteger(version)) return `${uri}: no version`;
-    if (version <= document.version) return `${uri}: version ${version} is not newer than ${document.version}`;
     if (!isContentChanges((params as { contentChanges?: unknown }).contentChanges)) return `${uri}: malformed content changes`;
     return undefined;
+  }
+
+  private noteOutOfOrder({ textDocument: { uri, version } }: { textDocument: { uri: string; version: number } }): void {
+    const last = this.documents.get(uri)?.version;
+    if (last !== undefined && version <= last) this.log.info(`textDocument/didChange: ${uri}: version ${version} after ${last}, applied in the order received.`);
   }
 
   /** Every open referat. */
@@ -158,7 +167,7 @@ export class ModelCache {
     // A referat by its language or name stays one whatever is typed; one known by its first lines
     // alone is read whole, so that they are looked at again.
     const named = document.languageId === REFERAT_LANGUAGE_ID || hasReferatName(fileNameOf(document.uri));
-    const touched = named && kept?.document === document ? document.touchedLinesSince(kept.version) : undefined;
+    const touched = named && kept?.document === document ? document.touchedLinesSince(kept.revision) : undefined;
     // The whole text is joined only when the whole of it is read.
     const text = touched ? undefined : document.getText();
     if (text !== undefined && !isReferatDocument(document.uri, document.languageId, text)) return null;
@@ -178,7 +187,7 @@ export class ModelCache {
         this.collector?.noteReading(text!.length);
       }
       document.markRead();
-      this.kept = { document, version: document.version, state };
+      this.kept = { document, revision: document.revision, state };
       return state.model;
     } catch (error) {
       this.log.error(`Could not read ${document.uri}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);

@@ -180,7 +180,8 @@ export function startLanguageServer(connection: Connection): void {
     void Promise.allSettled(refreshed).then(() => (configChanged ? validator?.revalidateAll() : validator?.scheduleWorkspace()));
   });
 
-  const guard = guardWith(log, (uri) => cache.documents.get(uri)?.version);
+  // The revision, not the client's version: a change that repeats a version number is a change too.
+  const guard = guardWith(log, (uri) => cache.documents.get(uri)?.revision);
 
   connection.onDocumentSymbol(
     guard('textDocument/documentSymbol', null, (params) => {

@@ -23,7 +23,16 @@ export interface TouchedLines {
   newEnd: number;
 }
 
+/** The last revision given to a document: revisions are unique across documents, reopened ones too. */
+let lastRevision = 0;
+
 export class LineDocument implements TextDocument {
+  /**
+   * Changes with every change applied, whatever versions the client sends (a client may send the
+   * same version twice, or an older one): what the server keeps per document (its model, findings,
+   * outline) is kept per revision. `version` is the client's, for what is sent back to it.
+   */
+  revision = ++lastRevision;
   /** The text as opened (or as last sent whole); undefined while packed. */
   private baseText: string | undefined;
   /** The same text, compressed UTF-8, while the document is packed. */
@@ -47,7 +56,7 @@ export class LineDocument implements TextDocument {
   private readonly found = new Map<string, boolean>();
   /** `baseLinesWith` answers for the base text. */
   private readonly baseFound = new Map<string, Uint8Array>();
-  /** The version since which `touched` records the changed lines; null when a whole new text came since. */
+  /** The revision since which `touched` records the changed lines; null when a whole new text came since. */
   private touchedSince: number | null;
   /** The lines changed since `touchedSince`; null when none did. */
   private touched: TouchedLines | null = null;
@@ -61,7 +70,7 @@ export class LineDocument implements TextDocument {
     this.baseText = content;
     this.text = content;
     this.length = content.length;
-    this.touchedSince = version;
+    this.touchedSince = this.revision;
   }
 
   get lineCount(): number {
@@ -136,16 +145,16 @@ export class LineDocument implements TextDocument {
   }
 
   /**
-   * Which lines changed since `version`: undefined when that is not known line by line (a whole
-   * new text came, or the record starts at another version), null when none did.
+   * Which lines changed since `revision`: undefined when that is not known line by line (a whole
+   * new text came, or the record starts at another revision), null when none did.
    */
-  touchedLinesSince(version: number): TouchedLines | null | undefined {
-    return this.touchedSince === version ? this.touched : undefined;
+  touchedLinesSince(revision: number): TouchedLines | null | undefined {
+    return this.touchedSince === revision ? this.touched : undefined;
   }
 
-  /** Starts the record of changed lines afresh from this version (once it has been read). */
+  /** Starts the record of changed lines afresh from this revision (once it has been read). */
   markRead(): void {
-    this.touchedSince = this.version;
+    this.touchedSince = this.revision;
     this.touched = null;
   }
 
@@ -174,6 +183,7 @@ export class LineDocument implements TextDocument {
       }
     }
     this.version = version;
+    this.revision = ++lastRevision;
   }
 
   private replace(lines: (number | string)[], range: Range, newText: string): void {
@@ -366,6 +376,11 @@ export function documentLines(document: TextDocument): string[] {
   const lines: string[] = new Array(document.lineCount);
   for (let line = 0; line < lines.length; line++) lines[line] = document.lineAt(line);
   return lines;
+}
+
+/** What changes with every change of a document: its revision, or for another TextDocument its version. */
+export function revisionOf(document: TextDocument): number {
+  return document instanceof LineDocument ? document.revision : document.version;
 }
 
 /** The configuration TextDocuments uses to make and update documents. */

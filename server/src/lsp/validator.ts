@@ -47,8 +47,8 @@ interface DiskResult {
 
 export class Validator {
   private readonly timers = new Map<string, NodeJS.Timeout>();
-  /** Push: the version last published per open document. */
-  private readonly publishedVersion = new Map<string, number>();
+  /** Push: the revision last published per open document. */
+  private readonly publishedRevision = new Map<string, number>();
   /** Push: open documents last published with problems, so that clearing them is not forgotten. */
   private readonly withProblems = new Set<string>();
   /** Files not open, by `uriKey`: their last lint. */
@@ -83,7 +83,7 @@ export class Validator {
   closed(uri: string): void {
     this.justOpened.delete(uri);
     this.cancel(uri);
-    this.publishedVersion.delete(uri);
+    this.publishedRevision.delete(uri);
     if (this.o.pull) return;
     if (this.withProblems.delete(uri)) this.send(uri, []);
     if (this.o.settings.current.workspace) this.scheduleWorkspace();
@@ -125,15 +125,15 @@ export class Validator {
       await this.o.settings.ready;
       const document = this.o.cache.documents.get(uri);
       if (!document) return;
-      const version = document.version;
+      const { version, revision } = document;
       const linted = this.o.settings.current.enable ? this.o.linter.open(uri) : undefined;
       // Not a referat (any more) and nothing shown: nothing to say.
       if (!linted && !this.withProblems.has(uri)) return;
       const current = this.o.cache.documents.get(uri);
-      if (!current || current.version !== version) return;
-      if ((this.publishedVersion.get(uri) ?? -Infinity) > version) return;
+      if (!current || current.revision !== revision) return;
+      if ((this.publishedRevision.get(uri) ?? -Infinity) > revision) return;
       const diagnostics = linted?.diagnostics ?? [];
-      this.publishedVersion.set(uri, version);
+      this.publishedRevision.set(uri, revision);
       if (diagnostics.length) this.withProblems.add(uri);
       else this.withProblems.delete(uri);
       this.send(uri, diagnostics, version);

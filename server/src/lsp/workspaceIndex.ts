@@ -8,6 +8,7 @@ import type { Range } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ReferatDocument } from '../model';
 import { readReferatSafely, type Logger, type ModelCache } from './documents';
+import { revisionOf } from './lineDocument';
 import { clampRange } from './ranges';
 import { filePathOf, hasReferatName, isCandidateFile, isReferatFile, uriKey, fileNameOf } from './referatFiles';
 import { meetingName, punktSymbolName } from './symbolNames';
@@ -74,7 +75,7 @@ export class WorkspaceIndex {
   private roots: string[] = [];
   private scanning: Promise<void> = Promise.resolve();
   /** The entries of open documents, by URI, for the version they were made from (null: not a referat). */
-  private readonly openEntries = new Map<string, { document: TextDocument; version: number; entry: IndexedReferat | null }>();
+  private readonly openEntries = new Map<string, { document: TextDocument; revision: number; entry: IndexedReferat | null }>();
 
   constructor(
     private readonly cache: ModelCache,
@@ -91,9 +92,9 @@ export class WorkspaceIndex {
       const document = this.cache.documents.get(uri)!;
       // Kept per version: the model of a document not looked at lately may have been let go, and reading it back costs.
       let known = this.openEntries.get(uri);
-      if (!known || known.document !== document || known.version !== document.version) {
+      if (!known || known.document !== document || known.revision !== revisionOf(document)) {
         const model = this.cache.getModel(uri);
-        known = { document, version: document.version, entry: model ? indexEntry(uri, document, model) : null };
+        known = { document, revision: revisionOf(document), entry: model ? indexEntry(uri, document, model) : null };
         this.openEntries.set(uri, known);
       }
       if (!known.entry) continue;
