@@ -7,6 +7,9 @@
 import nodeFs from 'node:fs';
 import path from 'node:path';
 
+/** Why a file may not be flushed where the write itself still works. */
+const UNFLUSHABLE = new Set(['EINVAL', 'ENOTSUP', 'ERR_ACCESS_DENIED']);
+
 export interface FileStat {
   mode: number;
   uid: number;
@@ -151,8 +154,9 @@ export function writeFileSafely(file: string, bytes: Uint8Array, options: WriteO
     try {
       fs.fsyncSync(fd);
     } catch (error) {
-      // Some file systems cannot flush a file (EINVAL); the rename is still all or nothing.
-      if ((error as NodeJS.ErrnoException).code !== 'EINVAL' && (error as NodeJS.ErrnoException).code !== 'ENOTSUP') throw error;
+      // Some file systems cannot flush a file (EINVAL), and Node's permission model forbids it
+      // (ERR_ACCESS_DENIED); the rename is still all or nothing.
+      if (!UNFLUSHABLE.has((error as NodeJS.ErrnoException).code ?? '')) throw error;
     }
     if (old) {
       // The owner first: changing it may clear set-user-ID bits that the mode then sets again.

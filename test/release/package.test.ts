@@ -89,7 +89,7 @@ describe('the npm package', () => {
 
   it('referat render: a page with every punkt', () => {
     const res = referat('render', 'social-udvalget.referat.txt', '-o', 'referat.html');
-    expect(res.status).toBe(0);
+    expect(res.status, res.stderr).toBe(0);
     const html = fs.readFileSync(path.join(work, 'referat.html'), 'utf8');
     expect(html.match(/<section class="punkt/g)).toHaveLength(6);
   });
