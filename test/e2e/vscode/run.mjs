@@ -291,11 +291,21 @@ async function outlineScreenshot(context, base, workspace) {
 
 /** Runs a command from the command palette by its title. */
 async function runCommand(page, title) {
-  await quickInputClosed(page);
-  await page.keyboard.press('F1');
-  await page.locator('.quick-input-widget input').waitFor();
-  await page.keyboard.type(title);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 15_000 });
+  // Twice at most: a busy workbench may drop the first keys typed into a palette just opened.
+  for (let attempt = 1; ; attempt++) {
+    await quickInputClosed(page);
+    await page.keyboard.press('F1');
+    await page.locator('.quick-input-widget input').waitFor();
+    await page.keyboard.type(title);
+    const found = await page
+      .locator('.quick-input-list .monaco-list-row', { hasText: title })
+      .first()
+      .waitFor({ timeout: 20_000 })
+      .then(() => true, () => false);
+    if (found) break;
+    if (attempt === 2) throw new Error(`the command palette does not offer "${title}"`);
+    await page.keyboard.press('Escape');
+  }
   await page.keyboard.press('Enter');
   await quickInputClosed(page);
 }
