@@ -476,12 +476,15 @@ export function withoutInvisible(words: string): string {
 export interface VocabularyWords {
   sections?: Partial<Record<SectionKind, readonly string[]>>;
   titles?: readonly string[];
+  /** Phrases after a name that say the member was not at the meeting (`var forhindret`). */
+  absence?: readonly string[];
 }
 
 /** The vocabulary the reader reads with: the words above and any a configuration adds. */
 export class Vocabulary {
   private readonly sectionByWords = new Map<string, SectionKind>();
   readonly titleWords: readonly string[];
+  readonly absencePhrases: readonly { scope: 'meeting' | 'item'; phrase: string }[];
 
   constructor(extra: VocabularyWords = {}) {
     for (const [kind, words] of Object.entries(SECTION_HEADINGS) as [SectionKind, readonly string[]][]) this.addSections(kind, words);
@@ -489,6 +492,10 @@ export class Vocabulary {
       if (SECTION_HEADINGS[kind] && Array.isArray(words)) this.addSections(kind, words);
     }
     this.titleWords = [...TITLE_WORDS, ...(extra.titles ?? []).map((w) => fold(w))];
+    this.absencePhrases = [
+      ...ABSENCE_PHRASES.flatMap((a) => a.phrases.map((phrase) => ({ scope: a.scope, phrase }))),
+      ...(extra.absence ?? []).filter((p) => typeof p === 'string' && p.trim()).map((phrase) => ({ scope: 'meeting' as const, phrase: phrase.trim() })),
+    ];
   }
 
   private addSections(kind: SectionKind, words: readonly string[]): void {
@@ -508,7 +515,7 @@ const vocabularies = new Map<string, Vocabulary>();
 /** The vocabulary with a configuration's words, made once for the same words. */
 export function vocabularyOf(extra: VocabularyWords | Vocabulary | undefined): Vocabulary {
   if (extra instanceof Vocabulary) return extra;
-  if (!extra || (!extra.sections && !extra.titles)) return DEFAULT_VOCABULARY;
+  if (!extra || (!extra.sections && !extra.titles && !extra.absence)) return DEFAULT_VOCABULARY;
   const key = JSON.stringify(extra);
   let vocabulary = vocabularies.get(key);
   if (!vocabulary) vocabularies.set(key, (vocabulary = new Vocabulary(extra)));

@@ -397,6 +397,13 @@ describe("a municipality's own words, from referat.config.json", () => {
     expect(d.items[0].sections).toEqual([]);
   });
 
+  it('reads the absence phrases the configuration adds', () => {
+    const minutesWithAbsence = doc('Referat Teknisk Udvalg d. 12-03-2024', '', 'Punkt 1: Budget', '', 'Beslutning', 'Godkendt.', '', 'Anna Berg (A) var forhindret.');
+    expect(read(minutesWithAbsence).items[0].absences).toEqual([]);
+    const absences = read(minutesWithAbsence, { vocabulary: { absence: ['var forhindret'] } }).items[0].absences;
+    expect(absences.map((a) => [a.person.name, a.scope])).toEqual([['Anna Berg', 'meeting']]);
+  });
+
   it('reads titles and section headings the configuration adds, with no code change', () => {
     const d = read(text, { vocabulary: { titles: ['Mødereferat'], sections: { indstilling: ['Direktørens anbefaling'], beslutning: ['Udvalgets afgørelse'] } } });
     expect(d.meeting).toMatchObject({ committee: 'Teknisk Udvalg', date: '2024-03-12' });

@@ -5,7 +5,6 @@ import {
   ABSENCE_LABELS,
   NAME_PARTICLES,
   ADJOURNED_PATTERN,
-  ABSENCE_PHRASES,
   BARE_VOTE_LABELS,
   COUNTED_VOTE_LABELS,
   DECISION_OUTCOMES,
@@ -20,6 +19,8 @@ import {
   TALLY_NONE,
   TALLY_SIDES,
   VOTE_VERBS,
+  DEFAULT_VOCABULARY,
+  type Vocabulary,
   fold,
   sameBody,
 } from '../vocabulary';
@@ -147,9 +148,17 @@ const SITS_IN = new RegExp(`\\s(?:${words(STAND_IN_PRESENT).join('|')})\\s*[.]?\
 /** `(Stedfortræder: Conni Bergendorff)` after an absent member (group 2: the stand-in). */
 const STAND_IN_NOTE = new RegExp(`\\(\\s*(${words(STAND_IN_LABELS).join('|')})\\s*:?\\s*([^)]*)\\)`, 'giu');
 
-const absencePhrases = ABSENCE_PHRASES.flatMap((a) => a.phrases.map((p) => ({ scope: a.scope, phrase: p })));
-const ABSENCE = new RegExp(`\\s(${words(absencePhrases.map((a) => a.phrase)).join('|')})(?=[\\s.,:;]|$)`, 'i');
-const scopeOf = new Map(absencePhrases.map((a) => [fold(a.phrase), a.scope]));
+/** The absence phrases of a vocabulary, made once for each: `Anna Berg deltog ikke i mødet.` */
+const absencePatterns = new WeakMap<Vocabulary, { pattern: RegExp; scopeOf: Map<string, 'meeting' | 'item'> }>();
+function absenceOf(vocabulary: Vocabulary): { pattern: RegExp; scopeOf: Map<string, 'meeting' | 'item'> } {
+  let found = absencePatterns.get(vocabulary);
+  if (!found) {
+    const phrases = vocabulary.absencePhrases;
+    found = { pattern: new RegExp(`\\s(${words(phrases.map((a) => a.phrase)).join('|')})(?=[\\s.,:;]|$)`, 'i'), scopeOf: new Map(phrases.map((a) => [fold(a.phrase), a.scope])) };
+    absencePatterns.set(vocabulary, found);
+  }
+  return found;
+}
 /** `Fraværende: Anna Hansen (C)`; `Afbud fra Tina Rottbøll (A)` has no colon. */
 const ABSENCE_LABEL = new RegExp(`^(?:\\*\\*)?(${words(ABSENCE_LABELS).join('|')})(?:\\*\\*)?(?:\\s*:\\s*|(?<=fra)\\s+(?=\\p{Lu}))`, 'iu');
 
@@ -351,7 +360,14 @@ export class DecisionReader {
   /** A label without voters (`For stemte:`, `Stemte imod:`): the lines after it list them. */
   private listSide: VoteSide | null = null;
 
-  constructor(private readonly ownCommittee: string | null) {}
+  private readonly absenceWords: { pattern: RegExp; scopeOf: Map<string, 'meeting' | 'item'> };
+
+  constructor(
+    private readonly ownCommittee: string | null,
+    vocabulary: Vocabulary = DEFAULT_VOCABULARY,
+  ) {
+    this.absenceWords = absenceOf(vocabulary);
+  }
 
   get result(): DecisionParts {
     return this.out;
@@ -422,7 +438,7 @@ export class DecisionReader {
   private isStructural(span: Span): boolean {
     const text = span.text;
     if (labelAt(text) || COUNTED_MEMBERS.test(text) || TALLY.test(text) || PROPOSAL.test(text)) return true;
-    const absence = ABSENCE.exec(text);
+    const absence = this.absenceWords.pattern.exec(text);
     if (absence && readNameList(span, 0, absence.index)) return true;
     // From `VOTE_VERB.lastIndex`, as `matchAll(VOTE_VERB)` started there.
     VOTE_VERB_SCAN.lastIndex = VOTE_VERB.lastIndex;
@@ -480,10 +496,10 @@ export class DecisionReader {
     if (label) {
       names = this.absentList(span, label[0].length, beforeTrailingStops(text));
     } else {
-      const m = ABSENCE.exec(text);
+      const m = this.absenceWords.pattern.exec(text);
       if (!m) return false;
       names = readNameList(span, 0, m.index);
-      scope = scopeOf.get(fold(m[1])) ?? 'meeting';
+      scope = this.absenceWords.scopeOf.get(fold(m[1])) ?? 'meeting';
     }
     if (!names) return false;
     for (const { substitute, ...person } of names) {

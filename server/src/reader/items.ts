@@ -484,7 +484,7 @@ export function readItem(ctx: ItemContext, h: ItemHead, end: number): Punkt {
     if (quoted) item.history.push(headedHistory(lines, section, quoted.body, quoted.date ? findDate(quoted.date)?.iso ?? null : null));
     else item.history.push(...readHistory(lines, section));
   }
-  const decisions = new DecisionReader(ctx.ownCommittee);
+  const decisions = new DecisionReader(ctx.ownCommittee, ctx.vocabulary);
   for (const s of item.sections) {
     if (s.kind === 'beslutning') decisions.readSection(lines, s.heading.range.start.line + 1, s.range.end.line + 1);
   }
