@@ -35,14 +35,14 @@ const LABEL_AT_START = new RegExp(`^(?:\\*\\*|__)?(${byLength([...fieldOf.keys()
 const LABEL_RUN_ON = new RegExp(`\\s(?:\\*\\*|__)?(${byLength(RUN_ON_HEADER_LABELS).map(escape).join('|')})(?:\\*\\*|__)?(\\s*:)?(?:\\*\\*|__)?\\s`, 'giu');
 
 /** One label and its value in a header line: `[labelAt, valueAt, valueEnd)` are columns of the line. */
-interface Field_ {
+interface LabelledField {
   field: Field;
   valueAt: number;
   valueEnd: number;
 }
 
 /** The labelled fields of a header line, in order; none when the line does not start with a label. */
-function fieldsOf(line: Line): Field_[] {
+function fieldsOf(line: Line): LabelledField[] {
   const text = line.text;
   const first = LABEL_AT_START.exec(text);
   if (!first) return [];
