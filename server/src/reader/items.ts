@@ -606,14 +606,12 @@ function dropSentenceHeadings(lines: Lines, item: Punkt): void {
   for (let k = item.sections.length - 1; k >= 0; k--) {
     const sec = item.sections[k];
     if (!sentence(sec) || !item.sections.some((other) => other !== sec && other.kind === sec.kind && !sentence(other))) continue;
+    // Its lines are text of the section before it (or of the punkt, before its first section).
     const before = item.sections[k - 1];
-    if (!before) {
-      sec.kind = 'other';
-      continue;
+    if (before) {
+      before.range = { start: before.range.start, end: sec.range.end };
+      before.subheadings.push(...sec.subheadings);
     }
-    // Its lines belong to the section before it.
-    before.range = { start: before.range.start, end: sec.range.end };
-    before.subheadings.push({ heading: sec.heading, range: sec.range }, ...sec.subheadings);
     item.sections.splice(k, 1);
   }
 }
