@@ -177,10 +177,10 @@ function joinWrappedTitle(lines: Lines, h: ItemHead, vocabulary: Vocabulary): vo
   const headLine = lines.at(h.line);
   if (headLine.text.length < WRAPPED_HEADING_LENGTH) return;
   const next = lines.at(h.line + 1);
-  // The case number or section after it may stand apart: formatting parts a heading from what follows.
-  const after = lines.at(nextNonBlank(lines, h.line + 2));
+  // The case number or section after it, or one empty line further: formatting parts a heading from what follows.
+  const after = lines.at(h.line + 2)?.blank ? lines.at(h.line + 3) : lines.at(h.line + 2);
   // The second line of a wrapped title is plain text: a marked line is a heading of its own.
-  if (!next || next.blank || isDecorated(next) || next.raw.includes('\t') || !after || next.text.length > LONGEST_HEADING) return;
+  if (!next || next.blank || isDecorated(next) || next.raw.includes('\t') || !after || after.blank || next.text.length > LONGEST_HEADING) return;
   if (readCaseLine(next) || vocabulary.sectionKindOf(next.text) || PUNKT.test(next.text)) return;
   if (!readCaseLine(after)?.caseNumber && !(after.text.length <= 60 && vocabulary.sectionKindOf(after.text))) return;
   const joint = /[\p{L}\p{N}]-$/u.test(h.title) ? '' : ' ';
