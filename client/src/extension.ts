@@ -29,6 +29,17 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       const uri = vscode.Uri.parse(url);
       await vscode.commands.executeCommand('markdown.showPreview', uri).then(undefined, () => vscode.window.showTextDocument(uri));
     }),
+    // The server's `Behandlet før: 2 møder` code lens: the case's meetings in the references view.
+    vscode.commands.registerCommand('referat.showTreatments', async (uri: string, position: unknown, locations: unknown[]) => {
+      if (!client) return;
+      const c = client.protocol2CodeConverter;
+      await vscode.commands.executeCommand(
+        'editor.action.showReferences',
+        c.asUri(uri),
+        c.asPosition(position as Parameters<typeof c.asPosition>[0]),
+        (locations as Parameters<typeof c.asLocation>[0][]).map((l) => c.asLocation(l)),
+      );
+    }),
     vscode.commands.registerCommand('referat.restartServer', async () => {
       if (!client) return;
       await client.restart();
