@@ -69,7 +69,9 @@ describe.each([{ locale: 'da' as const }, { locale: 'en' as const }])('a case ac
   it('hovers a case number with each meeting that treated it, newest first, and the first line of its decision', async () => {
     const text = await eventually(async () => {
       const found = value(await client.request<Hover | null>('textDocument/hover', onCase('br.referat.txt')));
+      // The workspace is read in the background, its files in no particular order.
       expect(found).toContain('Beskæftigelses- og Erhvervsudvalget');
+      expect(found).toContain('Økonomiudvalget 2022');
       return found;
     });
     const at = (s: string) => text.indexOf(s);
@@ -102,6 +104,16 @@ describe.each([{ locale: 'da' as const }, { locale: 'en' as const }])('a case ac
     expect(found.map((l) => [l.command!.title, l.range.start.line])).toEqual([[expectedLens(2), lineOf('br.referat.txt', 'Punkt 17:')]]);
     expect(found[0].command!.command).toBe('referat.showTreatments');
     expect((found[0].command!.arguments![2] as Location[]).length).toBe(3);
+  });
+
+  it('answers referat/cases: the cases treated at more than one meeting, each meeting newest first; every case with `all`', async () => {
+    type Answer = { caseNumber: string | null; title: string; treatments: { uri: string; committee: string; date: string; punkt: number; range: { start: { line: number } } }[] }[];
+    const shared = await client.request<Answer>('referat/cases', {});
+    expect(shared.map((c) => c.caseNumber)).toEqual([CASE]);
+    expect(shared[0].treatments.map((t) => `${t.committee} ${t.date} ${t.punkt}`)).toEqual(['Byrådet 2022-01-31 17', 'Økonomiudvalget 2022-01-24 16', 'Beskæftigelses- og Erhvervsudvalget 2022-01-10 5']);
+    expect(shared[0].treatments[2]).toMatchObject({ uri: uri('beu.referat.txt'), range: { start: { line: lineOf('beu.referat.txt', 'Punkt 5:') } } });
+    const all = await client.request<Answer>('referat/cases', { all: true });
+    expect(all.map((c) => c.caseNumber).sort()).toEqual([CASE, '22-000001']);
   });
 
   it('follows an open document as it changes and when it is closed', async () => {

@@ -93,3 +93,50 @@ export function caseLenses(archive: Archive, open: OpenReferat, locale: Locale):
   }
   return lenses;
 }
+
+/** The custom request of the Sager tree view: every case of the workspace and its meetings. */
+export const CASES_REQUEST = 'referat/cases';
+
+export interface CaseTreatmentInfo {
+  uri: string;
+  committee: string | null;
+  /** `YYYY-MM-DD`. */
+  date: string | null;
+  punkt: number;
+  title: string;
+  decision: string | null;
+  /** Where the punkt's heading is. */
+  range: Range;
+}
+
+export interface CaseInfo {
+  key: string;
+  caseNumber: string | null;
+  title: string;
+  /** Newest first. */
+  treatments: CaseTreatmentInfo[];
+}
+
+/**
+ * The answer to `referat/cases`: the cases treated at more than one meeting (`all`: every case),
+ * the most recently treated first.
+ */
+export function casesAnswer(archive: Archive, all = false): CaseInfo[] {
+  const cases = archive.cases().filter((c) => all || new Set(c.treatments.map((t) => t.referat.uri)).size > 1);
+  const newest = (c: { treatments: readonly Treatment[] }) => c.treatments[0]?.referat.date ?? '';
+  cases.sort((a, b) => (newest(a) < newest(b) ? 1 : newest(a) > newest(b) ? -1 : a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return cases.map((c) => ({
+    key: c.key,
+    caseNumber: c.caseNumber,
+    title: c.title,
+    treatments: c.treatments.map((t) => ({
+      uri: t.referat.uri,
+      committee: t.referat.committee,
+      date: t.referat.date,
+      punkt: t.punkt.number,
+      title: t.punkt.title,
+      decision: t.punkt.decisionFirstLine,
+      range: headingRange(t),
+    })),
+  }));
+}

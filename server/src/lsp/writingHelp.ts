@@ -3,7 +3,7 @@
 import type { CancellationToken, ClientCapabilities, Connection, ServerCapabilities } from 'vscode-languageserver';
 import type { Membership } from '../config/membership';
 import type { Locale } from '../i18n';
-import { caseDefinition, caseLenses, caseReferences, punktWithCaseNumberAt } from './caseHistory';
+import { CASES_REQUEST, caseDefinition, caseLenses, caseReferences, casesAnswer, punktWithCaseNumberAt } from './caseHistory';
 import { codeLenses } from './codeLens';
 import type { ConfigStore } from './configuration';
 import { definition } from './definition';
@@ -129,6 +129,16 @@ export function registerWritingHelp(connection: Connection, deps: WritingHelpDep
     guard('textDocument/rename', null, (params, token) => {
       const open = cache.get(params.textDocument.uri);
       return open ? rename(workspace, open, params, deps.locale(), Boolean(deps.client().workspace?.workspaceEdit?.documentChanges), token) : null;
+    }),
+  );
+
+  // The Sager tree view: the cases of the workspace, once the first scan has read them.
+  connection.onRequest(
+    CASES_REQUEST,
+    guard(CASES_REQUEST, [], async (params: { all?: unknown } | undefined) => {
+      if (!index) return [];
+      await Promise.race([index.whenScanned(), delay(SCAN_WAIT_MS)]);
+      return casesAnswer(index.archive(), params?.all === true);
     }),
   );
 
