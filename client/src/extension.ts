@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { ReferatDetector } from './detection';
+import { refreshCasesView, registerCasesView } from './casesView';
 import { registerGoToPunkt } from './goToPunkt';
 import { createLanguageClient } from './languageClient';
 import { registerNewReferat } from './newReferat';
@@ -48,11 +49,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   );
 
   client = createLanguageClient(context, output);
+  // The Sager view in the Explorer: the workspace's cases, from the server.
+  context.subscriptions.push(registerCasesView(() => client));
   // Detection does not wait for the server: documents switch language at once, and the client
   // picks them up when it is ready.
   const detected = detector.checkOpenDocuments();
   try {
     await client.start();
+    void vscode.commands.executeCommand('setContext', 'referat.serverRunning', true);
+    void refreshCasesView();
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     log(message);
