@@ -127,6 +127,16 @@ describe.each([{ locale: 'da' as const }, { locale: 'en' as const }])('a case ac
     await client.close(ou);
     await eventually(async () => expect((await lenses('br.referat.txt')).map((l) => l.command!.title)).toEqual([expectedLens(2)]));
   });
+
+  it('lets go of a file deleted on disk, and takes it again when it is back', async () => {
+    const file = path.join(root, 'ou.referat.txt');
+    rmSync(file);
+    await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: uri('ou.referat.txt'), type: 3 }] });
+    await eventually(async () => expect((await lenses('br.referat.txt')).map((l) => l.command!.title)).toEqual([expectedLens(1)]));
+    writeFileSync(file, TEXTS['ou.referat.txt']);
+    await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: uri('ou.referat.txt'), type: 1 }] });
+    await eventually(async () => expect((await lenses('br.referat.txt')).map((l) => l.command!.title)).toEqual([expectedLens(2)]));
+  });
 });
 
 const GREVE = path.resolve(REPO_ROOT, '../shared/corpus/greve');
