@@ -75,7 +75,7 @@ describe.each([{ locale: 'da' as const }, { locale: 'en' as const }])('a case ac
       return found;
     });
     const at = (s: string) => text.indexOf(s);
-    expect(text).toContain(locale === 'da' ? 'Behandlet på' : 'Treated at');
+    expect(text).toContain(locale === 'da' ? '**Behandlet på** (3 møder, nyeste først):' : '**Treated at** (3 meetings, newest first):');
     expect(text).toContain('Byrådet 2022-01-31, punkt 17: Rangering af beskæftigelsesindsatsen — Byrådet godkendte Økonomiudvalgets indstilling.');
     expect(text).toContain('Økonomiudvalget 2022-01-24, punkt 16: Rangering af beskæftigelsesindsatsen — Anbefales.');
     expect(text).toContain('Beskæftigelses- og Erhvervsudvalget 2022-01-10, punkt 5: Rangering af beskæftigelsesindsatsen — Orienteringen blev taget til efterretning.');

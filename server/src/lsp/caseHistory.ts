@@ -42,7 +42,8 @@ function headingRange(t: Treatment): Range {
 export function caseHistoryMarkdown(archive: Archive, punkt: Punkt, locale: Locale): string | null {
   const treatments = treatmentsOfPunkt(archive, punkt);
   if (!treatments.length) return null;
-  const lines = [`**${L(locale, 'Behandlet på', 'Treated at')}** (${treatments.length} ${meetingsWord(treatments.length, locale)}, ${L(locale, 'nyeste først', 'newest first')}):`, ''];
+  const meetings = new Set(treatments.map((t) => t.referat.uri)).size;
+  const lines = [`**${L(locale, 'Behandlet på', 'Treated at')}** (${meetings} ${meetingsWord(meetings, locale)}, ${L(locale, 'nyeste først', 'newest first')}):`, ''];
   for (const t of treatments) {
     const who = t.referat.committee ?? L(locale, 'ukendt udvalg', 'unknown committee');
     const when = t.referat.date ?? L(locale, 'uden dato', 'no date');

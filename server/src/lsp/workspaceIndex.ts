@@ -208,13 +208,27 @@ export class WorkspaceIndex {
   /** Reads a file again after it changed on disk or was closed in the editor. */
   async refreshFile(filePath: string): Promise<void> {
     const key = uriKey(pathToFileURL(filePath).href);
+    const generation = this.bump(key);
     if (!this.isIndexable(filePath)) {
       this.deleteDisk(key);
       return;
     }
     const referat = await readIndexedFile(filePath, this.log);
+    // Deleted or read again meanwhile: this reading is out of date.
+    if (this.reads.get(key) !== generation) return;
+    this.reads.delete(key);
     if (referat) this.setDisk(key, referat);
     else this.deleteDisk(key);
+  }
+
+  /** The files being read again, by key: a later reading or a deletion makes an earlier reading's result stale. */
+  private readonly reads = new Map<string, number>();
+  private generation = 0;
+
+  private bump(key: string): number {
+    const generation = ++this.generation;
+    this.reads.set(key, generation);
+    return generation;
   }
 
   /** Inside a root, not below a skipped folder, and named like a possible referat. */
@@ -227,6 +241,7 @@ export class WorkspaceIndex {
 
   /** Forgets a deleted file, or every file below a deleted folder. */
   forget(filePath: string): void {
+    for (const key of [...this.reads.keys()]) if (isInside(key, filePath)) this.reads.delete(key);
     for (const key of [...this.onDisk.keys()]) if (isInside(key, filePath)) this.deleteDisk(key);
   }
 
