@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { ReferatDetector } from './detection';
+import { refreshCasesView, registerCasesView } from './casesView';
 import { registerGoToPunkt } from './goToPunkt';
 import { createLanguageClient } from './languageClient';
 import { registerNewReferat } from './newReferat';
@@ -29,6 +30,17 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       const uri = vscode.Uri.parse(url);
       await vscode.commands.executeCommand('markdown.showPreview', uri).then(undefined, () => vscode.window.showTextDocument(uri));
     }),
+    // The server's `Behandlet før: 2 møder` code lens: the case's meetings in the references view.
+    vscode.commands.registerCommand('referat.showTreatments', async (uri: string, position: unknown, locations: unknown[]) => {
+      if (!client) return;
+      const c = client.protocol2CodeConverter;
+      await vscode.commands.executeCommand(
+        'editor.action.showReferences',
+        c.asUri(uri),
+        c.asPosition(position as Parameters<typeof c.asPosition>[0]),
+        (locations as Parameters<typeof c.asLocation>[0][]).map((l) => c.asLocation(l)),
+      );
+    }),
     vscode.commands.registerCommand('referat.restartServer', async () => {
       if (!client) return;
       await client.restart();
@@ -37,11 +49,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   );
 
   client = createLanguageClient(context, output);
+  // The Sager view in the Explorer: the workspace's cases, from the server.
+  context.subscriptions.push(registerCasesView(() => client));
   // Detection does not wait for the server: documents switch language at once, and the client
   // picks them up when it is ready.
   const detected = detector.checkOpenDocuments();
   try {
     await client.start();
+    void vscode.commands.executeCommand('setContext', 'referat.serverRunning', true);
+    void refreshCasesView();
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     log(message);

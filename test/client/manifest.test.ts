@@ -60,6 +60,16 @@ describe('the manifest, for the marketplaces and npm', () => {
     expect(new Set(keys.map((k) => k.key)).size).toBe(keys.length);
   });
 
+  it('shows the Sager view in the Explorer, with its refresh button and names in both languages', () => {
+    expect(manifest.contributes.views.explorer).toContainEqual({ id: 'referat.cases', name: '%view.cases%', when: 'referat.serverRunning' });
+    expect(manifest.contributes.menus['view/title']).toContainEqual({ command: 'referat.refreshCases', when: 'view == referat.cases', group: 'navigation' });
+    const nls = (file: string) => JSON.parse(fs.readFileSync(path.join(root, file), 'utf8'));
+    expect(nls('package.nls.json')['view.cases']).toBe('Cases');
+    expect(nls('package.nls.da.json')['view.cases']).toBe('Sager');
+    const client = fs.readFileSync(path.join(root, 'client/src/casesView.ts'), 'utf8');
+    expect(client).toContain("'referat/cases'");
+  });
+
   it('packs a .vsix without warnings, with the client and without the npm-only or development files', () => {
     const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'referat-vsix-')), 'referat.vsix');
     try {

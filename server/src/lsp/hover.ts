@@ -7,6 +7,7 @@
 // - on a punkt heading or a reference to a punkt: the punkt's sections, decisions and votes.
 import type { Hover, Position } from 'vscode-languageserver';
 import { MarkupKind } from 'vscode-languageserver';
+import type { Archive } from '../archive/archive';
 import type { Membership } from '../config/membership';
 import type { Locale } from '../i18n';
 import { KLE_VERSION, kleNumbersIn, parseKle, parseOdder, type FacetInfo, type KleNumber } from '../kle';
@@ -15,16 +16,17 @@ import { contains, punktAt, referenceAt, type MemberIdentity, type MemberIndex, 
 import { SIDES, countText, tallyVote } from '../votes';
 import { KIND_NAMES, voters } from '../rules/util';
 import { ABSENCE_MARKS, fold, PARTIES } from '../vocabulary';
+import { caseHistoryMarkdown } from './caseHistory';
 import { outcomeWord, voteSummary } from './codeLens';
 import type { OpenReferat } from './documents';
 import { analyse } from './links';
 import { clampRange } from './ranges';
 import { memberAt } from './references';
 
-export function hover(open: OpenReferat, membership: Membership | null, position: Position, locale: Locale): Hover | null {
+export function hover(open: OpenReferat, membership: Membership | null, position: Position, locale: Locale, archive?: Archive): Hover | null {
   const found =
     memberHover(open, membership, position, locale) ??
-    caseNumberHover(open, position, locale) ??
+    caseNumberHover(open, position, locale, archive) ??
     punktHover(open, membership, position, locale) ??
     voteHover(open, membership, position, locale);
   if (!found) return null;
@@ -165,10 +167,15 @@ function countedSide(doc: ReferatDocument, item: Punkt, vote: Vote, identity: Me
 
 // ---- case numbers ----------------------------------------------------------------------------------------
 
-function caseNumberHover(open: OpenReferat, position: Position, locale: Locale): Found | null {
+function caseNumberHover(open: OpenReferat, position: Position, locale: Locale, archive?: Archive): Found | null {
   const { model } = open;
   const item = model.items.find((p) => p.caseNumber && contains(p.caseNumber.range, position));
-  if (item?.caseNumber) return { value: describeCaseNumber(item.caseNumber, locale), range: item.caseNumber.range };
+  if (item?.caseNumber) {
+    // The case's meetings in the workspace, then what the number's parts mean.
+    const history = archive ? caseHistoryMarkdown(archive, item, locale) : null;
+    const value = describeCaseNumber(item.caseNumber, locale);
+    return { value: history ? `${history}\n\n---\n\n${value}` : value, range: item.caseNumber.range };
+  }
   // A KLE number anywhere in the text.
   const line = analyse(open).lines[position.line] ?? '';
   const hit = kleNumbersIn(line).find((k) => k.start <= position.character && position.character <= k.end);

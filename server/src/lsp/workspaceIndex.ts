@@ -6,6 +6,8 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Range } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { Archive } from '../archive/archive';
+import { archiveEntry, type ArchivedReferat } from '../archive/entry';
 import type { ReferatDocument } from '../model';
 import { readReferatSafely, type Logger, type ModelCache } from './documents';
 import { revisionOf } from './lineDocument';
@@ -41,6 +43,11 @@ export interface IndexedReferat {
   punkter: IndexedPunkt[];
 }
 
+/** A referat on disk: its index entry and its archive record (both copied, holding no text). */
+export interface DiskReferat extends IndexedReferat {
+  archived: ArchivedReferat;
+}
+
 export interface ScanProgress {
   report(message: string, percentage?: number): void;
 }
@@ -71,7 +78,11 @@ function indexEntry(uri: string, document: TextDocument, model: ReferatDocument)
 
 export class WorkspaceIndex {
   /** Files read from disk, by `uriKey`. */
-  private readonly onDisk = new Map<string, IndexedReferat>();
+  private readonly onDisk = new Map<string, DiskReferat>();
+  /** Every referat of the workspace, open documents as they are in the editor (brought up to date by `archive()`). */
+  private readonly cases = new Archive();
+  /** The open documents as the archive holds them: by URI, the version their record was made from. */
+  private readonly archivedOpen = new Map<string, { document: TextDocument; revision: number }>();
   private roots: string[] = [];
   private scanning: Promise<void> = Promise.resolve();
   /** The entries of open documents, by URI, for the version they were made from (null: not a referat). */
@@ -81,7 +92,53 @@ export class WorkspaceIndex {
     private readonly cache: ModelCache,
     private readonly log: Logger,
   ) {
-    cache.documents.onDidClose((event) => this.openEntries.delete(event.document.uri));
+    cache.documents.onDidClose((event) => {
+      const uri = event.document.uri;
+      this.openEntries.delete(uri);
+      if (this.archivedOpen.delete(uri)) this.cases.remove(uri);
+      // The file as on disk speaks for it again (read again by refreshFile when it changed).
+      const disk = this.onDisk.get(uriKey(uri));
+      if (disk && !this.isOpen(uriKey(uri))) this.cases.add(disk.archived);
+    });
+  }
+
+  /**
+   * The workspace's archive: the referater on disk, and the open documents as they are now. Each
+   * open document changed since the last call is read into it again (its punkter only); files on
+   * disk go in and out as they are read and forgotten.
+   */
+  archive(): Archive {
+    for (const uri of this.cache.documents.keys()) {
+      const document = this.cache.documents.get(uri)!;
+      const known = this.archivedOpen.get(uri);
+      if (known && known.document === document && known.revision === revisionOf(document)) continue;
+      const model = this.cache.getModel(uri);
+      const disk = this.onDisk.get(uriKey(uri));
+      if (disk && disk.uri !== uri) this.cases.remove(disk.uri);
+      if (model) this.cases.add(structuredClone(archiveEntry(uri, model, document.getText())));
+      else this.cases.remove(uri);
+      this.archivedOpen.set(uri, { document, revision: revisionOf(document) });
+    }
+    return this.cases;
+  }
+
+  private isOpen(key: string): boolean {
+    return this.cache.documents.keys().some((uri) => uriKey(uri) === key);
+  }
+
+  private setDisk(key: string, referat: DiskReferat): void {
+    const old = this.onDisk.get(key);
+    this.onDisk.set(key, referat);
+    if (this.isOpen(key)) return;
+    if (old && old.uri !== referat.uri) this.cases.remove(old.uri);
+    this.cases.add(referat.archived);
+  }
+
+  private deleteDisk(key: string): void {
+    const old = this.onDisk.get(key);
+    if (!old) return;
+    this.onDisk.delete(key);
+    if (!this.isOpen(key)) this.cases.remove(old.uri);
   }
 
   /** Every referat: open documents as they are in the editor, the others as on disk. */
@@ -144,20 +201,34 @@ export class WorkspaceIndex {
   removeRoots(folders: string[]): void {
     this.roots = this.roots.filter((root) => !folders.includes(root));
     for (const key of [...this.onDisk.keys()]) {
-      if (folders.some((folder) => isInside(key, folder))) this.onDisk.delete(key);
+      if (folders.some((folder) => isInside(key, folder))) this.deleteDisk(key);
     }
   }
 
   /** Reads a file again after it changed on disk or was closed in the editor. */
   async refreshFile(filePath: string): Promise<void> {
     const key = uriKey(pathToFileURL(filePath).href);
+    const generation = this.bump(key);
     if (!this.isIndexable(filePath)) {
-      this.onDisk.delete(key);
+      this.deleteDisk(key);
       return;
     }
     const referat = await readIndexedFile(filePath, this.log);
-    if (referat) this.onDisk.set(key, referat);
-    else this.onDisk.delete(key);
+    // Deleted or read again meanwhile: this reading is out of date.
+    if (this.reads.get(key) !== generation) return;
+    this.reads.delete(key);
+    if (referat) this.setDisk(key, referat);
+    else this.deleteDisk(key);
+  }
+
+  /** The files being read again, by key: a later reading or a deletion makes an earlier reading's result stale. */
+  private readonly reads = new Map<string, number>();
+  private generation = 0;
+
+  private bump(key: string): number {
+    const generation = ++this.generation;
+    this.reads.set(key, generation);
+    return generation;
   }
 
   /** Inside a root, not below a skipped folder, and named like a possible referat. */
@@ -170,7 +241,8 @@ export class WorkspaceIndex {
 
   /** Forgets a deleted file, or every file below a deleted folder. */
   forget(filePath: string): void {
-    for (const key of [...this.onDisk.keys()]) if (isInside(key, filePath)) this.onDisk.delete(key);
+    for (const key of [...this.reads.keys()]) if (isInside(key, filePath)) this.reads.delete(key);
+    for (const key of [...this.onDisk.keys()]) if (isInside(key, filePath)) this.deleteDisk(key);
   }
 
   private async scan(roots: string[], progress?: ScanProgress): Promise<void> {
@@ -182,7 +254,7 @@ export class WorkspaceIndex {
       for (let i = 0; i < files.length; i++) {
         if (!this.roots.some((root) => isInside(files[i], root))) continue;
         const referat = reader ? await reader.read(files[i]) : await readIndexedFile(files[i], this.log);
-        if (referat) this.onDisk.set(uriKey(referat.uri), referat);
+        if (referat) this.setDisk(uriKey(referat.uri), referat);
         progress?.report(`${i + 1}/${files.length} files`, Math.round(((i + 1) / files.length) * 100));
         // Let requests in between files.
         await new Promise((resolve) => setImmediate(resolve));
@@ -195,7 +267,7 @@ export class WorkspaceIndex {
 }
 
 /** The index entry of a referat file, or null when it is none, too large, gone or unreadable. */
-export async function readIndexedFile(filePath: string, log: Logger): Promise<IndexedReferat | null> {
+export async function readIndexedFile(filePath: string, log: Logger): Promise<DiskReferat | null> {
   try {
     const stat = await fs.stat(filePath);
     if (!stat.isFile() || stat.size > SCAN_LIMITS.maxFileBytes) return null;
@@ -205,7 +277,8 @@ export async function readIndexedFile(filePath: string, log: Logger): Promise<In
     const text = await fs.readFile(filePath, 'utf8');
     const uri = pathToFileURL(filePath).href;
     const model = readReferatSafely(text, uri, log);
-    return model ? indexReferat(uri, TextDocument.create(uri, 'referat', 0, text), model) : null;
+    if (!model) return null;
+    return structuredClone({ ...indexEntry(uri, TextDocument.create(uri, 'referat', 0, text), model), archived: archiveEntry(uri, model, text) });
   } catch {
     // Deleted or unreadable between the walk and the read: simply not indexed.
     return null;
@@ -222,7 +295,7 @@ export interface IndexWorkerRequest {
 }
 
 /** The index worker's messages: an answer to a request, or a line for the server's log. */
-export type IndexWorkerMessage = { id: number; referat: IndexedReferat | null } | { log: 'error' | 'info'; message: string };
+export type IndexWorkerMessage = { id: number; referat: DiskReferat | null } | { log: 'error' | 'info'; message: string };
 
 /**
  * The initial scan reads its files in a worker thread of the server's own bundle. Every file's
@@ -234,7 +307,7 @@ export type IndexWorkerMessage = { id: number; referat: IndexedReferat | null } 
 class IndexReader {
   private nextId = 0;
   /** Files asked for and not answered yet. */
-  private readonly waiting = new Map<number, { filePath: string; resolve: (referat: Promise<IndexedReferat | null> | IndexedReferat | null) => void }>();
+  private readonly waiting = new Map<number, { filePath: string; resolve: (referat: Promise<DiskReferat | null> | DiskReferat | null) => void }>();
   /** Set once the worker failed, exited or was stopped: files are read in the server from then on. */
   private stopped = false;
 
@@ -265,7 +338,7 @@ class IndexReader {
     }
   }
 
-  read(filePath: string): Promise<IndexedReferat | null> {
+  read(filePath: string): Promise<DiskReferat | null> {
     if (this.stopped) return readIndexedFile(filePath, this.log);
     const id = this.nextId++;
     return new Promise((resolve) => {

@@ -3,6 +3,7 @@
 import type { CancellationToken, ClientCapabilities, Connection, ServerCapabilities } from 'vscode-languageserver';
 import type { Membership } from '../config/membership';
 import type { Locale } from '../i18n';
+import { CASES_REQUEST, caseDefinition, caseLenses, caseReferences, casesAnswer, punktWithCaseNumberAt } from './caseHistory';
 import { codeLenses } from './codeLens';
 import type { ConfigStore } from './configuration';
 import { definition } from './definition';
@@ -53,6 +54,8 @@ export function registerWritingHelp(connection: Connection, deps: WritingHelpDep
   };
   const log: Logger = deps.log ?? { error: (message) => connection.console.error(message), info: (message) => connection.console.info(message) };
   const { index } = deps;
+  /** The workspace's archive, brought up to date with the open documents. */
+  const archive = () => index?.archive();
   const workspace: Workspace = {
     open: () => cache.all(),
     membership: membershipOf,
@@ -78,21 +81,33 @@ export function registerWritingHelp(connection: Connection, deps: WritingHelpDep
   connection.onDefinition(
     guard('textDocument/definition', null, (params) => {
       const open = cache.get(params.textDocument.uri);
-      return open ? definition(open, params, Boolean(deps.client().textDocument?.definition?.linkSupport)) : null;
+      if (!open) return null;
+      const found = definition(open, params, Boolean(deps.client().textDocument?.definition?.linkSupport));
+      if (found?.length) return found;
+      const cases = archive();
+      return cases ? caseDefinition(cases, open, params.position) : null;
     }),
   );
 
   connection.onHover(
     guard('textDocument/hover', null, (params) => {
       const open = cache.get(params.textDocument.uri);
-      return open ? hover(open, membershipOf(open), params.position, deps.locale()) : null;
+      return open ? hover(open, membershipOf(open), params.position, deps.locale(), archive()) : null;
     }),
   );
 
   connection.onReferences(
-    guard('textDocument/references', null, (params, token) => {
+    guard('textDocument/references', null, async (params, token) => {
       const open = cache.get(params.textDocument.uri);
-      return open ? references(workspace, open, params.position, deps.locale(), token) : null;
+      if (!open) return null;
+      if (index && punktWithCaseNumberAt(open, params.position)) {
+        // On a case number: every meeting that treated the case (once the first scan has them).
+        await Promise.race([index.whenScanned(), delay(SCAN_WAIT_MS)]);
+        const current = cache.get(params.textDocument.uri);
+        const found = current && caseReferences(index.archive(), current, params.position);
+        if (found) return found;
+      }
+      return references(workspace, open, params.position, deps.locale(), token);
     }),
   );
 
@@ -117,10 +132,22 @@ export function registerWritingHelp(connection: Connection, deps: WritingHelpDep
     }),
   );
 
+  // The Sager tree view: the cases of the workspace, once the first scan has read them.
+  connection.onRequest(
+    CASES_REQUEST,
+    guard(CASES_REQUEST, [], async (params: { all?: unknown } | undefined) => {
+      if (!index) return [];
+      await Promise.race([index.whenScanned(), delay(SCAN_WAIT_MS)]);
+      return casesAnswer(index.archive(), params?.all === true);
+    }),
+  );
+
   connection.onCodeLens(
     guard('textDocument/codeLens', null, (params) => {
       const open = cache.get(params.textDocument.uri);
-      return open ? codeLenses(open, membershipOf(open), deps.locale()) : null;
+      if (!open) return null;
+      const cases = archive();
+      return [...codeLenses(open, membershipOf(open), deps.locale()), ...(cases ? caseLenses(cases, open, deps.locale()) : [])];
     }),
   );
 }

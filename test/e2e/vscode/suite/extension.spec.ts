@@ -287,6 +287,21 @@ describe('Referat extension', () => {
       );
     });
 
+    it('on seed 004, a punkt treated at seed 002’s earlier meeting: a “Treated before: 1 meeting” lens that shows the meetings', async () => {
+      const { document } = await openReferat('004_c859f8f3d45ba66d.txt');
+      const before = /^(Treated before: 1 meeting|Behandlet før: 1 møde)$/;
+      const lens = await waitFor('a Treated before lens on seed 004', async () => {
+        const result = await vscode.commands.executeCommand<vscode.CodeLens[] | undefined>('vscode.executeCodeLensProvider', document.uri, 100);
+        return result?.find((l) => before.test(l.command?.title ?? ''));
+      });
+      assert.equal(lens.command?.command, 'referat.showTreatments');
+      // The client turns the server's locations into VS Code's for the references view.
+      await vscode.commands.executeCommand(lens.command!.command, ...(lens.command!.arguments ?? []));
+      await vscode.commands.executeCommand('closeReferenceSearch');
+      const commands = await vscode.commands.getCommands(true);
+      assert.ok(commands.includes('referat.refreshCases'), 'the Sager view’s refresh command is registered');
+    });
+
     it('formatting seed 002 gives edits (not applied)', async () => {
       const { document } = await openReferat(SEED_002);
       const edits = await waitFor('formatting edits for seed 002', async () => {
