@@ -4,32 +4,12 @@
 // a referat is saved.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+// The request's answer, as the server types it (types only: nothing of the server is bundled).
+import type { CaseInfo, CaseTreatmentInfo } from '../../server/src/lsp/caseHistory';
 
 export const CASES_VIEW = 'referat.cases';
 const CASES_REQUEST = 'referat/cases';
 const REFRESH_COMMAND = 'referat.refreshCases';
-
-interface Range {
-  start: { line: number; character: number };
-  end: { line: number; character: number };
-}
-
-interface CaseTreatmentInfo {
-  uri: string;
-  committee: string | null;
-  date: string | null;
-  punkt: number;
-  title: string;
-  decision: string | null;
-  range: Range;
-}
-
-interface CaseInfo {
-  key: string;
-  caseNumber: string | null;
-  title: string;
-  treatments: CaseTreatmentInfo[];
-}
 
 type Node = { kind: 'case'; info: CaseInfo } | { kind: 'meeting'; treatment: CaseTreatmentInfo } | { kind: 'punkt'; treatment: CaseTreatmentInfo };
 
