@@ -1,7 +1,8 @@
 -- Neovim as a real LSP client of dist/server.js (Neovim 0.7.2 and later).
 -- Run: nvim --headless -u NONE -i NONE -c 'luafile check.lua'
 -- Env: REFERAT_SERVER (dist/server.js), REFERAT_FILE (a referat to open), REFERAT_ROOT (workspace
--- folder), REFERAT_QUERY (a workspace/symbol query). Prints the answers as JSON between markers
+-- folder), REFERAT_QUERY (a workspace/symbol query); with REFERAT_CASE_LINE/CHAR/MEETINGS also the hover
+-- and references of a case number at that position. Prints the answers as JSON between markers
 -- on stdout; any error ends nvim with a non-zero exit code instead of leaving it hanging.
 
 local TIMEOUT_MS = 15000
@@ -53,6 +54,18 @@ local function check()
     workspaceSymbol = request(buf, client_id, 'workspace/symbol', { query = env('REFERAT_QUERY') }),
     foldingRange = request(buf, client_id, 'textDocument/foldingRange', { textDocument = text_document }),
   }
+  -- A case number's treatments across the workspace: hover and references, asked again until the
+  -- server has read the other referater of the folder (it indexes them in the background).
+  local case_line = os.getenv('REFERAT_CASE_LINE')
+  if case_line ~= nil and case_line ~= '' then
+    local position = { line = tonumber(case_line), character = tonumber(env('REFERAT_CASE_CHAR')) }
+    local wanted = tonumber(env('REFERAT_CASE_MEETINGS'))
+    vim.wait(TIMEOUT_MS, function()
+      answers.references = request(buf, client_id, 'textDocument/references', { textDocument = text_document, position = position, context = { includeDeclaration = true } })
+      return answers.references ~= nil and #answers.references >= wanted
+    end, 200)
+    answers.hover = request(buf, client_id, 'textDocument/hover', { textDocument = text_document, position = position })
+  end
   io.stdout:write('<<<REFERAT-JSON\n' .. vim.fn.json_encode(answers) .. '\nREFERAT-JSON>>>\n')
   io.stdout:flush()
   vim.lsp.stop_client(client_id)

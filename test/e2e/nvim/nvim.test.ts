@@ -1,12 +1,12 @@
 // Neovim (Debian's 0.7.2) as a real, independent LSP client of dist/server.js: it checks that
 // the server works outside our own test client. Needs `nvim` (apt-get install neovim).
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { DocumentSymbol, FoldingRange, SymbolInformation } from 'vscode-languageserver-protocol';
+import type { DocumentSymbol, FoldingRange, Hover, Location, MarkupContent, SymbolInformation } from 'vscode-languageserver-protocol';
 import { seedsDir } from '../../helpers/golden';
 import { requireBuiltServer } from '../../helpers/lsp-client';
 import { goldenItems, normaliseName, punktName } from '../../lsp/golden';
@@ -28,17 +28,21 @@ interface NvimAnswers {
   documentSymbol: DocumentSymbol[];
   workspaceSymbol: SymbolInformation[];
   foldingRange: FoldingRange[];
+  hover?: Hover;
+  references?: Location[];
 }
 
 describe(`Neovim as LSP client (${version ?? 'nvim not installed'})`, () => {
   const scratch = mkdtempSync(path.join(tmpdir(), 'referat-nvim-'));
   afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-  function runNvim(): NvimAnswers {
-    const workspace = path.join(scratch, 'workspace');
+  /** Runs check.lua on `file` in `workspace`, with `extra` environment (the case-number position). */
+  function runNvim(workspace = path.join(scratch, 'workspace'), file = '', extra: Record<string, string> = {}): NvimAnswers {
     mkdirSync(workspace, { recursive: true });
-    const file = path.join(workspace, SEED);
-    copyFileSync(path.join(seedsDir, SEED), file);
+    if (!file) {
+      file = path.join(workspace, SEED);
+      copyFileSync(path.join(seedsDir, SEED), file);
+    }
     const xdg = Object.fromEntries(
       ['CONFIG', 'DATA', 'CACHE', 'STATE', 'RUNTIME'].map((kind) => {
         const dir = path.join(scratch, `xdg-${kind.toLowerCase()}`);
@@ -50,7 +54,7 @@ describe(`Neovim as LSP client (${version ?? 'nvim not installed'})`, () => {
       cwd: __dirname,
       encoding: 'utf8',
       timeout: 60_000,
-      env: { ...process.env, ...xdg, REFERAT_SERVER: requireBuiltServer(), REFERAT_FILE: file, REFERAT_ROOT: workspace, REFERAT_QUERY: QUERY },
+      env: { ...process.env, ...xdg, REFERAT_SERVER: requireBuiltServer(), REFERAT_FILE: file, REFERAT_ROOT: workspace, REFERAT_QUERY: QUERY, ...extra },
     });
     const json = /<<<REFERAT-JSON\n([\s\S]*?)\nREFERAT-JSON>>>/.exec(run.stdout ?? '');
     if (run.status !== 0 || !json) {
@@ -78,5 +82,21 @@ describe(`Neovim as LSP client (${version ?? 'nvim not installed'})`, () => {
     expect(found.location.range.start.line).toBe(aktuelle.line - 1);
 
     expect(answers.foldingRange.map((f) => f.startLine)).toEqual(expect.arrayContaining(items.map((item) => item.line - 1)));
+  });
+
+  it.skipIf(!version && !inCi)('shows a case number\'s path through the meetings of the folder: hover and references', () => {
+    if (!version) throw new Error(`CI is set but nvim is not installed: ${INSTALL_HINT}.`);
+    const workspace = path.join(scratch, 'cases');
+    mkdirSync(workspace, { recursive: true });
+    const meeting = (title: string, number: number, decision: string) =>
+      [title, 'Mødested', 'Rådhuset', '', `Punkt ${number}: Beskæftigelsesindsatsen 2021`, '21-016074', '', 'Beslutning', decision, 'Resume', 'Tekst.', 'Indstilling', 'At orienteringen tages til efterretning.', ''].join('\n');
+    writeFileSync(path.join(workspace, 'beu.txt'), meeting('Dagsorden Beskæftigelses- og Erhvervsudvalget d. 10-01-2022', 5, 'Taget til efterretning.'));
+    const file = path.join(workspace, 'oeu.txt');
+    writeFileSync(file, meeting('Dagsorden Økonomiudvalget d. 24-01-2022', 16, 'Anbefales.'));
+    const answers = runNvim(workspace, file, { REFERAT_CASE_LINE: '5', REFERAT_CASE_CHAR: '3', REFERAT_CASE_MEETINGS: '2' });
+
+    expect(answers.references!.map((r) => path.basename(fileURLToPath(r.uri))).sort()).toEqual(['beu.txt', 'oeu.txt']);
+    const hover = (answers.hover!.contents as MarkupContent).value;
+    expect(hover).toMatch(/Økonomiudvalget[\s\S]*2022-01-24[\s\S]*Beskæftigelses- og Erhvervsudvalget[\s\S]*2022-01-10/);
   });
 });
