@@ -302,6 +302,24 @@ describe('Referat extension', () => {
       assert.ok(commands.includes('referat.refreshCases'), 'the Sager view’s refresh command is registered');
     });
 
+    it('hover on that punkt’s case number in seed 004: both meetings that treated it, newest first', async () => {
+      const { document } = await openReferat('004_c859f8f3d45ba66d.txt');
+      const lens = await waitFor('a Treated before lens on seed 004', async () => {
+        const result = await vscode.commands.executeCommand<vscode.CodeLens[] | undefined>('vscode.executeCodeLensProvider', document.uri, 100);
+        return result?.find((l) => /^(Treated before|Behandlet før)/.test(l.command?.title ?? ''));
+      });
+      // The case number stands on the first lines under the punkt's heading.
+      let line = lens.range.start.line + 1;
+      while (line < document.lineCount && !/\d{2}\.\d{2}\.\d{2}-/.test(document.lineAt(line).text)) line++;
+      const column = document.lineAt(line).text.search(/\d{2}\.\d{2}\.\d{2}-/);
+      const text = await waitFor('a hover on the case number', async () => {
+        const hovers = await vscode.commands.executeCommand<vscode.Hover[] | undefined>('vscode.executeHoverProvider', document.uri, new vscode.Position(line, column + 2));
+        const all = (hovers ?? []).flatMap((h) => h.contents).map((c) => (typeof c === 'string' ? c : c.value)).join('\n');
+        return /Treated at|Behandlet på/.test(all) ? all : undefined;
+      });
+      assert.ok(text.indexOf('2025-05-06') >= 0 && text.indexOf('2024-11-26') > text.indexOf('2025-05-06'), `the hover:\n${text}`);
+    });
+
     it('formatting seed 002 gives edits (not applied)', async () => {
       const { document } = await openReferat(SEED_002);
       const edits = await waitFor('formatting edits for seed 002', async () => {
