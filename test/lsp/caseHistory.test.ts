@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CodeLens, Hover, Location, MarkupContent } from 'vscode-languageserver-protocol';
+import type { CodeLens, Diagnostic, DocumentLink, Hover, Location, MarkupContent } from 'vscode-languageserver-protocol';
 import { type MeetingSpec, referatText } from '../archive/helpers';
 import { eventually, REPO_ROOT, TestLspClient } from '../helpers/lsp-client';
 
@@ -36,7 +36,17 @@ const MEETINGS: Record<string, MeetingSpec> = {
     date: '31-01-2022',
     present: MEMBERS,
     punkter: [
-      { number: 17, title: 'Rangering af beskæftigelsesindsatsen', caseNumber: CASE, decision: ['Byrådet godkendte Økonomiudvalgets indstilling.'] },
+      {
+        number: 17,
+        title: 'Rangering af beskæftigelsesindsatsen',
+        caseNumber: CASE,
+        decision: ['Byrådet godkendte Økonomiudvalgets indstilling.'],
+        // The committee's decision quoted as recorded; Økonomiudvalget's with words its referat does not have.
+        history: [
+          ['10-01-2022 Beskæftigelses- og Erhvervsudvalget', 'Orienteringen blev taget til efterretning.', 'Sagen sendes til Økonomiudvalget.'],
+          ['24-01-2022 Økonomiudvalget', 'Anbefales med en bemærkning om tidsplanen.'],
+        ],
+      },
       { number: 18, title: 'Ny skolestruktur', caseNumber: '22-000001', decision: ['Godkendt.'] },
     ],
   },
@@ -126,6 +136,39 @@ describe.each([{ locale: 'da' as const }, { locale: 'en' as const }])('a case ac
     // Closed unsaved: the file on disk speaks for it again.
     await client.close(ou);
     await eventually(async () => expect((await lenses('br.referat.txt')).map((l) => l.command!.title)).toEqual([expectedLens(2)]));
+  });
+
+  it('links each quoted history entry to the punkt of the meeting it quotes, and goes there', async () => {
+    const br = uri('br.referat.txt');
+    // The number of the punkt's heading (`Punkt 16:`, column 7) is where a link lands.
+    const links = await client.request<DocumentLink[]>('textDocument/documentLink', { textDocument: { uri: br } });
+    const quoted = links.filter((l) => !l.target!.startsWith(`${br}#`));
+    expect(quoted.map((l) => [l.range.start.line, l.target])).toEqual([
+      [lineOf('br.referat.txt', '10-01-2022 Beskæftigelses'), `${uri('beu.referat.txt')}#L${lineOf('beu.referat.txt', 'Punkt 5:') + 1},7`],
+      [lineOf('br.referat.txt', '24-01-2022 Økonomiudvalget'), `${uri('ou.referat.txt')}#L${lineOf('ou.referat.txt', 'Punkt 16:') + 1},7`],
+    ]);
+    expect(quoted[1].tooltip).toBe(`${locale === 'da' ? 'Gå til' : 'Go to'} Økonomiudvalget 2022-01-24, punkt 16: Rangering af beskæftigelsesindsatsen`);
+    const found = await client.request<Location[]>('textDocument/definition', { textDocument: { uri: br }, position: { line: lineOf('br.referat.txt', '24-01-2022 Økonomiudvalget'), character: 14 } });
+    expect(found.map((l) => [l.uri, l.range.start.line])).toEqual([[uri('ou.referat.txt'), lineOf('ou.referat.txt', 'Punkt 16:')]]);
+  });
+
+  it('reports a quoted decision that differs from the referat of that meeting (history-mismatch), and only that one', async () => {
+    const br = uri('br.referat.txt');
+    const report = await client.request<{ items: Diagnostic[] }>('textDocument/diagnostic', { textDocument: { uri: br } });
+    const mismatch = report.items.filter((d) => d.code === 'history-mismatch');
+    expect(mismatch.map((d) => d.range.start.line)).toEqual([lineOf('br.referat.txt', '24-01-2022 Økonomiudvalget')]);
+    expect(mismatch[0].severity).toBe(3);
+    expect(mismatch[0].message).toContain(
+      locale === 'da' ? 'har “Anbefales med en bemærkning om tidsplanen.” hvor referatet har “Anbefales.”' : 'has “Anbefales med en bemærkning om tidsplanen.” where its referat has “Anbefales.”',
+    );
+  });
+
+  it('reports a second referat of the same meeting (duplicate-meeting) while it is open in the editor', async () => {
+    const copy = uri('ou-kopi.referat.txt');
+    await client.open(copy, TEXTS['ou.referat.txt']);
+    const codes = async (u: string) => (await client.request<{ items: Diagnostic[] }>('textDocument/diagnostic', { textDocument: { uri: u } })).items.map((d) => d.code);
+    await eventually(async () => expect(await codes(copy)).toContain('duplicate-meeting'));
+    await client.close(copy);
   });
 
   it('lets go of a file deleted on disk, and takes it again when it is back', async () => {

@@ -18,6 +18,7 @@ import type { FileResult, LintTask } from './lintFile';
 import { fileMessages } from './messages';
 import { LintPool, workerCount } from './pool';
 import { type Shard, inShard } from './shard';
+import { ruleFailure } from './failures';
 
 export interface LintOptions {
   paths: string[];
@@ -245,7 +246,11 @@ function withArchiveFindings(results: FileResult[], tasks: readonly LintTask[]):
       for (const [line, text] of r.directives) lines[line] = text;
       directives = readDirectives(lines);
     }
-    const more = lintArchive(r.entry, archive, { config: tasks[i].config, directives });
+    const more = lintArchive(r.entry, archive, {
+      config: tasks[i].config,
+      directives,
+      onRuleError: ruleFailure(r.file),
+    });
     if (more.length) r.findings = [...r.findings, ...more].sort(order);
   });
 }

@@ -11,6 +11,7 @@ import { applyEdits, offsetAt } from '../rules/fix';
 import type { Finding, TextEdit } from '../rules/types';
 import { type FileSystem, nodeFileSystem, writeFileSafely } from '../io';
 import { FileError, type LoadedFile, encode, loadFileSync } from './files';
+import { readFailure, ruleFailure } from './failures';
 
 export interface LintTask {
   /** As shown to people; the worker threads share the process's working folder. */
@@ -44,7 +45,7 @@ export interface FileResult {
 }
 
 /** The archive's record and the directive lines of a text, as the task asks for them. */
-function extras(task: LintTask, text: string, doc = readReferat(text, { vocabulary: task.config.vocabulary })): Pick<FileResult, 'entry' | 'directives'> {
+function extras(task: LintTask, text: string, doc = readReferat(text, { vocabulary: task.config.vocabulary, onError: readFailure(task.file) })): Pick<FileResult, 'entry' | 'directives'> {
   if (!task.entry) return {};
   const directives = text.includes('<!--') && text.includes('referat-') ? directiveLines(text) : undefined;
   return { entry: archiveEntry(task.file, doc, text), ...(directives && { directives }) };
@@ -132,15 +133,17 @@ export function lintFile(task: LintTask, fileSystem: FileSystem = nodeFileSystem
     return { file, error: { code: error.code, detail: error.message }, findings: [] };
   }
   if (!task.explicit && !isReferatFile(path.basename(file), loaded.text)) return { file, skipped: true, findings: [] };
-  const read = (text: string) => readReferat(text, { vocabulary: task.config.vocabulary });
-  const lintText = (text: string) => lint(read(text), text, { config: task.config });
+  const onError = readFailure(file);
+  const onRuleError = ruleFailure(file);
+  const read = (text: string) => readReferat(text, { vocabulary: task.config.vocabulary, onError });
+  const lintText = (text: string) => lint(read(text), text, { config: task.config, onRuleError });
   const { encoding } = loaded;
   if (task.lint === false) return { file, encoding, findings: [], ...extras(task, loaded.text) };
   if (!task.fix) {
     if (!task.entry) return { file, encoding, findings: lintText(loaded.text) };
     // Read once for both.
     const doc = read(loaded.text);
-    return { file, encoding, findings: lint(doc, loaded.text, { config: task.config }), ...extras(task, loaded.text, doc) };
+    return { file, encoding, findings: lint(doc, loaded.text, { config: task.config, onRuleError }), ...extras(task, loaded.text, doc) };
   }
 
   const outcome = fixText(loaded.text, lintText);

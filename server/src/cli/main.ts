@@ -16,6 +16,7 @@ import { fileMessages } from './messages';
 import { outlineJson, outlineText } from './outline';
 import { runRender } from './render';
 import { parseShard } from './shard';
+import { readFailure } from './failures';
 
 const locale = processLocale();
 /** Messages name files and quote documents: never a control character to the terminal. */
@@ -179,7 +180,7 @@ async function outline(files: string[], json: boolean): Promise<number> {
     try {
       const loaded = await loadFile(file);
       if (loaded.encoding !== 'utf-8') writeErr(t('cp1252', { file }) + '\n');
-      const doc = readReferat(loaded.text);
+      const doc = readReferat(loaded.text, { onError: readFailure(file) });
       // The votes are counted with the committees of the nearest referat.config.json, as lint counts them.
       const membership = new Membership(doc, configOf(file));
       if (json) results.push(outlineJson(file, doc, membership));

@@ -13,6 +13,7 @@ import type { Finding } from '../rules/types';
 import { escapeControls } from './escape';
 import { FileError, loadFile } from './files';
 import { fileMessages } from './messages';
+import { readFailure, ruleFailure } from './failures';
 
 export interface RenderCommand {
   files: readonly string[];
@@ -90,8 +91,8 @@ export async function runRender(command: RenderCommand): Promise<number> {
     return 2;
   }
   const config = configFor(file, say, t, command.locale);
-  const doc = readReferat(text, { vocabulary: config?.vocabulary });
-  const findings: Finding[] | undefined = config ? lint(doc, text, { config }) : undefined;
+  const doc = readReferat(text, { vocabulary: config?.vocabulary, onError: readFailure(file) });
+  const findings: Finding[] | undefined = config ? lint(doc, text, { config, onRuleError: ruleFailure(file) }) : undefined;
   const html = renderHtml(doc, text, { findings, config: config ?? undefined, locale: pageLocale, standalone: true, title: `${path.basename(file)} — ${doc.meeting.title ?? 'Referat'}` });
   if (!command.output) {
     process.stdout.write(html);

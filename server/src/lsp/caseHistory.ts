@@ -2,14 +2,17 @@
 // - hover on a punkt's case number: each meeting that treated the case, newest first;
 // - Go to Definition on it: the first treatment (the oldest);
 // - Find All References on it: every treatment (each punkt's heading);
-// - a code lens on each punkt treated at earlier meetings: `Behandlet før: 2 møder`.
-import type { CodeLens, Location, Position, Range } from 'vscode-languageserver';
+// - a code lens on each punkt treated at earlier meetings: `Behandlet før: 2 møder`;
+// - an entry of `Sagens forløb` that names a meeting the workspace holds: a link to that meeting's
+//   punkt, and Go to Definition on it.
+import type { CodeLens, DocumentLink, Location, Position, Range } from 'vscode-languageserver';
 import type { Archive, Treatment } from '../archive/archive';
 import { caseKeyOf } from '../archive/entry';
 import type { Locale } from '../i18n';
 import type { Punkt } from '../model';
 import { contains } from '../navigation';
 import type { OpenReferat } from './documents';
+import { targetUri } from './links';
 import { clampRange } from './ranges';
 
 const L = (locale: Locale, da: string, en: string) => (locale === 'da' ? da : en);
@@ -57,10 +60,37 @@ function meetingsWord(n: number, locale: Locale): string {
   return locale === 'da' ? (n === 1 ? 'møde' : 'møder') : n === 1 ? 'meeting' : 'meetings';
 }
 
-/** Go to Definition on a case number: the oldest treatment of the case. */
+/** Each quoted history entry whose meeting the archive holds, with that meeting's punkt. */
+function resolvedHistory(archive: Archive, open: OpenReferat): { head: Range; treatment: Treatment }[] {
+  const found: { head: Range; treatment: Treatment }[] = [];
+  for (const punkt of open.model.items) {
+    if (!punkt.history.length) continue;
+    const key = caseKeyOf(punkt.caseNumber?.text ?? null, punkt.title);
+    for (const h of punkt.history) {
+      const treatment = archive.resolveHistory(key, h, h.text);
+      // A meeting quoting itself is no place to go.
+      if (treatment && treatment.referat.uri !== open.document.uri) found.push({ head: h.headRange, treatment });
+    }
+  }
+  return found;
+}
+
+/** Links from the history entries (`24-01-2022 Økonomiudvalget`) to the punkt of that meeting. */
+export function historyLinks(archive: Archive, open: OpenReferat, locale: Locale): DocumentLink[] {
+  return resolvedHistory(archive, open).map(({ head, treatment: t }) => ({
+    range: clampRange(open.document, head),
+    target: targetUri(t.referat.uri, headingRange(t)),
+    tooltip: `${L(locale, 'Gå til', 'Go to')} ${t.referat.committee ?? ''} ${t.referat.date ?? ''}, punkt ${t.punkt.number}: ${t.punkt.title}`.replace(/\s+/g, ' '),
+  }));
+}
+
+/** Go to Definition on a case number: the oldest treatment of the case; on a history entry: the meeting it quotes. */
 export function caseDefinition(archive: Archive, open: OpenReferat, position: Position): Location[] | null {
   const punkt = punktWithCaseNumberAt(open, position);
-  if (!punkt) return null;
+  if (!punkt) {
+    const quoted = resolvedHistory(archive, open).find((r) => contains(r.head, position));
+    return quoted ? [treatmentLocation(quoted.treatment)] : null;
+  }
   const treatments = treatmentsOfPunkt(archive, punkt);
   return treatments.length ? [treatmentLocation(treatments[treatments.length - 1])] : null;
 }

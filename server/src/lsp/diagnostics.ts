@@ -6,13 +6,16 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Archive } from '../archive/archive';
 import type { ConfigProblem } from '../config/load';
 import type { Locale } from '../i18n';
 import type { ReferatDocument } from '../model';
 import { lint, type LintOptions, type LintText } from '../rules';
+import { lintArchive } from '../rules/archive';
+import { readDirectives } from '../rules/directives';
 import type { Finding, Severity } from '../rules/types';
 import type { ConfigStore, ValidationSettings } from './configuration';
-import { readReferatSafely, type Logger, type ModelCache } from './documents';
+import { errorText, readReferatSafely, type Logger, type ModelCache } from './documents';
 import { lintTextOf, revisionOf } from './lineDocument';
 import { clampRange } from './ranges';
 import { documentOverLimit, tooLargeDiagnostic } from './sizeLimit';
@@ -127,6 +130,8 @@ export interface SettingsSource {
 
 interface CachedLint extends LintedDocument {
   key: string;
+  /** With the findings of the rules over the workspace's referater, for this archive version. */
+  withArchive?: { version: number; linted: LintedDocument };
 }
 
 /** Lints open documents and files, with the configuration and settings in force, never throwing. */
@@ -142,6 +147,8 @@ export class Linter {
     readonly locale: Locale,
     readonly docs: RuleDocs,
     private readonly log: Logger,
+    /** The workspace's referater, for the rules over more than one (history-mismatch, duplicate-meeting, …). */
+    private readonly archive?: () => Archive,
   ) {
     cache.documents.onDidClose((event) => {
       this.cached.delete(event.document.uri);
@@ -177,7 +184,7 @@ export class Linter {
     const key = `${document ? revisionOf(document) : undefined}@${this.generation()}`;
     const known = this.cached.get(uri);
     // Known findings are not read again: the model may have been let go, and reading it back costs.
-    if (document && known && known.key === key && known.document === document) return known;
+    if (document && known && known.key === key && known.document === document) return this.withArchive(uri, known, options!);
     const open = this.cache.get(uri);
     if (!open || !options) {
       this.cached.delete(uri);
@@ -185,7 +192,32 @@ export class Linter {
     }
     const result: CachedLint = { key, ...this.lintWithinLimit(uri, open.document, open.model, options) };
     this.cached.set(uri, result);
-    return result;
+    return this.withArchive(uri, result, options);
+  }
+
+  /** The open document's findings and those of the archive rules, run again when the workspace's referater changed. */
+  private withArchive(uri: string, base: CachedLint, options: LintOptions): LintedDocument {
+    const archive = this.archive?.();
+    const entry = archive?.referat(uri);
+    if (!archive || !entry || archive.size < 2 || this.tooLarge(uri)) return base;
+    if (base.withArchive?.version === archive.version) return base.withArchive.linted;
+    let more: Finding[] = [];
+    try {
+      const text = base.document.getText();
+      const directives = text.includes('<!--') && text.includes('referat-') ? readDirectives(text.split(/\r?\n|\r/)) : undefined;
+      more = lintArchive(entry, archive, { ...options, directives, onRuleError: (id, error) => this.log.error(`Rule ${id} failed on ${uri}: ${errorText(error)}`) });
+    } catch (error) {
+      this.log.error(`Validation of ${uri} against the workspace failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    }
+    const linted: LintedDocument = more.length
+      ? {
+          document: base.document,
+          findings: [...base.findings, ...more],
+          diagnostics: [...base.diagnostics, ...more.map((finding) => toDiagnostic(finding, base.document, this.locale, this.docs))],
+        }
+      : base;
+    base.withArchive = { version: archive.version, linted };
+    return linted;
   }
 
   /** Lints a text that is not (or not as such) an open document: a file on disk, a fix-all pass. */
@@ -214,7 +246,7 @@ export class Linter {
 
   private safeLint(uri: string, model: ReferatDocument, text: string | LintText, options: LintOptions): Finding[] {
     try {
-      return lint(model, text, options);
+      return lint(model, text, { ...options, onRuleError: (id, error) => this.log.error(`Rule ${id} failed on ${uri}: ${errorText(error)}`) });
     } catch (error) {
       this.log.error(`Validation of ${uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
       return [];

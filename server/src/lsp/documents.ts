@@ -199,9 +199,14 @@ export class ModelCache {
 /** The reader is not meant to throw; if it does, one bad document must not take the server down. */
 export function readReferatSafely(text: string, uri: string, log: Logger, vocabulary?: VocabularyWords | Vocabulary): ReferatDocument | null {
   try {
-    return readReferat(text, { vocabulary });
+    return readReferat(text, { vocabulary, onError: (error) => log.error(`Could not read ${uri}: ${errorText(error)}`) });
   } catch (error) {
-    log.error(`Could not read ${uri}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    log.error(`Could not read ${uri}: ${errorText(error)}`);
     return null;
   }
+}
+
+/** An error for the log: its stack where it has one. */
+export function errorText(error: unknown): string {
+  return error instanceof Error ? (error.stack ?? error.message) : String(error);
 }

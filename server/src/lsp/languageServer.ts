@@ -63,7 +63,7 @@ export function startLanguageServer(connection: Connection): void {
   );
   cache.vocabularyFor = (uri) => vocabularyOf(configs.configFor(uri).config.vocabulary);
   // Replaced at initialize, when the client's language is known.
-  let linter = new Linter(cache, configs, settings, 'en', RuleDocs.find(), log);
+  let linter = new Linter(cache, configs, settings, 'en', RuleDocs.find(), log, () => index.archive());
 
   process.on('uncaughtException', (error) => log.error(`Uncaught: ${error.stack ?? error.message}`));
   process.on('unhandledRejection', (reason) => log.error(`Unhandled rejection: ${String(reason)}`));
@@ -75,7 +75,7 @@ export function startLanguageServer(connection: Connection): void {
     configs.setRoots(roots);
     // Without watched-file events, config files are checked on disk at every lookup.
     configs.checkDisk = !client.workspace?.didChangeWatchedFiles;
-    linter = new Linter(cache, configs, settings, localeOf(params.locale), linter.docs, log);
+    linter = new Linter(cache, configs, settings, localeOf(params.locale), linter.docs, log, () => index.archive());
     validator = new Validator({
       connection,
       cache,
@@ -153,7 +153,11 @@ export function startLanguageServer(connection: Connection): void {
     let reporter: WorkDoneProgressServerReporter | undefined;
     void reporterReady.then((ready) => (reporter = ready));
     const scanned = index.addRoots(roots, { report: (message, percentage) => reporter?.report(percentage ?? 0, message) });
-    void Promise.all([reporterReady, scanned]).then(([ready]) => ready?.done());
+    void Promise.all([reporterReady, scanned]).then(([ready]) => {
+      ready?.done();
+      // The open documents are checked against the referater just read (history-mismatch, duplicate-meeting, ...).
+      validator?.archiveChanged();
+    });
   }
 
   // A closed document is read again from disk: the editor may have held unsaved changes.
@@ -177,7 +181,11 @@ export function startLanguageServer(connection: Connection): void {
       else refreshed.push(index.refreshFile(filePath));
     }
     // Config files are read at once; referater on disk once the index has them.
-    void Promise.allSettled(refreshed).then(() => (configChanged ? validator?.revalidateAll() : validator?.scheduleWorkspace()));
+    void Promise.allSettled(refreshed).then(() => {
+      if (configChanged) return validator?.revalidateAll();
+      validator?.scheduleWorkspace();
+      validator?.archiveChanged();
+    });
   });
 
   // The revision, not the client's version: a change that repeats a version number is a change too.
@@ -294,7 +302,7 @@ function serverCapabilities(client: ClientCapabilities): ServerCapabilities {
       ? { codeActionKinds: CODE_ACTION_KINDS, resolveProvider: false }
       : true,
     ...(client.textDocument?.diagnostic
-      ? { diagnosticProvider: { identifier: 'referat', interFileDependencies: false, workspaceDiagnostics: true } }
+      ? { diagnosticProvider: { identifier: 'referat', interFileDependencies: true, workspaceDiagnostics: true } }
       : {}),
     ...(client.workspace?.workspaceFolders ? { workspace: { workspaceFolders: { supported: true, changeNotifications: true } } } : {}),
   };

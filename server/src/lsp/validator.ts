@@ -49,6 +49,8 @@ export class Validator {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   /** Push: the revision last published per open document. */
   private readonly publishedRevision = new Map<string, number>();
+  /** Push: what was last published per open document (revision and result id), not sent again. */
+  private readonly publishedResult = new Map<string, string>();
   /** Push: open documents last published with problems, so that clearing them is not forgotten. */
   private readonly withProblems = new Set<string>();
   /** Files not open, by `uriKey`: their last lint. */
@@ -78,12 +80,24 @@ export class Validator {
     // The content event that follows every open: validated at once already.
     if (this.justOpened.delete(uri)) return;
     this.schedule(uri, this.o.settings.current.debounceMs);
+    // The other open referater are checked against this one too (a pulling client asks again itself: interFileDependencies).
+    for (const other of this.o.cache.documents.keys()) if (other !== uri && !this.timers.has(other)) this.schedule(other, WORKSPACE_DELAY_MS);
+  }
+
+  /** The workspace's referater changed on disk or were first read: the open documents are checked against them again. */
+  archiveChanged(): void {
+    if (this.o.pull) {
+      if (this.o.refreshSupport) this.o.connection.languages.diagnostics.refresh().catch((error) => this.o.log.error(`Diagnostic refresh failed: ${String(error)}`));
+      return;
+    }
+    for (const uri of this.o.cache.documents.keys()) if (!this.timers.has(uri)) this.schedule(uri, WORKSPACE_DELAY_MS);
   }
 
   closed(uri: string): void {
     this.justOpened.delete(uri);
     this.cancel(uri);
     this.publishedRevision.delete(uri);
+    this.publishedResult.delete(uri);
     if (this.o.pull) return;
     if (this.withProblems.delete(uri)) this.send(uri, []);
     if (this.o.settings.current.workspace) this.scheduleWorkspace();
@@ -133,6 +147,9 @@ export class Validator {
       if (!current || current.revision !== revision) return;
       if ((this.publishedRevision.get(uri) ?? -Infinity) > revision) return;
       const diagnostics = linted?.diagnostics ?? [];
+      const published = `${version}:${revision}:${resultIdOf(diagnostics)}`;
+      if (this.publishedResult.get(uri) === published) return;
+      this.publishedResult.set(uri, published);
       this.publishedRevision.set(uri, revision);
       if (diagnostics.length) this.withProblems.add(uri);
       else this.withProblems.delete(uri);

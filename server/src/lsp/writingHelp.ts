@@ -3,7 +3,7 @@
 import type { CancellationToken, ClientCapabilities, Connection, ServerCapabilities } from 'vscode-languageserver';
 import type { Membership } from '../config/membership';
 import type { Locale } from '../i18n';
-import { CASES_REQUEST, caseDefinition, caseLenses, caseReferences, casesAnswer, punktWithCaseNumberAt } from './caseHistory';
+import { CASES_REQUEST, caseDefinition, caseLenses, caseReferences, casesAnswer, historyLinks, punktWithCaseNumberAt } from './caseHistory';
 import { codeLenses } from './codeLens';
 import type { ConfigStore } from './configuration';
 import { definition } from './definition';
@@ -74,7 +74,9 @@ export function registerWritingHelp(connection: Connection, deps: WritingHelpDep
   connection.onDocumentLinks(
     guard('textDocument/documentLink', null, (params: { textDocument: { uri: string } }) => {
       const open = cache.get(params.textDocument.uri);
-      return open ? documentLinks(open, deps.locale()) : null;
+      if (!open) return null;
+      const cases = archive();
+      return [...documentLinks(open, deps.locale()), ...(cases ? historyLinks(cases, open, deps.locale()) : [])];
     }),
   );
 

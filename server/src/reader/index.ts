@@ -17,6 +17,8 @@ const CATEGORY_LINE = /^([A-H])\.\s+(.+)$/;
 /** How to read: the configuration's words (`referat.config.json`'s `vocabulary`). */
 export interface ReadOptions {
   vocabulary?: VocabularyWords | Vocabulary;
+  /** Told when the reader fails (the empty model is given instead): the host logs it. */
+  onError?: (error: unknown) => void;
 }
 
 export function readReferat(text: string, options: ReadOptions = {}): ReferatDocument {
@@ -24,8 +26,8 @@ export function readReferat(text: string, options: ReadOptions = {}): ReferatDoc
   try {
     return read(lines, vocabularyOf(options.vocabulary));
   } catch (error) {
-    // A reader bug must not take the editor down: give the empty model and say why on stderr.
-    console.error('referat reader failed:', error);
+    // A reader bug must not take the editor down: give the empty model, and tell the host why.
+    options.onError?.(error);
     return emptyDocument(lines);
   }
 }

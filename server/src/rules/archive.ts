@@ -35,7 +35,7 @@ export function lintArchive(entry: ArchivedReferat, archive: Archive, options: A
       rule.checkArchive({ entry, archive, config: options.config ?? {}, options: setting.options, report });
     } catch (error) {
       if (options.strict) throw error;
-      console.error(`referat: rule ${rule.id} failed:`, error);
+      options.onRuleError?.(rule.id, error);
     }
   }
   return findings.sort(order);

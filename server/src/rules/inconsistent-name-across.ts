@@ -70,7 +70,8 @@ export const inconsistentNameAcross: ArchiveRule = {
       if (seen.has(key)) continue;
       seen.add(key);
       const usual = usualOf(spellings, key);
-      if (!usual) continue;
+      // Both spellings in this referat: the rule within one referat says so already.
+      if (!usual || entry.names.some((n) => nameKey(n.name) === nameKey(usual.name))) continue;
       const times = entry.names.filter((n) => nameKey(n.name) === key).length;
       const where = placeOf(usual.first.referat, usual.first.ref.range.start.line);
       report({

@@ -18,8 +18,10 @@ export interface LintOptions {
   overrides?: Record<string, SeveritySetting>;
   /** Run only these rules. */
   only?: readonly string[];
-  /** Let a failing rule throw instead of logging it (for tests). */
+  /** Let a failing rule throw (for tests). */
   strict?: boolean;
+  /** Told when a rule fails (the others run on): the host logs it. */
+  onRuleError?: (ruleId: string, error: unknown) => void;
 }
 
 export function ruleById(id: string): Rule | undefined {
@@ -103,7 +105,7 @@ export function lint(doc: ReferatDocument, text: string | LintText, options: Lin
     } catch (error) {
       if (options.strict) throw error;
       // One broken rule must not hide the others' findings.
-      console.error(`referat: rule ${rule.id} failed:`, error);
+      options.onRuleError?.(rule.id, error);
     }
   }
   return findings.sort(order);

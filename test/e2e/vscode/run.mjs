@@ -375,11 +375,22 @@ async function previewScreenshot(context, base, workspace) {
     });
     fs.mkdirSync(path.dirname(PREVIEW_SCREENSHOT), { recursive: true });
     await page.screenshot({ path: PREVIEW_SCREENSHOT });
-    // A window reload: VS Code gives the panel back to the extension, which shows the same referat.
-    await page.reload();
+    // A window reload, as a user does it (Developer: Reload Window): VS Code saves the open editors
+    // and the webview's state before it reloads (a browser reload may cut that short), then gives
+    // the panel back to the extension, which shows the same referat.
+    const reloaded = page.waitForEvent('load', { timeout: 60_000 });
+    await runCommand(page, 'Developer: Reload Window');
+    await reloaded;
     await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
     const restored = page.frameLocator('iframe.webview').frameLocator('#active-frame');
-    await restored.locator('section.punkt').first().waitFor({ timeout: 60_000 });
+    await restored
+      .locator('section.punkt')
+      .first()
+      .waitFor({ timeout: 60_000 })
+      .catch(async (err) => {
+        await failureShot(page, 'preview-restore');
+        throw err;
+      });
     shown.restored = await restored.locator('section.punkt').count();
     return shown;
   } finally {
