@@ -1,7 +1,7 @@
 // The Sager view in the Explorer: each case treated at more than one meeting of the workspace →
 // its meetings (newest first) → the punkt, which opens at its heading. Asked of the language
-// server (`referat/cases`, answered from its archive of the workspace), again on refresh and when
-// a referat is saved.
+// server (`referat/cases`, answered from its archive of the workspace), again on refresh, when a
+// referat is saved, and when the server says the referater on disk changed (`referat/casesChanged`).
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 // The request's answer, as the server types it (types only: nothing of the server is bundled).
@@ -9,6 +9,7 @@ import type { CaseInfo, CaseTreatmentInfo } from '../../server/src/lsp/caseHisto
 
 export const CASES_VIEW = 'referat.cases';
 const CASES_REQUEST = 'referat/cases';
+export const CASES_CHANGED_NOTIFICATION = 'referat/casesChanged';
 const REFRESH_COMMAND = 'referat.refreshCases';
 
 type Node = { kind: 'case'; info: CaseInfo } | { kind: 'meeting'; treatment: CaseTreatmentInfo } | { kind: 'punkt'; treatment: CaseTreatmentInfo };

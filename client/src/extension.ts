@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { ReferatDetector } from './detection';
-import { refreshCasesView, registerCasesView } from './casesView';
+import { CASES_CHANGED_NOTIFICATION, refreshCasesView, registerCasesView } from './casesView';
 import { registerGoToPunkt } from './goToPunkt';
 import { createLanguageClient } from './languageClient';
 import { registerNewReferat } from './newReferat';
@@ -57,6 +57,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   try {
     await client.start();
     void vscode.commands.executeCommand('setContext', 'referat.serverRunning', true);
+    // The server read the workspace's referater, or some changed on disk: the Sager view asks again.
+    context.subscriptions.push(client.onNotification(CASES_CHANGED_NOTIFICATION, () => void refreshCasesView()));
     void refreshCasesView();
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);

@@ -60,6 +60,8 @@ export class TestLspClient {
   readonly progress: ProgressEvent[] = [];
   readonly registrations: unknown[] = [];
   readonly logMessages: string[] = [];
+  /** How many `referat/casesChanged` notifications came. */
+  casesChanged = 0;
   /** Every textDocument/publishDiagnostics, in the order received. */
   readonly published: PublishDiagnosticsParams[] = [];
   /** The `referat` settings section answered to workspace/configuration; change it and notify didChangeConfiguration. */
@@ -84,6 +86,7 @@ export class TestLspClient {
     );
     connection.onNotification('$/progress', (params: ProgressEvent) => void this.progress.push(params));
     connection.onNotification('window/logMessage', (params: { message: string }) => void this.logMessages.push(params.message));
+    connection.onNotification('referat/casesChanged', () => void this.casesChanged++);
     connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => void this.published.push(params));
     connection.listen();
   }

@@ -173,9 +173,12 @@ describe.each([{ locale: 'da' as const }, { locale: 'en' as const }])('a case ac
 
   it('lets go of a file deleted on disk, and takes it again when it is back', async () => {
     const file = path.join(root, 'ou.referat.txt');
+    const told = client.casesChanged;
     rmSync(file);
     await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: uri('ou.referat.txt'), type: 3 }] });
     await eventually(async () => expect((await lenses('br.referat.txt')).map((l) => l.command!.title)).toEqual([expectedLens(1)]));
+    // The Sager view is told to ask again.
+    await eventually(async () => expect(client.casesChanged).toBeGreaterThan(told));
     writeFileSync(file, TEXTS['ou.referat.txt']);
     await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: uri('ou.referat.txt'), type: 1 }] });
     await eventually(async () => expect((await lenses('br.referat.txt')).map((l) => l.command!.title)).toEqual([expectedLens(2)]));

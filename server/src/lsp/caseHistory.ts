@@ -127,6 +127,8 @@ export function caseLenses(archive: Archive, open: OpenReferat, locale: Locale):
 
 /** The custom request of the Sager tree view: every case of the workspace and its meetings. */
 export const CASES_REQUEST = 'referat/cases';
+/** Sent by the server when the workspace's referater on disk were read or changed. */
+export const CASES_CHANGED_NOTIFICATION = 'referat/casesChanged';
 
 export interface CaseTreatmentInfo {
   uri: string;

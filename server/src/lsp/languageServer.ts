@@ -21,6 +21,7 @@ import { CODE_ACTION_KINDS, codeActions } from './codeActions';
 import { CREATE_CONFIG_COMMAND, createConfig } from './createConfig';
 import { COMPLETION_TRIGGERS, completions } from './completion';
 import { ConfigStore, isConfigFile, SETTINGS_SECTION, SettingsStore } from './configuration';
+import { CASES_CHANGED_NOTIFICATION } from './caseHistory';
 import { Linter, RuleDocs } from './diagnostics';
 import { ModelCache, type Logger } from './documents';
 import { documentSymbols } from './documentSymbol';
@@ -157,7 +158,13 @@ export function startLanguageServer(connection: Connection): void {
       ready?.done();
       // The open documents are checked against the referater just read (history-mismatch, duplicate-meeting, ...).
       validator?.archiveChanged();
+      casesChanged();
     });
+  }
+
+  /** Tells the client that the workspace's cases changed (the Sager view asks again); other clients ignore it. */
+  function casesChanged(): void {
+    connection.sendNotification(CASES_CHANGED_NOTIFICATION).catch(() => undefined);
   }
 
   // A closed document is read again from disk: the editor may have held unsaved changes.
@@ -185,6 +192,7 @@ export function startLanguageServer(connection: Connection): void {
       if (configChanged) return validator?.revalidateAll();
       validator?.scheduleWorkspace();
       validator?.archiveChanged();
+      casesChanged();
     });
   });
 

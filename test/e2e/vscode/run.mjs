@@ -17,7 +17,9 @@
 //      test/screenshots/preview-vscode.png; reloads the window and waits for the preview to come
 //      back (the webview serializer) with all its punkter; then, with the preview closed, puts the cursor on
 //      `Reza Javid` in the vote of punkt 3 (line 181), shows the hover (Ctrl+K Ctrl+I) below the
-//      line and the vote's code lens above it, and saves test/screenshots/hover-vscode.png,
+//      line and the vote's code lens above it, and saves test/screenshots/hover-vscode.png;
+//      then, in the Explorer's Sager view, expands a case seeds 002 and 004 share, and its older
+//      meeting, clicks the punkt (seed 002 opens at its heading) and saves test/screenshots/cases-vscode.png,
 //   6. always ends the code-server process tree (each run leaves an extension host otherwise).
 //
 // Why code-server 4.139.1 on Node 24: desktop VS Code cannot be downloaded on these machines
@@ -47,7 +49,11 @@ const SCREENSHOT = path.join(ROOT, 'test/screenshots/outline.png');
 const SEEDS = path.join(ROOT, 'test/fixtures/seeds');
 const SEED_000 = '000_db79083c852146f7.txt';
 const PREVIEW_SCREENSHOT = path.join(ROOT, 'test/screenshots/preview-vscode.png');
+const CASES_SCREENSHOT = path.join(ROOT, 'test/screenshots/cases-vscode.png');
+/** A case of seed 002's meeting (punkt 8) on seed 004's agenda again (punkt 12). */
+const CASE_OF_TWO_SEEDS = '00.22.04-P35-26-24';
 const SEED_002 = '002_00cfbdd4d29f5775.txt';
+const SEED_004 = '004_c859f8f3d45ba66d.txt';
 const HOVER_SCREENSHOT = path.join(ROOT, 'test/screenshots/hover-vscode.png');
 const MEMBERSHIP = path.join(ROOT, 'test/fixtures/membership/referat.config.json');
 const TEST_TIMEOUT_MS = 180_000;
@@ -399,6 +405,49 @@ async function previewScreenshot(context, base, workspace) {
 }
 
 /**
+ * The Sager view in the Explorer (in a workspace folder of its own): opens seed 004, focuses the
+ * view, expands case 00.22.04-P35-26-24 (treated at the meetings of seeds 002 and 004) and its
+ * older meeting, clicks the punkt, and writes test/screenshots/cases-vscode.png. Returns the rows
+ * shown and where the editor went.
+ */
+async function casesView(context, base, workspace) {
+  const page = await context.newPage();
+  try {
+    await page.goto(`${base}/?folder=${encodeURIComponent(workspace)}`);
+    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    await page.waitForTimeout(1500);
+    await openReferat(page, SEED_004);
+    await runCommand(page, 'Focus on Cases View');
+    const pane = page.locator('.pane', { has: page.locator('.pane-header h3.title', { hasText: /^(Cases|Sager)$/i }) });
+    const rows = pane.locator('.monaco-list-row');
+    const expand = async (text) => {
+      const row = rows.filter({ hasText: text }).first();
+      await row.waitFor({ timeout: 60_000 });
+      if ((await row.getAttribute('aria-expanded')) !== 'true') await row.click();
+      await page.waitForTimeout(500);
+    };
+    await expand(CASE_OF_TWO_SEEDS);
+    await expand('2024-11-26');
+    await rows.filter({ hasText: 'Punkt 8:' }).first().waitFor({ timeout: 10_000 });
+    const shown = (await rows.allTextContents()).map((t) => t.trim());
+    await rows.filter({ hasText: 'Punkt 8:' }).first().click();
+    const tab = page.locator('.tab.active', { hasText: SEED_002 });
+    await tab.waitFor({ timeout: 15_000 });
+    const selection = page.locator('#status\\.editor\\.selection');
+    await selection.filter({ hasText: /Ln 814\b/ }).waitFor({ timeout: 10_000 }).catch(() => {});
+    const position = ((await selection.textContent().catch(() => '')) ?? '').trim();
+    fs.mkdirSync(path.dirname(CASES_SCREENSHOT), { recursive: true });
+    await page.screenshot({ path: CASES_SCREENSHOT });
+    return { rows: shown, opened: ((await tab.textContent()) ?? '').trim(), position };
+  } catch (err) {
+    await failureShot(page, 'cases');
+    throw err;
+  } finally {
+    await page.close().catch(() => {});
+  }
+}
+
+/**
  * Opens seed 002 alone (in a workspace folder of its own), puts the cursor on `Reza Javid` in the vote of punkt 3 (line 181), shows
  * the hover (Ctrl+K Ctrl+I; the palette's "Show or Focus Hover" if the chord does not take) and
  * writes test/screenshots/hover-vscode.png: the vote's code lens above the line, the hover below.
@@ -462,14 +511,14 @@ async function main() {
 
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'referat-vscode-'));
   const dirs = Object.fromEntries(
-    ['data', 'ext', 'chrome', 'workspace', 'hover-workspace', 'xdg/config', 'xdg/data', 'xdg/cache', 'xdg/state'].map((d) => {
+    ['data', 'ext', 'chrome', 'workspace', 'hover-workspace', 'cases-workspace', 'xdg/config', 'xdg/data', 'xdg/cache', 'xdg/state'].map((d) => {
       fs.mkdirSync(path.join(scratch, d), { recursive: true });
       return [d, path.join(scratch, d)];
     }),
   );
   // The committees' members, as the project's own config would give them (the $schema path is the fixture's).
   // The hover screenshot gets a folder of its own: no editors restored from the pages before.
-  for (const ws of [dirs.workspace, dirs['hover-workspace']]) {
+  for (const ws of [dirs.workspace, dirs['hover-workspace'], dirs['cases-workspace']]) {
     for (const f of fs.readdirSync(SEEDS)) fs.copyFileSync(path.join(SEEDS, f), path.join(ws, f));
     fs.copyFileSync(MEMBERSHIP, path.join(ws, 'referat.config.json'));
   }
@@ -569,6 +618,16 @@ async function main() {
         if (!result.hover.lenses.some((l) => /^For 2 · /.test(l))) failures.push(`no code lens "For 2 · ..." in sight: ${result.hover.lenses.join(' | ')}`);
       } catch (err) {
         failures.push(`hover screenshot: ${err.message}`);
+      }
+      try {
+        result.cases = await timed('cases view', () => casesView(context, base, dirs['cases-workspace']));
+        log(`Sager view: ${JSON.stringify(result.cases)}; screenshot: ${path.relative(ROOT, CASES_SCREENSHOT)}`);
+        const at = (text) => result.cases.rows.findIndex((r) => r.includes(text));
+        if (at(CASE_OF_TWO_SEEDS) < 0 || !/2 (meetings|møder)/.test(result.cases.rows[at(CASE_OF_TWO_SEEDS)])) failures.push(`the Sager view does not show case ${CASE_OF_TWO_SEEDS} with 2 meetings: ${result.cases.rows.join(' | ')}`);
+        if (!(at('2025-05-06') > at(CASE_OF_TWO_SEEDS) && at('2024-11-26') > at('2025-05-06'))) failures.push(`the case's meetings are not listed newest first under it: ${result.cases.rows.join(' | ')}`);
+        if (!/Ln 814\b/.test(result.cases.position)) failures.push(`clicking Punkt 8 did not open seed 002 at its heading (line 814): ${result.cases.opened} ${result.cases.position}`);
+      } catch (err) {
+        failures.push(`cases view: ${err.message}`);
       }
     }
   } catch (err) {

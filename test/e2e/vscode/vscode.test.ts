@@ -1,5 +1,5 @@
 // Runs the real-VS Code harness (run.mjs: code-server + chromium, extension tests in the real
-// extension host, Outline, preview and hover screenshots) and checks its verdict. The first run installs Node 24 and
+// extension host, Outline, preview, hover and Sager view screenshots) and checks its verdict. The first run installs Node 24 and
 // code-server into test/.cache (about 3-5 minutes); later runs take about half a minute.
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 const ROOT = path.resolve(__dirname, '../../..');
 const SCREENSHOT = path.join(ROOT, 'test/screenshots/outline.png');
 const HOVER_SCREENSHOT = path.join(ROOT, 'test/screenshots/hover-vscode.png');
+const CASES_SCREENSHOT = path.join(ROOT, 'test/screenshots/cases-vscode.png');
 const APT = 'apt-get install -y chromium libkrb5-dev';
 
 const missing = [
@@ -21,7 +22,7 @@ if (missing.length > 0 && !process.env.CI) {
 }
 
 describe.skipIf(missing.length > 0 && !process.env.CI)('VS Code (code-server) end to end', () => {
-  it('runs the extension tests in a real extension host and screenshots the Outline and a hover', async () => {
+  it('runs the extension tests in a real extension host and screenshots the Outline, a hover and the Sager view', async () => {
     expect(missing, `missing Debian packages; install with: ${APT}`).toEqual([]);
     const before = fs.existsSync(SCREENSHOT) ? fs.statSync(SCREENSHOT).mtimeMs : 0;
     const started = Date.now();
@@ -38,6 +39,8 @@ describe.skipIf(missing.length > 0 && !process.env.CI)('VS Code (code-server) en
     expect(fs.statSync(SCREENSHOT).mtimeMs).toBeGreaterThan(Math.max(before, started - 1000));
     expect(fs.existsSync(HOVER_SCREENSHOT), 'test/screenshots/hover-vscode.png was written').toBe(true);
     expect(fs.statSync(HOVER_SCREENSHOT).mtimeMs).toBeGreaterThan(started - 1000);
+    expect(fs.existsSync(CASES_SCREENSHOT), 'test/screenshots/cases-vscode.png (the Sager view) was written').toBe(true);
+    expect(fs.statSync(CASES_SCREENSHOT).mtimeMs).toBeGreaterThan(started - 1000);
     expect(output).toMatch(/passing/);
     expect(output).not.toMatch(/\d+ failing/);
   }, 15 * 60_000);
