@@ -52,7 +52,8 @@ class CasesProvider implements vscode.TreeDataProvider<Node> {
     }
     const t = node.treatment;
     if (node.kind === 'meeting') {
-      const item = new vscode.TreeItem(`${t.committee ?? vscode.l10n.t('Unknown committee')} ${t.date ?? ''}`.trim(), vscode.TreeItemCollapsibleState.Collapsed);
+      // The date first: in a narrow side bar it is what tells the meetings of one committee apart.
+      const item = new vscode.TreeItem(`${t.date ?? vscode.l10n.t('No date')} · ${t.committee ?? vscode.l10n.t('Unknown committee')}`, vscode.TreeItemCollapsibleState.Collapsed);
       item.iconPath = new vscode.ThemeIcon('calendar');
       item.resourceUri = vscode.Uri.parse(t.uri);
       item.description = vscode.workspace.asRelativePath(vscode.Uri.parse(t.uri));
