@@ -87,6 +87,11 @@ describe('votes, as the minutes write them', () => {
   it('labels: For stemte:, Imod:, Undlod:, Undlod at stemme:, Stemte imod: with one voter a line', () => {
     expect(votes(['Byrådet godkendte Økonomiudvalgets indstilling.', 'Imod: Ø og F, F med bemærkning om, at ...'])).toEqual(['19/2/0 vedtaget']);
     expect(votes(['Byrådet godkendte Økonomiudvalgets indstilling.', 'Undlod at stemme: Ø og F'])).toEqual(['19/0/2 vedtaget']);
+    // A remark in the middle of the list: the list goes on after it at `, og F` (Greve, 28 May 2025, punkt 21).
+    const remarks = 'Imod: A, Ø med bemærkning om, at der skal være mulighed for skovrejsning, men er imod motorvej i korridoren, og F, med bemærkning om, at F mener korridoren skal bevares.';
+    expect(votes(['Byrådet godkendte Økonomiudvalgets indstilling.', remarks])).toEqual(['13/8/0 vedtaget']);
+    // `og` in a remark followed by no party letter does not start a list again.
+    expect(votes(['Byrådet godkendte Økonomiudvalgets indstilling.', 'Imod: Ø med bemærkning om, at skoler, og Veje, skal prioriteres.'])).toEqual(['20/1/0 vedtaget']);
     expect(votes(['Ad 1 og 2', 'Stemte imod:', 'A, med bemærkning om at A ønsker at hæve skatten med 0,4%.', 'Ø, med bemærkning om at Ø har eget budgetforslag.', 'Ad 4', 'Imod stemte: Ø, da Ø har eget budget.'])).toEqual(['14/7/0 [1,2]', '20/1/0 [4]']);
     expect(votes(['For administrationens indstilling stemte: Bjarke Abel (A)', 'Imod administrationens indstilling stemte: Hans-Jørgen Kirstein (D), Torben Hoffmann (V) og Claus Jensen (V).'])).toEqual(['1/3/0']);
     expect(votes(['For stemte:', 'Imod stemte: Liselott Blixt (UP), Simon Østergaard (V), Lone Mortensen (V), Charlotte Levin (A), Tina Rottbøll (A)'])).toEqual(['0/5/0']);

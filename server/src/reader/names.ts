@@ -262,10 +262,18 @@ export function readVoters(span: Span, from: number, to: number, options: VoterO
       if (!options.prefix) return null;
       // The longest run of words at the start of the piece that is a voter: `(Ø) med bemærkning om`.
       const words = [...text.slice(start, end).matchAll(/\S+/g)];
+      let rest = start;
       for (let n = words.length - 1; n > 0; n--) {
-        if (readVoter(span, text, base, start, start + words[n].index!, state, options)) break;
+        if (readVoter(span, text, base, start, start + words[n].index!, state, options)) {
+          rest = start + words[n].index!;
+          break;
+        }
       }
-      break;
+      const resumed = afterRemark(text, rest);
+      if (resumed === null) break;
+      state.separator = ', og ';
+      start = VOTER_SEPARATOR.lastIndex = resumed;
+      continue;
     }
     if (!m) break;
     state.separator = m[0];
@@ -273,6 +281,23 @@ export function readVoters(span: Span, from: number, to: number, options: VoterO
   }
   const { out } = state;
   return out.names.length || out.parties.length ? out : null;
+}
+
+/** A remark on a voter's vote: `med bemærkning om, at ...`. */
+const REMARK = /^\s*,?\s*med\s+(?:en\s+|følgende\s+)?bemærkning/iu;
+/** Where a list of parties goes on after a remark: `, og F,` / `, og F med bemærkning`. */
+const PARTY_AFTER_REMARK = /,\s*og\s+(?=\(?[A-ZÆØÅ]{1,3}(?:-?\d)?\)?(?:\s*[,.;]|\s+med\s|\s*$))/gu;
+
+/**
+ * `A, Ø med bemærkning om, at ..., og F, med bemærkning om ...`: after a remark the list goes on at
+ * `, og` and a party letter. The index of that letter, or null when `text[from...]` is no remark or
+ * nothing follows it.
+ */
+function afterRemark(text: string, from: number): number | null {
+  if (!REMARK.test(text.slice(from))) return null;
+  PARTY_AFTER_REMARK.lastIndex = from;
+  const m = PARTY_AFTER_REMARK.exec(text);
+  return m ? m.index + m[0].length : null;
 }
 
 /** Reads one piece of a list of voters into `state`; false when it is none. */
