@@ -186,6 +186,8 @@ export const VOTE_VERBS: { side: 'for' | 'against' | 'abstain'; phrases: readonl
       'stemte mod',
       'kunne ikke tiltræde',
       'kan ikke tiltræde',
+      // Under a decision that approves a committee's recommendation: backing the administration's differing one.
+      'følger administrationens indstilling',
     ],
   },
   {

@@ -87,6 +87,8 @@ describe('votes, as the minutes write them', () => {
   it('labels: For stemte:, Imod:, Undlod:, Undlod at stemme:, Stemte imod: with one voter a line', () => {
     expect(votes(['Byrådet godkendte Økonomiudvalgets indstilling.', 'Imod: Ø og F, F med bemærkning om, at ...'])).toEqual(['19/2/0 vedtaget']);
     expect(votes(['Byrådet godkendte Økonomiudvalgets indstilling.', 'Undlod at stemme: Ø og F'])).toEqual(['19/0/2 vedtaget']);
+    // Backing the administration's recommendation where the council approved the committee's is dissent (Greve, 7 March 2022, punkt 24).
+    expect(votes(['Byrådet godkendte Økonomiudvalgets indstilling.', '(A) og (Ø) følger administrationens indstilling.', '(F) undlod at tage stilling.'])).toEqual(['13/7/1 vedtaget']);
     // A remark in the middle of the list: the list goes on after it at `, og F` (Greve, 28 May 2025, punkt 21).
     const remarks = 'Imod: A, Ø med bemærkning om, at der skal være mulighed for skovrejsning, men er imod motorvej i korridoren, og F, med bemærkning om, at F mener korridoren skal bevares.';
     expect(votes(['Byrådet godkendte Økonomiudvalgets indstilling.', remarks])).toEqual(['13/8/0 vedtaget']);
