@@ -8,6 +8,7 @@
 import type { Hover, Position } from 'vscode-languageserver';
 import { MarkupKind } from 'vscode-languageserver';
 import type { Archive } from '../archive/archive';
+import { attendanceOf } from '../archive/members';
 import type { Membership } from '../config/membership';
 import type { Locale } from '../i18n';
 import { KLE_VERSION, kleNumbersIn, parseKle, parseOdder, type FacetInfo, type KleNumber } from '../kle';
@@ -25,7 +26,7 @@ import { memberAt } from './references';
 
 export function hover(open: OpenReferat, membership: Membership | null, position: Position, locale: Locale, archive?: Archive): Hover | null {
   const found =
-    memberHover(open, membership, position, locale) ??
+    memberHover(open, membership, position, locale, archive) ??
     caseNumberHover(open, position, locale, archive) ??
     punktHover(open, membership, position, locale) ??
     voteHover(open, membership, position, locale);
@@ -75,7 +76,7 @@ function subjectOf(vote: Vote, locale: Locale): string {
   return SUBJECTS_EN[subject.toLowerCase()] ?? `“${subject}”`;
 }
 
-function memberHover(open: OpenReferat, membership: Membership | null, position: Position, locale: Locale): Found | null {
+function memberHover(open: OpenReferat, membership: Membership | null, position: Position, locale: Locale, archive?: Archive): Found | null {
   const here = memberAt(open, membership, position);
   if (!here) return null;
   const { occurrence, identity, index } = here;
@@ -101,6 +102,7 @@ function memberHover(open: OpenReferat, membership: Membership | null, position:
     out.push(L(locale, `Ikke medlem af ${md(committee.name)} ifølge ${committee.source === 'config' ? 'referat.config.json' : 'deltagerlisten'}.`, `Not a member of ${md(committee.name)} according to ${committee.source === 'config' ? 'referat.config.json' : 'the attendee list'}.`));
   }
   out.push(presence(model, mine, identity, occurrence, locale));
+  if (archive && !occurrence.committee) out.push(yearRecord(archive, model, [identity.name, ...identity.spellings, ...(identity.member?.aliases ?? [])], locale));
   const item = occurrence.item ?? punktAt(model, position);
   if (item) out.push(...votesOf(model, item, index, identity, membership, locale));
   return { value: out.filter(Boolean).join('\n\n'), range: occurrence.range };
@@ -126,6 +128,17 @@ function presence(doc: ReferatDocument, mine: MemberOccurrence[], identity: Memb
   if (attendee) return L(locale, `Til stede ved mødet (deltagerlisten).${partly}`, `Present at the meeting (attendee list).${partly}`);
   if (identity.member) return L(locale, `Ikke noteret fraværende.${partly}`, `Not recorded absent.${partly}`);
   return partly.trim();
+}
+
+/** `Til stede ved 38 af 41 møder i Økonomiudvalget i 2023`: the year of this meeting, over the workspace's referater. */
+function yearRecord(archive: Archive, doc: ReferatDocument, spellings: string[], locale: Locale): string {
+  const { committee, date } = doc.meeting;
+  if (!committee || !date) return '';
+  const year = date.slice(0, 4);
+  const { meetings, attended } = attendanceOf(archive, committee, { from: `${year}-01-01`, to: `${year}-12-31` }, spellings);
+  // One meeting (this one) says nothing the line above does not.
+  if (meetings < 2) return '';
+  return L(locale, `Til stede ved ${attended} af ${meetings} møder i ${md(committee)} i ${year}.`, `Present at ${attended} of ${meetings} meetings of ${md(committee)} in ${year}.`);
 }
 
 /** How the member voted in the punkt: one line a vote, and the proposals they made. */
