@@ -3,7 +3,7 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { decode, decodeCp1252, encode } from '../../server/src/cli/files';
+import { decode, decodeCp1252, encode } from '../../server/src/host/files';
 import {
   type FileReport,
   type LintReport,

@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decode } from '../../server/src/cli/files';
+import { decode } from '../../server/src/host/files';
 import { Archive } from '../../server/src/archive/archive';
 import { readReferat } from '../../server/src/reader';
 import { allRules, lint, order } from '../../server/src/rules';
@@ -437,6 +437,28 @@ describe('--fix', () => {
     expect(res.stderr).toContain('ansi.referat.txt: 1 fix applied (item-numbering); written as Windows-1252');
     expect(res.status).toBe(1); // the impossible date cannot be fixed
     expect(fs.readFileSync(file)).toEqual(cp1252(text.replace('Punkt 1: Orientering', 'Punkt 2: Orientering')));
+  });
+
+  it('reads a UTF-8 file with one stray byte as UTF-8, reports the byte, and writes no fixes to it', () => {
+    const dir = scratch();
+    const file = path.join(dir, 'stray.referat.txt');
+    const text = fs.readFileSync(fixture('errors.referat.txt'), 'utf8').replace('Godkendt.', 'Godkendt af udvalget på mødet.');
+    // `på` with its `å` written as the Windows-1252 byte 0xE5, in a file that is otherwise UTF-8 (with `æøå` elsewhere).
+    const [before, after] = text.split('på mødet');
+    const bytes = Buffer.concat([Buffer.from(before + 'p', 'utf8'), Buffer.of(0xe5), Buffer.from(' mødet' + after, 'utf8')]);
+    fs.writeFileSync(file, bytes);
+    const line = before.split('\n').length - 1;
+    const column = before.split('\n').pop()!.length + 1;
+    const linted = run(['lint', '--format', 'json', file]);
+    expect(linted.stderr).not.toContain('Windows-1252');
+    const findings: JsonFinding[] = JSON.parse(linted.stdout);
+    // 1-based, as the JSON format gives places.
+    expect(findings.filter((f) => f.ruleId === 'unreadable-character').map((f) => [f.line, f.column])).toEqual([[line + 1, column + 1]]);
+    // Every other Danish letter is read as written.
+    expect(findings.some((f) => /Ã/.test(JSON.stringify(f)))).toBe(false);
+    const fixed = run(['lint', '--fix', 'stray.referat.txt'], { cwd: dir });
+    expect(fixed.stderr).toContain('stray.referat.txt: not fixed: it has bytes that are not UTF-8');
+    expect(fs.readFileSync(file)).toEqual(bytes);
   });
 
   it('gives the same files with and without worker threads', () => {

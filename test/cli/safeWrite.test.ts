@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type LintTask, lintFile } from '../../server/src/cli/lintFile';
 import { parseConfig } from '../../server/src/config/load';
-import { writeFileSafely } from '../../server/src/io';
+import { writeFileSafely } from '../../server/src/host/io';
 import { mutate, random } from '../fuzz/mutate';
 import { CORPUS_SKIP, greveFiles, hasCorpus } from '../helpers/corpus';
 import { fixtures, seedFiles, seedsDir } from '../helpers/golden';

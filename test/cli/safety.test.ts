@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { decode } from '../../server/src/cli/files';
+import { decode } from '../../server/src/host/files';
 import { readReferat } from '../../server/src/reader';
 import { lint } from '../../server/src/rules';
 import { seedFiles, seedsDir } from '../helpers/golden';

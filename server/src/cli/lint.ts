@@ -209,7 +209,7 @@ export async function runLint(options: LintOptions): Promise<number> {
       if (r.otherLinks) stderr(t('otherLinks', { file: r.file, count: r.otherLinks }) + '\n');
     }
     // Not written: the findings of the file as it is are still reported.
-    if (r.error && r.error.code !== 'unwritable' && r.error.code !== 'changed' && r.error.code !== 'unencodable') continue;
+    if (r.error && r.error.code !== 'unwritable' && r.error.code !== 'changed' && r.error.code !== 'unencodable' && r.error.code !== 'stray-bytes') continue;
     files.push({ file: r.file, findings: options.quiet ? errorsOnly(r.findings) : r.findings });
   }
   if (!files.length && !problems.length && !notLinted.size) stderr(t('noReferater') + '\n');

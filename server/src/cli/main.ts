@@ -8,7 +8,7 @@ import { processLocale, translator } from '../i18n';
 import { readReferat } from '../reader';
 import { archiveCommand, archiveOptions, archiveUsage } from './archiveMain';
 import { escapeControls, jsonText } from './escape';
-import { FileError, loadFile } from './files';
+import { FileError, loadFile } from '../host/files';
 import { FORMATS, type Format } from './formats';
 import { runInit } from './init';
 import { runLint } from './lint';

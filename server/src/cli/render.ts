@@ -5,13 +5,13 @@ import path from 'node:path';
 import { findConfigFile, loadConfigFile } from '../config/load';
 import type { ReferatConfig } from '../config/types';
 import { type Locale, translator } from '../i18n';
-import { writeFileSafely } from '../io';
+import { writeFileSafely } from '../host/io';
 import { readReferat } from '../reader';
 import { renderHtml } from '../render';
 import { lint } from '../rules';
 import type { Finding } from '../rules/types';
 import { escapeControls } from './escape';
-import { FileError, loadFile } from './files';
+import { FileError, loadFile } from '../host/files';
 import { fileMessages } from './messages';
 import { readFailure, ruleFailure } from './failures';
 

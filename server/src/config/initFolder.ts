@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { collectTargets } from '../cli/collect';
-import { FileError, loadFileSync } from '../cli/files';
+import { FileError, loadFileSync } from '../host/files';
 import { isReferatFile } from '../files';
 import { readReferat } from '../reader';
 import { CONFIG_FILE, parseConfig } from './load';

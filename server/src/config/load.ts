@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { ValidateFunction } from 'ajv';
 import { type Node, type ParseError, createScanner, findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode } from 'jsonc-parser';
 import schema from '../../../schemas/referat.config.schema.json';
-import { ReadRefused, readRegularFile } from '../io';
+import { ReadRefused, readRegularFile } from '../host/io';
 import type { Localized } from '../rules/types';
 import type { ReferatConfig } from './types';
 

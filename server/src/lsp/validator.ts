@@ -14,6 +14,7 @@ import {
   type WorkspaceDiagnosticReport,
   type WorkspaceDocumentDiagnosticReport,
 } from 'vscode-languageserver';
+import { decode } from '../host/files';
 import type { ConfigFileState, SettingsStore } from './configuration';
 import { configDiagnostics, resultIdOf, type Linter } from './diagnostics';
 import type { Logger, ModelCache } from './documents';
@@ -269,7 +270,7 @@ export class Validator {
     if (known && known.key === resultKey) return known;
     let text: string;
     try {
-      text = await fsp.readFile(filePath, 'utf8');
+      text = decode(await fsp.readFile(filePath)).text;
     } catch {
       return undefined;
     }

@@ -7,6 +7,7 @@ import { Worker } from 'node:worker_threads';
 import type { Range } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Archive } from '../archive/archive';
+import { decode } from '../host/files';
 import { archiveEntry, type ArchivedReferat } from '../archive/entry';
 import type { ReferatDocument } from '../model';
 import { readReferatSafely, type Logger, type ModelCache } from './documents';
@@ -178,7 +179,7 @@ export class WorkspaceIndex {
     try {
       const stat = await fs.stat(filePath);
       if (!stat.isFile() || stat.size > SCAN_LIMITS.maxFileBytes) return null;
-      return await fs.readFile(filePath, 'utf8');
+      return decode(await fs.readFile(filePath)).text;
     } catch {
       return null;
     }
@@ -274,7 +275,7 @@ export async function readIndexedFile(filePath: string, log: Logger): Promise<Di
     const fileName = path.basename(filePath);
     const head = hasReferatName(fileName) ? '' : await readHead(filePath, SCAN_LIMITS.headBytes);
     if (!isReferatFile(fileName, head)) return null;
-    const text = await fs.readFile(filePath, 'utf8');
+    const text = decode(await fs.readFile(filePath)).text;
     const uri = pathToFileURL(filePath).href;
     const model = readReferatSafely(text, uri, log);
     if (!model) return null;
@@ -364,7 +365,7 @@ async function readHead(filePath: string, bytes: number): Promise<string> {
   try {
     const buffer = Buffer.alloc(bytes);
     const { bytesRead } = await handle.read(buffer, 0, bytes, 0);
-    return buffer.subarray(0, bytesRead).toString('utf8');
+    return decode(buffer.subarray(0, bytesRead)).text;
   } finally {
     await handle.close();
   }

@@ -95,6 +95,7 @@ export function lint(doc: ReferatDocument, text: string | LintText, options: Lin
           return linesOf();
         },
         lineAt: (line) => (lines ? lines[line] : source.lineAt(line)),
+        includes: (needle) => source.includes(needle),
         get eol() {
           return eolOf();
         },
