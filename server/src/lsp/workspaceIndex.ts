@@ -8,6 +8,7 @@ import type { Range } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Archive } from '../archive/archive';
 import { decode } from '../host/files';
+import { isSkippedFolder } from '../host/folders';
 import { archiveEntry, type ArchivedReferat } from '../archive/entry';
 import type { ReferatDocument } from '../model';
 import { readReferatSafely, type Logger, type ModelCache } from './documents';
@@ -401,10 +402,6 @@ async function findCandidateFiles(roots: string[], log: Logger): Promise<string[
     queue = next;
   }
   return files;
-}
-
-function isSkippedFolder(name: string): boolean {
-  return name === 'node_modules' || name.startsWith('.');
 }
 
 function isInside(filePath: string, folder: string): boolean {
