@@ -3,7 +3,7 @@
 // writes (server/src/format/skeleton.ts), already in the canonical style.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { findConfigFile, loadConfigFile } from '../../server/src/config/load';
+import { findConfigFile, loadConfigFile } from '../../server/src/host/configFile';
 import { findCommittee } from '../../server/src/config/membership';
 import type { CommitteeConfig, MemberConfig, ReferatConfig } from '../../server/src/config/types';
 import { DEFAULT_PUNKTER, danishDate, parseDanishDate, referatSkeleton } from '../../server/src/format/skeleton';

@@ -2,7 +2,8 @@
 // referat.config.json, on every core when there are many files, in five output formats.
 import fs from 'node:fs';
 import path from 'node:path';
-import { type LoadedConfig, findConfigFile, loadConfigFile, readConfigText } from '../config/load';
+import type { LoadedConfig } from '../config/load';
+import { findConfigFile, loadConfigFile, readConfigText } from '../host/configFile';
 import type { ReferatConfig } from '../config/types';
 import { type Locale, translator } from '../i18n';
 import { lineStarts } from '../reader/lines';

@@ -1,7 +1,7 @@
 // The `referat` command line: the same core as the language server, for terminals and CI.
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { findConfigFile, loadConfigFile } from '../config/load';
+import { findConfigFile, loadConfigFile } from '../host/configFile';
 import { Membership } from '../config/membership';
 import type { ReferatConfig } from '../config/types';
 import { processLocale, translator } from '../i18n';

@@ -2,7 +2,7 @@
 // same renderer as the VS Code preview), with the findings of `referat lint` marked where they are.
 import fs from 'node:fs';
 import path from 'node:path';
-import { findConfigFile, loadConfigFile } from '../config/load';
+import { findConfigFile, loadConfigFile } from '../host/configFile';
 import type { ReferatConfig } from '../config/types';
 import { type Locale, translator } from '../i18n';
 import { writeFileSafely } from '../host/io';
