@@ -1,12 +1,14 @@
 // The HTML renderer (server/src/render): every seed renders with one section per punkt, vote tables
 // with the right counts, findings where they are, Danish and English, and no document text ever
 // becomes markup, however it is written.
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ReferatDocument } from '../../server/src/model';
 import { readReferat } from '../../server/src/reader';
 import { esc, inline, renderBody, renderHtml, safeHttpsUrl, tocRows } from '../../server/src/render';
+import { sha256Base64 } from '../../server/src/render/sha256';
 import type { Finding } from '../../server/src/rules/types';
 import { seedFiles, seedsDir } from '../helpers/golden';
 import { attrOf, elements, hasClass, parseHtml, select, textOf, unsafeParts } from './html';
@@ -460,8 +462,20 @@ describe('style and page', () => {
     expect(html.match(/@media print[^]*$/)?.[0]).toMatch(/@media print \{[^]*section\.punkt \{ break-before: page;/);
     expect(html.match(/@media print[^]*$/)?.[0]).toMatch(/@media print \{[^]*\.punkt-head, \.toc, \.meeting \{ position: static !important; \}/);
     expect(csp(html)).toMatch(/^default-src 'none'; style-src 'sha256-[A-Za-z0-9+/]+=*'; script-src 'none'; img-src https: data:/);
+    // The hash is that of the page's <style>, as a browser computes it.
+    const style = html.match(/<style>([^]*?)<\/style>/)![1];
+    expect(csp(html)).toContain(`'sha256-${createHash('sha256').update(style, 'utf8').digest('base64')}'`);
     expect(standalone(doc, text, { theme: 'dark' }).includes('<html lang="da" class="theme-dark">')).toBe(true);
     expect(standalone(doc, text, { theme: 'high-contrast' }).includes('class="theme-high-contrast"')).toBe(true);
   });
 });
 
+describe('the renderer runs in any host', () => {
+  it('imports no node:* module (VS Code for the Web, a browser), and its SHA-256 is the standard one', () => {
+    const dir = path.resolve(__dirname, '../../server/src/render');
+    for (const file of fs.readdirSync(dir)) expect(fs.readFileSync(path.join(dir, file), 'utf8'), file).not.toMatch(/from '(node:)?(crypto|fs|path|os|url|util|zlib)'|from 'node:/);
+    for (const text of ['', 'abc', 'a'.repeat(55), 'a'.repeat(56), 'a'.repeat(64), 'æøå ✖ ⚠ 🙂 '.repeat(300)]) {
+      expect(sha256Base64(text)).toBe(createHash('sha256').update(text, 'utf8').digest('base64'));
+    }
+  });
+});

@@ -3,7 +3,6 @@
 // renderBody() on every change). Every piece of document text is escaped (escape.ts); the only
 // links are #anchors of this page and https URLs written in the text. Every element that stands
 // for a source line carries `data-line` (0-based) for scroll sync.
-import { createHash } from 'node:crypto';
 import type { Locale } from '../i18n';
 import type { Punkt, ReferatDocument, Section, Vote, VoteSide } from '../model';
 import { SECTION_KINDS } from '../model';
@@ -19,6 +18,7 @@ import { Membership } from '../config/membership';
 import type { ReferatConfig } from '../config/types';
 import { countText } from '../votes';
 import { tallyVote } from './votes';
+import { sha256Base64 } from './sha256';
 
 export { tallyVote, type VoteTally } from './votes';
 export { tocRows, titlesMatch } from './toc';
@@ -335,14 +335,10 @@ export function renderBody(doc: ReferatDocument, text: string, options: RenderOp
   return new Renderer(doc, text, options).body();
 }
 
-function sha256(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('base64');
-}
-
 /** The Content-Security-Policy of the page: nothing but its own style (and, in the webview, its script). */
 export function contentSecurityPolicy(options: Pick<RenderOptions, 'nonce' | 'cspSource' | 'standalone'>, style: string): string {
   const source = options.cspSource ? `${options.cspSource} ` : '';
-  const styleSrc = options.nonce ? `'nonce-${options.nonce}'` : `'sha256-${sha256(style)}'`;
+  const styleSrc = options.nonce ? `'nonce-${options.nonce}'` : `'sha256-${sha256Base64(style)}'`;
   const scriptSrc = options.nonce ? `'nonce-${options.nonce}'` : `'none'`;
   return `default-src 'none'; style-src ${source}${styleSrc}; script-src ${scriptSrc}; img-src ${source}https: data:; base-uri 'none'; form-action 'none'`;
 }
