@@ -122,9 +122,9 @@ export interface LintedDocument {
   diagnostics: Diagnostic[];
 }
 
-/** The current settings, with a counter that changes whenever they do. */
+/** The settings for each document, with a counter that changes whenever any do. */
 export interface SettingsSource {
-  readonly current: ValidationSettings;
+  for(uri: string): ValidationSettings;
   readonly generation: number;
 }
 
@@ -165,7 +165,7 @@ export class Linter {
   /** An open document over `referat.validate.maxSize`: it gets no rules and no semantic tokens. */
   tooLarge(uri: string): boolean {
     const document = this.cache.documents.get(uri);
-    return document !== undefined && documentOverLimit(document, this.settings.current.maxSizeMb) !== undefined;
+    return document !== undefined && documentOverLimit(document, this.settings.for(uri).maxSizeMb) !== undefined;
   }
 
   /** Changes whenever the result of linting an unchanged text may change. */
@@ -174,7 +174,7 @@ export class Linter {
   }
 
   options(uri: string): LintOptions {
-    return { config: this.configs.configFor(uri).config, overrides: this.settings.current.rules };
+    return { config: this.configs.configFor(uri).config, overrides: this.settings.for(uri).rules };
   }
 
   /** The findings of an open referat, or undefined when the document is not open or not a referat. */
@@ -230,7 +230,7 @@ export class Linter {
 
   /** The rules' findings, or over `referat.validate.maxSize` none and the one diagnostic that says so. */
   private lintWithinLimit(uri: string, document: TextDocument, model: ReferatDocument, options: LintOptions): LintedDocument {
-    const maxMb = this.settings.current.maxSizeMb;
+    const maxMb = this.settings.for(uri).maxSizeMb;
     const bytes = documentOverLimit(document, maxMb);
     if (bytes === undefined) {
       this.toldTooLarge.delete(uri);

@@ -56,7 +56,7 @@ export function startLanguageServer(connection: Connection): void {
   let client: ClientCapabilities = {};
   let initialRoots: string[] = [];
   let roots: string[] = [];
-  const settings = new SettingsStore();
+  const settings = new SettingsStore(log);
   let validator: Validator | undefined;
   const configs = new ConfigStore(
     { ...log, warn: (message) => connection.console.warn(message) },
@@ -74,6 +74,7 @@ export function startLanguageServer(connection: Connection): void {
     initialRoots = rootFolders(params);
     roots = [...initialRoots];
     configs.setRoots(roots);
+    settings.setRoots(roots);
     // Without watched-file events, config files are checked on disk at every lookup.
     configs.checkDisk = !client.workspace?.didChangeWatchedFiles;
     linter = new Linter(cache, configs, settings, localeOf(params.locale), linter.docs, log, () => index.archive());
@@ -110,29 +111,19 @@ export function startLanguageServer(connection: Connection): void {
         roots = [...roots.filter((root) => !removed.includes(root)), ...folderPaths(event.added)];
         // Untitled documents take the first root's configuration.
         configs.setRoots(roots);
+        settings.setRoots(roots);
         validator?.revalidateAll();
       });
     }
     scanWithProgress(initialRoots);
-    void loadSettings().then(() => validator?.scheduleWorkspace(0));
+    // Asked for per workspace folder (`scopeUri`): a folder's own settings apply to its referater.
+    if (client.workspace?.configuration) settings.reader = (scopeUri) => connection.workspace.getConfiguration({ scopeUri, section: SETTINGS_SECTION });
+    void settings.reload().then(() => validator?.scheduleWorkspace(0));
   });
-
-  /** Reads the `referat` settings (asked for, or as pushed by a client that cannot be asked); true when they changed. */
-  async function loadSettings(pushed?: unknown): Promise<boolean> {
-    let section = pushed;
-    if (client.workspace?.configuration) {
-      try {
-        section = await connection.workspace.getConfiguration({ section: SETTINGS_SECTION });
-      } catch (error) {
-        log.error(`Could not read the settings: ${String(error)}`);
-      }
-    }
-    return settings.update(section).changed;
-  }
 
   connection.onDidChangeConfiguration((params) => {
     const pushed = (params?.settings as Record<string, unknown> | null | undefined)?.[SETTINGS_SECTION];
-    void loadSettings(pushed).then((changed) => {
+    void settings.reload(pushed).then((changed) => {
       if (changed) validator?.revalidateAll();
     });
   });

@@ -14,7 +14,7 @@ import type { ReferatDocument } from '../model';
 import { readReferatSafely, type Logger, type ModelCache } from './documents';
 import { revisionOf } from './lineDocument';
 import { clampRange } from './ranges';
-import { filePathOf, hasReferatName, isCandidateFile, isReferatFile, uriKey, fileNameOf } from './referatFiles';
+import { filePathOf, hasReferatName, isCandidateFile, isInside, isReferatFile, uriKey, fileNameOf } from './referatFiles';
 import { meetingName, punktSymbolName } from './symbolNames';
 
 /** Bounds of the walk, so that opening a home folder or a huge monorepo stays cheap. */
@@ -404,7 +404,3 @@ async function findCandidateFiles(roots: string[], log: Logger): Promise<string[
   return files;
 }
 
-function isInside(filePath: string, folder: string): boolean {
-  const relative = path.relative(folder, filePath);
-  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
-}
