@@ -161,7 +161,10 @@ describe('workspace/symbol over a workspace folder', () => {
     const kinds = client.progress.map((p) => p.value.kind);
     expect(kinds[0]).toBe('begin');
     expect(kinds).toContain('end');
-    expect(JSON.stringify(client.registrations)).toContain('workspace/didChangeWatchedFiles');
+    // One watcher, for referater and their referat.config.json alike.
+    type Registration = { method: string; registerOptions?: { watchers?: { globPattern: unknown }[] } };
+    const watched = (client.registrations as { registrations: Registration[] }[]).flatMap((r) => r.registrations).filter((r) => r.method === 'workspace/didChangeWatchedFiles');
+    expect(watched.flatMap((r) => r.registerOptions?.watchers ?? [])).toEqual([{ globPattern: '**/{*.referat,*.txt,*.md,referat.config.json}' }]);
   });
 
   it('matches punkt numbers, case numbers and words without accents', async () => {

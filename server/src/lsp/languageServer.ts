@@ -40,9 +40,11 @@ import { workspaceSymbols } from './workspaceSymbol';
 import { registerWritingHelp, writingHelpCapabilities } from './writingHelp';
 
 const SERVER_NAME = 'referat-language-server';
-/** Files whose changes may add, change or remove a referat (`*.referat.md` is a `*.md`). */
-const WATCHED_FILES = '**/*.{referat,txt,md}';
-const WATCHED_CONFIG_FILES = '**/referat.config.json';
+/**
+ * The one watcher, asked of the client: files whose changes may add, change or remove a referat
+ * (`*.referat.md` is a `*.md`; a `.txt` export may be one) and the config files.
+ */
+const WATCHED_FILES = '**/{*.referat,*.txt,*.md,referat.config.json}';
 /** The first workspace symbol request waits for the initial scan at most this long. */
 const SCAN_WAIT_MS = 10_000;
 
@@ -94,7 +96,7 @@ export function startLanguageServer(connection: Connection): void {
   connection.onInitialized(() => {
     if (client.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
       connection.client
-        .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: WATCHED_FILES }, { globPattern: WATCHED_CONFIG_FILES }] })
+        .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: WATCHED_FILES }] })
         .catch((error) => log.error(`Could not watch files: ${String(error)}`));
     }
     if (client.workspace?.didChangeConfiguration?.dynamicRegistration) {
