@@ -31,6 +31,7 @@ import { MembershipCache } from './membership';
 import { guardWith } from './guard';
 import { IdleCollector } from './idleCollection';
 import { isFoldersChange } from './params';
+import { registerPreview } from './preview';
 import { filePathOf } from './referatFiles';
 import { selectionRanges } from './selectionRange';
 import { SEMANTIC_TOKENS_LEGEND, SemanticTokensProvider } from './semanticTokens';
@@ -259,6 +260,7 @@ export function startLanguageServer(connection: Connection): void {
   connection.languages.semanticTokens.onRange(guard('textDocument/semanticTokens/range', { data: [] }, (params) => (small(params) ? semanticTokens.range(params) : { data: [] })));
 
   registerWritingHelp(connection, { cache, configs, index, log, guard, client: () => client, locale: () => linter.locale });
+  registerPreview(connection, { cache, guard, linter: () => linter, settings });
 
   const completionMemberships = new MembershipCache(configs);
   connection.onCompletion(

@@ -33,6 +33,8 @@ const REQUIRED: Record<string, readonly string[]> = {
   'textDocument/semanticTokens/range': ['range'],
   'workspace/symbol': ['query'],
   'workspace/diagnostic': ['previousResultIds'],
+  'referat/preview': ['textDocument'],
+  'referat/summary': ['textDocument'],
 };
 
 /** Checks of the fields, wherever they appear. */
