@@ -18,7 +18,6 @@ import { Membership } from '../config/membership';
 import type { ReferatConfig } from '../config/types';
 import { countText } from '../votes';
 import { tallyVote } from './votes';
-import { sha256Base64 } from './sha256';
 
 export { tallyVote, type VoteTally } from './votes';
 export { tocRows, titlesMatch } from './toc';
@@ -29,8 +28,13 @@ export type Theme = 'auto' | 'light' | 'dark' | 'high-contrast';
 export interface RenderOptions {
   findings?: readonly Finding[];
   locale: Locale;
-  /** Nonce of the page's <style> and <script>. Without one, the standalone page allows its style by hash. */
+  /** Nonce of the page's <style> and <script>. */
   nonce?: string;
+  /**
+   * The host's SHA-256 (base64): without a nonce, the standalone page allows its style by its hash, so
+   * that the same referat gives the same page (node:crypto in the CLI). Without either, a nonce is made.
+   */
+  sha256?: (text: string) => string;
   /** The webview's resource origin (webview.cspSource). */
   cspSource?: string;
   /** True: a page of its own with its own colours (CLI); false: a VS Code webview (theme variables, script). */
@@ -336,15 +340,18 @@ export function renderBody(doc: ReferatDocument, text: string, options: RenderOp
 }
 
 /** The Content-Security-Policy of the page: nothing but its own style (and, in the webview, its script). */
-export function contentSecurityPolicy(options: Pick<RenderOptions, 'nonce' | 'cspSource' | 'standalone'>, style: string): string {
+export function contentSecurityPolicy(options: Pick<RenderOptions, 'nonce' | 'cspSource' | 'standalone' | 'sha256'>, style: string): string {
   const source = options.cspSource ? `${options.cspSource} ` : '';
-  const styleSrc = options.nonce ? `'nonce-${options.nonce}'` : `'sha256-${sha256Base64(style)}'`;
-  const scriptSrc = options.nonce ? `'nonce-${options.nonce}'` : `'none'`;
+  const styleSrc = options.nonce ? `'nonce-${options.nonce}'` : `'sha256-${options.sha256!(style)}'`;
+  // The standalone page has no script.
+  const scriptSrc = options.nonce && !options.standalone ? `'nonce-${options.nonce}'` : `'none'`;
   return `default-src 'none'; style-src ${source}${styleSrc}; script-src ${scriptSrc}; img-src ${source}https: data:; base-uri 'none'; form-action 'none'`;
 }
 
 /** The whole page. */
-export function renderHtml(doc: ReferatDocument, text: string, options: RenderOptions): string {
+export function renderHtml(doc: ReferatDocument, text: string, given: RenderOptions): string {
+  // Web Crypto is a global in every host (Node, browsers, VS Code for the Web): no node: import.
+  const options = given.nonce || given.sha256 ? given : { ...given, nonce: [...globalThis.crypto.getRandomValues(new Uint8Array(16))].map((b) => b.toString(16).padStart(2, '0')).join('') };
   const style = css(options.standalone);
   const nonce = options.nonce ? attr('nonce', options.nonce) : '';
   const theme = options.standalone && options.theme && options.theme !== 'auto' ? ` class="theme-${options.theme}"` : '';
