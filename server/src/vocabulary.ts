@@ -1,7 +1,6 @@
 // Every word the reader recognises, in one place. Municipalities use other words for the same
 // things; add them here (or, later, in referat.config.json) rather than in the reader's code.
 import type { SectionKind } from './model';
-import { isRegExpSpaceCode } from './reader/lines';
 
 /**
  * Section headings by kind. A line is a section heading when its words, without decoration and a
@@ -430,32 +429,16 @@ export const PARTY_NAMES: Record<string, string> = {
   alternativet: 'Å',
 };
 
-/** Lower-case, accents folded, white space collapsed: the form words are compared in. */
+/** Accented letters as their plain or Danish forms; other white space than one space becomes one space. */
 const FOLDED: Record<string, string> = { é: 'e', è: 'e', ê: 'e', ä: 'æ', ö: 'ø' };
-const TO_FOLD = /[éèêäö]|[\s\u00a0]+/g;
+// A single space is left out of the pattern: most words then match nothing and keep their string.
+const TO_FOLD = /[éèêäö]|\s{2,}|[^\S ]/g;
 /** A colon closing a heading's words (`Beslutning:`), with any space before it. */
 const TRAILING_COLON = /\s*:$/;
 
+/** Lower-case, accents folded, white space collapsed: the form words are compared in. */
 export function fold(text: string): string {
-  const lower = text.toLowerCase();
-  // Most words need nothing but the lower case: a character loop finds them, and they skip the
-  // regular expression and its new string (this runs for many words of every line).
-  for (let i = 0; i < lower.length; i++) {
-    const code = lower.charCodeAt(i);
-    if (code === 32 /* space */) {
-      if (i > 0 && lower.charCodeAt(i - 1) === 32) return foldSlowly(lower);
-    } else if ((code >= 9 && code <= 13) || (code >= 0xa0 && needsFolding(code))) return foldSlowly(lower);
-  }
-  return lower.trim();
-}
-
-/** True for the characters `fold` changes beyond the lower case: accented letters and white space other than a space. */
-function needsFolding(code: number): boolean {
-  return code === 0xe9 /* é */ || code === 0xe8 /* è */ || code === 0xea /* ê */ || code === 0xe4 /* ä */ || code === 0xf6 /* ö */ || isRegExpSpaceCode(code);
-}
-
-function foldSlowly(lower: string): string {
-  return lower.replace(TO_FOLD, (m) => FOLDED[m] ?? ' ').trim();
+  return text.toLowerCase().replace(TO_FOLD, (m) => FOLDED[m] ?? ' ').trim();
 }
 
 /** A heading's words in the form they are compared in: folded, without a closing colon. */

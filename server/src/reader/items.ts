@@ -270,56 +270,7 @@ export function sameNormTitle(a: string, b: string): boolean {
 
 /** Only letters, digits and single spaces count when titles are compared: quotes, dashes and brackets differ between TOC and heading. */
 export function normTitle(s: string): string {
-  return normTitleQuickly(s) ?? normTitleSlowly(s);
-}
-
-/** `normTitle` as its definition; `normTitleQuickly` gives the same for the titles it takes. */
-export function normTitleSlowly(s: string): string {
   return fold(s.replace(/[^\p{L}\p{N}\s]/gu, ' ')).replace(/\s+/g, ' ').trim();
-}
-
-/** A separator in a title: white space and every character that is not a letter or a digit. */
-const SEPARATOR = 32;
-/** A character `normTitleQuickly` leaves to `normTitleSlowly`. */
-const SLOW = -1;
-
-/**
- * What `normTitleSlowly` makes of each Latin-1 character: its folded lower case for a letter or a
- * digit (one character for all of them), else a separator.
- */
-const LATIN1_TITLE_CODES = Int32Array.from({ length: 256 }, (_, code) => {
-  const char = String.fromCharCode(code);
-  if (!/[\p{L}\p{N}]/u.test(char)) return SEPARATOR;
-  const folded = fold(char);
-  return folded.length === 1 ? folded.charCodeAt(0) : SLOW;
-});
-
-/** Past Latin-1, letters, digits and marks are left to the regular expressions (a lower case may depend on its neighbours, `Σ`). */
-const LETTER_DIGIT_OR_MARK = /[\p{L}\p{N}\p{M}]/u;
-
-function titleCode(code: number): number {
-  if (code < 256) return LATIN1_TITLE_CODES[code];
-  if (code >= 0xd800 && code <= 0xdfff) return SLOW;
-  return LETTER_DIGIT_OR_MARK.test(String.fromCharCode(code)) ? SLOW : SEPARATOR;
-}
-
-/**
- * `normTitle` in one pass over the characters, for titles of Latin-1 letters and digits between
- * any separators (`–`, `”`, `•` included); undefined for any other. The TOC rule compares every
- * title of every referat, and the regular expressions cost more than all the rest of the rule.
- */
-function normTitleQuickly(s: string): string | undefined {
-  if (s.length > 1000) return undefined;
-  const codes: number[] = [];
-  for (let i = 0; i < s.length; i++) {
-    const code = titleCode(s.charCodeAt(i));
-    if (code === SLOW) return undefined;
-    if (code !== SEPARATOR) codes.push(code);
-    // One space between words, none at the ends.
-    else if (codes.length > 0 && codes[codes.length - 1] !== SEPARATOR) codes.push(SEPARATOR);
-  }
-  if (codes[codes.length - 1] === SEPARATOR) codes.pop();
-  return String.fromCharCode(...codes);
 }
 
 /** Reads an access marker and/or case number line (`Åbent - 15.00.00-G01-29-16`, `S2018-2162`, `Sagsnr.: 2012-28504`). */
