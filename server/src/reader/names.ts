@@ -104,18 +104,13 @@ function readPiece(span: Span, text: string, base: number, start: number, end: n
   return true;
 }
 
-/** Offsets of the words of the piece `readPerson` reads (it calls nothing that reads another). */
-const wordStarts: number[] = [];
-const wordEnds: number[] = [];
-
 /** Reads one person: optional role words, the name, an optional party letter. */
 export function readPerson(span: Span, from: number, to: number): NameRef | null {
   const source = span.text;
-  // The words (runs of non-white space) of `source[from, to)`, by their offsets: a character loop
-  // rather than `matchAll(/\S+/g)` on a slice, which made a slice, an iterator and a match per word.
-  // Most pieces read are no person: the offsets go into arrays kept between calls.
-  const starts = wordStarts;
-  const ends = wordEnds;
+  // The words (runs of non-white space) of `source[from, to)`, by their offsets: most pieces read
+  // are no person, and their words are never cut out.
+  const starts: number[] = [];
+  const ends: number[] = [];
   let count = 0;
   for (let i = from; i < to; ) {
     while (i < to && isRegExpSpaceCode(source.charCodeAt(i))) i++;
