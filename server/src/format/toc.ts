@@ -132,26 +132,12 @@ export function pagedEntry(title: string, page: number, truncated = false): stri
   return truncated ? `${words}\t${page}` : `${words}.....\t${page}`;
 }
 
+/** The text on one line: runs of white space as one space, none at the ends. */
 function oneLine(text: string): string {
-  // Most titles are one line with single spaces already: then no pattern and no new string.
-  return isOneLine(text) ? text : text.replace(/\s+/g, ' ').trim();
+  return text.replace(/\s+/g, ' ').trim();
 }
 
-/** True when `text` has no white space but single spaces between words (`oneLine` would not change it). */
-function isOneLine(text: string): boolean {
-  let space = true; // a space at the start is not one line
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code === 32) {
-      if (space) return false;
-      space = true;
-    } else if (isRegExpSpaceCode(code)) return false;
-    else space = false;
-  }
-  return !space;
-}
-
-/** The text without dots, ellipses and white space at its end (`/[.…\s]+$/u`). */
+/** The text without dots, ellipses and white space at its end (`/[.…\s]+$/u`, which backtracks on long runs). */
 function withoutDots(text: string): string {
   let end = text.length;
   while (end > 0) {
@@ -161,7 +147,6 @@ function withoutDots(text: string): string {
   }
   return end === text.length ? text : text.slice(0, end);
 }
-
 
 /**
  * Rewrites the TOC's entries from the items, in the TOC's own form, keeping known page numbers.
