@@ -1,7 +1,8 @@
 // The rule documentation is executable: every example in docs/rules/<id>.md is linted with its rule.
 //
 //   ```referat wrong      must give findings of the rule on the lines marked `<!-- ← <id> -->` at
-//                         their end, and on no other line; the markers do not change the findings
+//                         their end, and on no other line; the markers change neither the findings
+//                         nor how the referat is read
 //   ```referat right      must give no finding of the rule (and has no marker)
 //   ```referat disabled   shows an inline directive: it gives no finding of the rule, the same text
 //                         without its directives gives one, and the directives do not change how the
@@ -189,6 +190,7 @@ for (const rule of [...allRules, ...overMany]) {
           const inFile = (lines: number[]) => lines.map((l) => b.line + 1 + l);
           expect(inFile(linesOf(findings)), `${where}: findings (markdown lines)\n${show(findings)}`).toEqual(inFile([...marks.keys()].sort((x, y) => x - y)));
           expect(linesOf(findingsOf(rule.id, b.text)), `${where}: the markers change the findings`).toEqual(linesOf(findings));
+          expect(reading(readReferat(b.text)), `${where}: the markers change how the referat is read`).toEqual(reading(readReferat(bare)));
         });
       } else if (b.info === 'referat right') {
         it(`the right example at line ${b.line} gives no finding`, () => {
