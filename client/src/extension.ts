@@ -43,10 +43,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 
   context.subscriptions.push(
     vscode.commands.registerCommand('referat.showOutput', () => output.show(true)),
-    // The server's "Show documentation for <rule>" code action: the rule's page, rendered.
-    vscode.commands.registerCommand('referat.showRuleDocs', async (url: string) => {
-      const uri = vscode.Uri.parse(url);
-      await vscode.commands.executeCommand('markdown.showPreview', uri).then(undefined, () => vscode.window.showTextDocument(uri));
+    // The server's "Show documentation for <rule>" code action: the page shipped with the extension,
+    // rendered (it works offline); else the page on the repository, in the browser.
+    vscode.commands.registerCommand('referat.showRuleDocs', async (url: string, ruleId?: string) => {
+      const local = ruleId && /^[a-z][a-z0-9-]*$/.test(ruleId) ? vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules', `${ruleId}.md`) : undefined;
+      const shipped = local && (await vscode.workspace.fs.stat(local).then(() => true, () => false));
+      if (shipped && (await vscode.commands.executeCommand('markdown.showPreview', local).then(() => true, () => false))) return;
+      await vscode.env.openExternal(vscode.Uri.parse(url));
     }),
     // The server's `Behandlet før: 2 møder` code lens: the case's meetings in the references view.
     vscode.commands.registerCommand('referat.showTreatments', async (uri: string, position: unknown, locations: unknown[]) => {
