@@ -57,8 +57,14 @@ export function tocTargets(doc: ReferatDocument): (Punkt | null)[] {
       take(i, candidate === undefined ? undefined : doc.items[candidate]);
     }
   });
-  if (entries.length === doc.items.length) entries.forEach((_, i) => targets[i] ?? take(i, doc.items[i]));
-  entries.forEach((e, i) => targets[i] ?? take(i, nearestTitle(e, doc.items.filter((p) => !used.has(p)))));
+  if (entries.length === doc.items.length) {
+    entries.forEach((_, i) => {
+      if (!targets[i]) take(i, doc.items[i]);
+    });
+  }
+  entries.forEach((e, i) => {
+    if (!targets[i]) take(i, nearestTitle(e, doc.items.filter((p) => !used.has(p))));
+  });
   return targets;
 }
 

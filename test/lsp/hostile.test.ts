@@ -270,7 +270,7 @@ const WRONG_PARAMS: unknown[] = [
   { event: { added: 'all', removed: 5 } },
   { event: { added: [{ uri: 'file:///hostile/no-such-folder', name: 'x' }, null], removed: [{}] } },
   { textDocument: { uri: EDITED_URI, version: 'two' }, contentChanges: 'everything' },
-  { textDocument: { uri: EDITED_URI, version: 1e999 }, contentChanges: [{ text: 5 }] },
+  { textDocument: { uri: EDITED_URI, version: Number.POSITIVE_INFINITY }, contentChanges: [{ text: 5 }] },
   { textDocument: { uri: STILL_URI, languageId: 7, version: null, text: null } },
   { textDocument: { uri: 12, languageId: 'referat', version: 1, text: 'Punkt 1: x' } },
   { id: { nested: true } },
@@ -448,10 +448,10 @@ const isEmptyAnswer = (result: unknown) =>
 
 /** Every `{ line, character }` in a result. */
 function positionsIn(value: unknown, out: { line: unknown; character: unknown }[] = []): { line: unknown; character: unknown }[] {
-  if (Array.isArray(value)) value.forEach((v) => positionsIn(v, out));
+  if (Array.isArray(value)) for (const v of value) positionsIn(v, out);
   else if (isObject(value)) {
     if ('line' in value && 'character' in value) out.push({ line: value.line, character: value.character });
-    else Object.values(value).forEach((v) => positionsIn(v, out));
+    else for (const v of Object.values(value)) positionsIn(v, out);
   }
   return out;
 }

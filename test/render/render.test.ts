@@ -460,11 +460,11 @@ describe('style and page', () => {
     const html = standalone(doc, text);
     expect(html.includes('--vscode-'), '--vscode-').toBe(false);
     expect(html.includes('@media (prefers-color-scheme: dark)'), '@media (prefers-color-scheme: dark)').toBe(true);
-    expect(html.match(/@media print[^]*$/)?.[0]).toMatch(/@media print \{[^]*section\.punkt \{ break-before: page;/);
-    expect(html.match(/@media print[^]*$/)?.[0]).toMatch(/@media print \{[^]*\.punkt-head, \.toc, \.meeting \{ position: static !important; \}/);
+    expect(html.match(/@media print[\s\S]*$/)?.[0]).toMatch(/@media print \{[\s\S]*section\.punkt \{ break-before: page;/);
+    expect(html.match(/@media print[\s\S]*$/)?.[0]).toMatch(/@media print \{[\s\S]*\.punkt-head, \.toc, \.meeting \{ position: static !important; \}/);
     expect(csp(html)).toMatch(/^default-src 'none'; style-src 'sha256-[A-Za-z0-9+/]+=*'; script-src 'none'; img-src https: data:/);
     // The hash is that of the page's <style>, as a browser computes it.
-    const style = html.match(/<style>([^]*?)<\/style>/)![1];
+    const style = html.match(/<style>([\s\S]*?)<\/style>/)![1];
     expect(csp(html)).toContain(`'sha256-${createHash('sha256').update(style, 'utf8').digest('base64')}'`);
     expect(standalone(doc, text, { theme: 'dark' }).includes('<html lang="da" class="theme-dark">')).toBe(true);
     expect(standalone(doc, text, { theme: 'high-contrast' }).includes('class="theme-high-contrast"')).toBe(true);

@@ -241,7 +241,7 @@ function withArchiveFindings(results: FileResult[], tasks: readonly LintTask[]):
   if (archive.size < 2) return;
   results.forEach((r, i) => {
     if (!r.entry) return;
-    let directives;
+    let directives: ReturnType<typeof readDirectives> | undefined;
     if (r.directives) {
       const lines: string[] = [];
       for (const [line, text] of r.directives) lines[line] = text;

@@ -244,7 +244,7 @@ function usageError(detail: string): number {
 export async function main(argv: string[]): Promise<number> {
   const { command, rest } = splitCommand(argv);
   const known = command !== undefined && Object.hasOwn(commandOptions, command);
-  let parsed;
+  let parsed: { values: unknown; positionals: string[] };
   try {
     parsed = parseArgs({ args: rest, allowPositionals: true, options: known ? commandOptions[command as keyof typeof commandOptions] : common });
   } catch (error) {

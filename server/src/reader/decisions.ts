@@ -40,8 +40,8 @@ const OPEN_QUOTES = '"“”„«»\'‘’';
 const CLOSE_QUOTE = /["“”»'’]\s*[.,;:]?\s*$/;
 
 const NAME_PARTICLE_PATTERN = NAME_PARTICLES.join('|');
-const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+');
-const words = (list: readonly string[]) => [...list].sort((a, b) => b.length - a.length).map(escape);
+const asPattern = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+');
+const words = (list: readonly string[]) => [...list].sort((a, b) => b.length - a.length).map(asPattern);
 
 const voteVerbs = VOTE_VERBS.flatMap((v) => v.phrases.map((p) => ({ side: v.side, phrase: p, persons: !!v.persons })));
 const VOTE_VERB = new RegExp(`(?<=\\s|^|\\*|:)(${words(voteVerbs.map((v) => v.phrase)).join('|')})(?=[\\s.,:;]|$)`, 'gi');

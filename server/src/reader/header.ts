@@ -6,14 +6,14 @@ import { type Line, type Lines, colRange, lineRange, range, visibleEnd } from '.
 import { readPerson } from './names';
 import { Span } from './span';
 
-const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+');
+const asPattern = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+');
 const byLength = (list: readonly string[]) => [...list].sort((a, b) => b.length - a.length);
 
 /** The title words of a vocabulary as an expression, made once for each vocabulary. */
 const titlePatterns = new WeakMap<Vocabulary, RegExp>();
 function titlePattern(vocabulary: Vocabulary): RegExp {
   let pattern = titlePatterns.get(vocabulary);
-  if (!pattern) titlePatterns.set(vocabulary, (pattern = new RegExp(`^(?:${byLength(vocabulary.titleWords).map(escape).join('|')})(?![\\p{L}\\p{N}])[\\s:]*`, 'iu')));
+  if (!pattern) titlePatterns.set(vocabulary, (pattern = new RegExp(`^(?:${byLength(vocabulary.titleWords).map(asPattern).join('|')})(?![\\p{L}\\p{N}])[\\s:]*`, 'iu')));
   return pattern;
 }
 const PERIOD = /(\d{4})\s*[-–]\s*(\d{4})/;
@@ -30,9 +30,9 @@ for (const [field, words] of Object.entries(HEADER_LABELS) as [Field, readonly s
  * A label at the start of a line, alone or before its value, bold or not, with or without colon:
  * `Mødedato`, `**Mødedato** Tirsdag ...`, `Mødedato: 12.03.2024`.
  */
-const LABEL_AT_START = new RegExp(`^(?:\\*\\*|__)?(${byLength([...fieldOf.keys()]).map(escape).join('|')})(?![\\p{L}\\p{N}])(?:\\*\\*|__)?\\s*(?::|(?=\\s|$))(?:\\*\\*|__)?\\s*`, 'iu');
+const LABEL_AT_START = new RegExp(`^(?:\\*\\*|__)?(${byLength([...fieldOf.keys()]).map(asPattern).join('|')})(?![\\p{L}\\p{N}])(?:\\*\\*|__)?\\s*(?::|(?=\\s|$))(?:\\*\\*|__)?\\s*`, 'iu');
 /** A distinctive label further on in a line run together by a PDF export; one without `møde` needs its colon. */
-const LABEL_RUN_ON = new RegExp(`\\s(?:\\*\\*|__)?(${byLength(RUN_ON_HEADER_LABELS).map(escape).join('|')})(?:\\*\\*|__)?(\\s*:)?(?:\\*\\*|__)?\\s`, 'giu');
+const LABEL_RUN_ON = new RegExp(`\\s(?:\\*\\*|__)?(${byLength(RUN_ON_HEADER_LABELS).map(asPattern).join('|')})(?:\\*\\*|__)?(\\s*:)?(?:\\*\\*|__)?\\s`, 'giu');
 
 /** One label and its value in a header line: `[labelAt, valueAt, valueEnd)` are columns of the line. */
 interface LabelledField {

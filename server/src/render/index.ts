@@ -92,9 +92,11 @@ class Renderer {
 
   body(): string {
     const { t } = this.l;
-    this.findings.forEach((f, i) => this.anchor(f.range.start.line, 1, this.finding(f, i + 1)));
+    this.findings.forEach((f, i) => {
+      this.anchor(f.range.start.line, 1, this.finding(f, i + 1));
+    });
     for (const item of this.doc.items) {
-      item.votes.forEach((v) => this.anchor(v.range.end.line, 0, this.vote(item, v)));
+      for (const v of item.votes) this.anchor(v.range.end.line, 0, this.vote(item, v));
     }
     this.anchored.sort((a, b) => a.line - b.line || a.order - b.order);
 
