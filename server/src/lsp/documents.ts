@@ -6,7 +6,6 @@ import type { ReferatDocument } from '../model';
 import { DEFAULT_VOCABULARY, type Vocabulary, type VocabularyWords } from '../vocabulary';
 import { readReferat } from '../reader';
 import { type ReadState, readState, rereadState } from '../reader/incremental';
-import type { IdleCollector } from './idleCollection';
 import { type LineDocument, lineDocuments } from './lineDocument';
 import { hasDocumentUri, isContentChanges, isOpenedDocument } from './params';
 import { REFERAT_LANGUAGE_ID, fileNameOf, hasReferatName, isReferatDocument } from './referatFiles';
@@ -64,10 +63,7 @@ export class ModelCache {
   /** The vocabulary of a document's referat.config.json; the built-in one until the server sets it. */
   vocabularyFor: (uri: string) => Vocabulary = () => DEFAULT_VOCABULARY;
 
-  constructor(
-    private readonly log: Logger,
-    private readonly collector?: IdleCollector,
-  ) {
+  constructor(private readonly log: Logger) {
     this.documents.onDidClose((event) => {
       this.models.delete(event.document.uri);
       if (this.kept?.document.uri === event.document.uri) this.kept = undefined;
@@ -82,7 +78,6 @@ export class ModelCache {
   get(uri: string): OpenReferat | undefined {
     const document = this.documents.get(uri);
     if (!document) return undefined;
-    this.collector?.noteUse();
     let cached = this.models.get(uri);
     // Most recently asked for last: the map's order is the order of eviction.
     this.models.delete(uri);
@@ -184,7 +179,6 @@ export class ModelCache {
       } else {
         state = readState(text!, vocabulary);
         this.readings.whole++;
-        this.collector?.noteReading(text!.length);
       }
       document.markRead();
       this.kept = { document, revision: document.revision, state };
