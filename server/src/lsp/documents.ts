@@ -56,8 +56,6 @@ export class ModelCache {
    * memory in the order of its text, too much to keep for every open referat.
    */
   private kept: KeptState | undefined;
-  /** Called with a document just packed (its model let go): whoever keeps findings of it lets go of its text too. */
-  private readonly packListeners: ((uri: string) => void)[] = [];
   /** How many readings read the whole text, and how many only what edits touched (tests check that typing takes the short way). */
   readonly readings = { whole: 0, partial: 0 };
   /** The vocabulary of a document's referat.config.json; the built-in one until the server sets it. */
@@ -86,21 +84,8 @@ export class ModelCache {
       cached = { document, revision: document.revision, model: this.read(document, vocabulary), vocabulary };
     }
     this.models.set(uri, cached);
-    if (this.models.size > MAX_MODELS) {
-      const [evicted, { document: old }] = this.models.entries().next().value!;
-      this.models.delete(evicted);
-      // Nobody is looking at it: its text waits compressed until it is read again. Packed now, not
-      // when the server falls idle (7 ms for 1 MB here): left for later, a hundred texts opened
-      // in a row are all unpacked at once and the server ends at 195 MiB rather than 180.
-      // Those who keep findings of it let go of its text only when there is a packed text to free.
-      if (old !== this.kept?.document && old.pack()) for (const listener of this.packListeners) listener(evicted);
-    }
+    if (this.models.size > MAX_MODELS) this.models.delete(this.models.keys().next().value!);
     return cached.model ? { document, model: cached.model } : undefined;
-  }
-
-  /** `listener` is called with the URI of each document packed when its model is let go. */
-  onDidPack(listener: (uri: string) => void): void {
-    this.packListeners.push(listener);
   }
 
   /**
