@@ -5,6 +5,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Heading, HistoryEntry, Punkt, ReferatDocument, Section, Toc } from '../model';
 import { KIND_NAMES } from '../rules/util';
 import { fold, foldHeading } from '../vocabulary';
+import { reuseEncoding } from './answerEncoding';
 import { revisionOf } from './lineDocument';
 import { clampRange, containsRange, unionRange, wholeDocumentRange } from './ranges';
 import {
@@ -32,7 +33,8 @@ export const MAX_OUTLINE_SYMBOLS = 5000;
 /**
  * The outline of each model, built once: a model is never changed after it is read (a new
  * version gets a new model), and a large referat's outline has thousands of symbols that editors
- * ask for again on every focus, scroll and breadcrumb change. Held weakly, so it goes with its model.
+ * ask for again on every focus, scroll and breadcrumb change. Held weakly, so it goes with its model
+ * (and with it the outline's JSON, kept for sending it again).
  */
 const outlines = new WeakMap<ReferatDocument, { document: TextDocument; revision: number; symbols: DocumentSymbol[] }>();
 
@@ -40,7 +42,8 @@ export function documentSymbols(document: TextDocument, model: ReferatDocument):
   const cached = outlines.get(model);
   // A TextDocument is updated in place, so the revision tells whether its text is still the model's.
   if (cached && cached.document === document && cached.revision === revisionOf(document)) return cached.symbols;
-  const symbols = buildSymbols(document, model);
+  // Sent again unchanged until the document changes: its JSON is made once (answerEncoding.ts).
+  const symbols = reuseEncoding(buildSymbols(document, model));
   outlines.set(model, { document, revision: revisionOf(document), symbols });
   return symbols;
 }
