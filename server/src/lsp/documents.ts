@@ -43,8 +43,7 @@ interface KeptState {
 
 /**
  * Models kept at most: those of the documents asked about last. A model takes about as much memory
- * as its text, and with a hundred referater open most are not looked at; one asked for again is
- * read again (a 1 MB referat in about 10 ms).
+ * as its text, and with many referater open most are not looked at; one asked for again is read again.
  */
 const MAX_MODELS = 12;
 
