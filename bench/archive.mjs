@@ -1,9 +1,11 @@
-// node bench/archive.mjs [CORPUS]   (after npm run build)
+// node bench/archive.mjs [CORPUS] [--server-only [--runs N]]   (after npm run build)
 // The archive's bounds (docs/archive.md): building the index of a corpus (every file read, parsed
 // and filed, on every core, as `referat cases` does it), beside reading alone; the language server
 // indexing it as its workspace (time and memory); and `referat export` of it. Each is
 // run 5 times as a fresh process; the best and the median wall time are printed, with the process's
 // CPU time, and the machine's load average (the figures mean little on a busy machine).
+// --server-only: only the language server, N times (3 unless given), its median run printed as JSON
+// (what `npm run bench` reports as lsp.index).
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -12,7 +14,10 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createProtocolConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const corpus = path.resolve(process.argv[2] ?? path.join(root, '../shared/corpus/greve'));
+const args = process.argv.slice(2);
+const runsArg = args.indexOf('--runs');
+const serverRuns = runsArg >= 0 ? Number(args[runsArg + 1]) : 3;
+const corpus = path.resolve(args.find((a, i) => !a.startsWith('--') && i !== runsArg + 1) ?? path.join(root, '../shared/corpus/greve'));
 const cli = path.join(root, 'dist/cli.js');
 const out = path.join(os.tmpdir(), `referat-bench-export-${process.pid}.json`);
 
@@ -70,15 +75,28 @@ async function serverIndex() {
   return { ms, rss: kb('VmRSS') / 1024, peak: kb('VmHWM') / 1024 };
 }
 
+/** The server's median run of `runs` (by indexing time), and the best time. */
+async function serverMedian(runs) {
+  const servers = [];
+  for (let i = 0; i < runs; i++) servers.push(await serverIndex());
+  servers.sort((a, b) => a.ms - b.ms);
+  return { ...servers[Math.floor((runs - 1) / 2)], bestMs: servers[0].ms, runs };
+}
+
+if (args.includes('--server-only')) {
+  // The referater: the Greve folder also has notes in Markdown (VOTES.md).
+  const files = fs.readdirSync(corpus).filter((f) => /\.(txt|referat)$|\.referat\.md$/.test(f));
+  const bytes = files.reduce((sum, f) => sum + fs.statSync(path.join(corpus, f)).size, 0);
+  console.log(JSON.stringify({ corpus, files: files.length, bytes, ...(await serverMedian(serverRuns)) }));
+  process.exit(0);
+}
+
 console.log(`${corpus} on ${os.availableParallelism()} cores, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
 // `cases --case` reads every file into the archive and prints one case: the index's cost, and the process's start.
 measure('reading alone (every file read, its lines split; one thread)', ['-e', READ_ALONE, corpus], false);
 measure('index (referat cases --case 21-016074)', ['cases', corpus, '--case', '21-016074']);
-const servers = [];
-for (let i = 0; i < 3; i++) servers.push(await serverIndex());
-servers.sort((a, b) => a.ms - b.ms);
-const s = servers[1];
-console.log(`language server, the corpus as its workspace: indexed in ${s.ms.toFixed(0)} ms (median of 3; best ${servers[0].ms.toFixed(0)} ms); memory then ${s.rss.toFixed(0)} MB, peak ${s.peak.toFixed(0)} MB`);
+const s = await serverMedian(serverRuns);
+console.log(`language server, the corpus as its workspace: indexed in ${s.ms.toFixed(0)} ms (median of ${s.runs}; best ${s.bestMs.toFixed(0)} ms); memory then ${s.rss.toFixed(0)} MB, peak ${s.peak.toFixed(0)} MB`);
 measure('referat export --format json', ['export', corpus, '--format', 'json', '-o', out]);
 measure('referat export --format popolo', ['export', corpus, '--format', 'popolo', '-o', out]);
 console.log(`load average after: ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);

@@ -285,29 +285,21 @@ export function writeSynthetic(dir: string, sizesMb: readonly number[]): Map<num
   return files;
 }
 
+/** The largest seed: the largest real meeting the benchmark has. */
+export function largestSeed(): string {
+  const sized = seedFiles().map((name) => ({ file: path.join(SEEDS_DIR, name), bytes: fs.statSync(path.join(SEEDS_DIR, name)).size }));
+  return sized.reduce((a, b) => (b.bytes > a.bytes ? b : a)).file;
+}
+
 /**
- * A workspace of `count` referater for the memory figure: the seeds themselves, then synthetic
- * documents of 0.1 to 1 MB made from every Punkt-style seed in turn.
+ * A workspace of `count` referater for the memory figure: meetings of real size, the seeds with
+ * other dates and small changes (as in the archive), with the membership config beside them.
  */
 export function writeMemoryWorkspace(dir: string, count: number): string[] {
-  fs.rmSync(dir, { recursive: true, force: true });
-  fs.mkdirSync(dir, { recursive: true });
-  fs.copyFileSync(CONFIG_FILE, path.join(dir, 'referat.config.json'));
-  const files: string[] = [];
-  for (const name of seedFiles()) {
-    if (files.length >= count) break;
-    const file = path.join(dir, `seed-${name}`);
-    fs.copyFileSync(path.join(SEEDS_DIR, name), file);
-    files.push(file);
-  }
-  const punktSeeds = seedFiles().flatMap((name) => parsePunktSeed(name, fs.readFileSync(path.join(SEEDS_DIR, name), 'utf8')) ?? []);
-  const synthetic = count - files.length;
-  for (let i = 0; i < synthetic; i++) {
-    const seed = punktSeeds[i % punktSeeds.length];
-    const mb = 0.1 + (0.9 * i) / Math.max(1, synthetic - 1);
-    const file = path.join(dir, `synthetic-${String(i).padStart(3, '0')}-${path.basename(seed.name, '.txt')}.txt`);
-    fs.writeFileSync(file, moveMeeting(syntheticReferat(seed, mb * MB), (i % 20) - 10 || 11));
-    files.push(file);
-  }
-  return files;
+  writeArchive(dir, count);
+  return fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .map((f) => path.join(dir, f));
 }

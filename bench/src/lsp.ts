@@ -3,7 +3,7 @@
 // with many referater open. Diagnostics are pushed (the client does not declare pull
 // diagnostics); the debounce is set to 0 through workspace/configuration so that the time is the
 // server's work, and the default debounce is measured apart.
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -13,11 +13,9 @@ import {
   StreamMessageReader,
   StreamMessageWriter,
   type ClientCapabilities,
-  type Message,
   type ProtocolConnection,
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
-import { messageParts, reuseEncoding } from '../../server/src/lsp/answerEncoding';
 import { REPO_ROOT } from './generate';
 import { percentile } from './stats';
 
@@ -323,8 +321,6 @@ export interface DocumentLatency {
   open: Sampled;
   keystroke: Sampled;
   documentSymbol: Sampled;
-  /** This client's own work on the outline answer, with no server (`clientParse`). */
-  documentSymbolClient: Sampled;
   documentSymbolAfterEdit: Sampled;
   foldingRange: Sampled;
   semanticTokens: Sampled;
@@ -366,9 +362,6 @@ export async function measureDocument(file: string, memberNames: string[], optio
       answers.symbols = result?.length ?? 0;
       return ms;
     });
-    // Asked once more for its bytes: keeping an answer from the timed requests would have the next
-    // one parsed beside it.
-    const documentSymbolClient = await clientParse(options, await client.request('textDocument/documentSymbol', doc));
     const foldingRange = await sample(options, async () => {
       const { ms, result } = await client.timed<unknown[] | null>('textDocument/foldingRange', doc);
       answers.foldingRanges = result?.length ?? 0;
@@ -392,7 +385,8 @@ export async function measureDocument(file: string, memberNames: string[], optio
     // The outline right after a keystroke: the model must be read again first. The edit is made
     // on a line of its own so that the diagnostics (which would read the model) do not come first:
     // the debounce is set high for this.
-    const quiet = client.diagnostics(uri);
+    // The server publishes again only diagnostics that changed: none may come.
+    const quiet = client.diagnostics(uri, undefined, 3000).catch(() => 0);
     await client.changeSettings({ validate: { debounce: 10_000 } });
     await quiet;
     const typedLine = spots.typing.line;
@@ -403,7 +397,7 @@ export async function measureDocument(file: string, memberNames: string[], optio
     });
     let keystrokeDefaultDebounce: Sampled | undefined;
     if (defaultDebounce) {
-      const settled = client.diagnostics(uri);
+      const settled = client.diagnostics(uri, undefined, 3000).catch(() => 0);
       await client.changeSettings({});
       await settled;
       keystrokeDefaultDebounce = await sample(defaultDebounce, () => {
@@ -418,7 +412,6 @@ export async function measureDocument(file: string, memberNames: string[], optio
       open,
       keystroke,
       documentSymbol,
-      documentSymbolClient,
       documentSymbolAfterEdit,
       foldingRange,
       semanticTokens,
@@ -430,28 +423,6 @@ export async function measureDocument(file: string, memberNames: string[], optio
   } finally {
     await client.shutdown();
   }
-}
-
-/** The message the server writes for `answer` as the result of a request: its kept JSON, in ASCII (answerEncoding.ts). */
-export function answerMessage(answer: unknown): Buffer {
-  const result = answer !== null && typeof answer === 'object' ? reuseEncoding(answer) : answer;
-  return Buffer.concat(messageParts({ jsonrpc: '2.0', id: 1, result } as Message));
-}
-
-/**
- * What the measuring client alone spends on an answer, with no server: the answer's message as the
- * server writes it, copied into a buffer of its own, decoded and parsed as vscode-jsonrpc's reader
- * does (it joins the chunks read into one buffer, then `buffer.toString`, `JSON.parse`), sampled like
- * the requests. The part of a request's time that no server can take away: on the 5 MB outline
- * (1.08 MB of JSON) it is most of documentSymbol's time (bench/README.md, Results).
- */
-export async function clientParse(options: LatencyOptions, answer: unknown): Promise<Sampled> {
-  const message = answerMessage(answer);
-  return sample(options, async () => {
-    const t0 = performance.now();
-    JSON.parse(Buffer.from(message).toString('utf-8'));
-    return performance.now() - t0;
-  });
 }
 
 export interface MemoryResult {
@@ -487,7 +458,7 @@ export async function measureMemory(root: string, files: string[], nodeFlags: st
     }
     await Promise.all(published);
     const openMs = performance.now() - t0;
-    // Let the server settle (idle GC) before reading its memory.
+    // Let the server settle before reading its memory.
     await new Promise((resolve) => setTimeout(resolve, 2000));
     const { rss, peak } = memoryOf(client.pid);
     return { documents: files.length, textBytes, idleRss: idle.rss, rss, peak, openMs };
@@ -528,4 +499,22 @@ export async function profiledSession(
   } finally {
     await client.shutdown();
   }
+}
+
+export interface IndexResult {
+  corpus: string;
+  files: number;
+  bytes: number;
+  /** From `initialized` to the end of the indexing progress, of the median run. */
+  ms: number;
+  /** VmRSS a second after, and VmHWM, in MiB. */
+  rss: number;
+  peak: number;
+}
+
+/** The server with `corpus` as its workspace folder, indexing it: `bench/archive.mjs --server-only`, median of `runs`. */
+export function measureIndex(corpus: string, runs: number): IndexResult {
+  const run = spawnSync(process.execPath, [path.join(REPO_ROOT, 'bench/archive.mjs'), corpus, '--server-only', '--runs', String(runs)], { encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(`bench/archive.mjs --server-only failed (${run.status}):\n${run.stderr}`);
+  return JSON.parse(run.stdout) as IndexResult;
 }

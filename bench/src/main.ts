@@ -14,31 +14,37 @@ import { compareMain, floorMain, floorWorker, markdownlintArgs, referatArgs, tim
 import { coreMain, type CoreFileResult } from './core';
 import { pageWrites } from './machine';
 import { phasesMain } from './phases';
-import { CONFIG_FILE, MB, REPO_ROOT, writeArchive, writeMemoryWorkspace, writeSynthetic, type ArchiveSummary } from './generate';
-import { baselineRss, measureDocument, measureMemory, profiledSession, SERVER_PATH, type DocumentLatency, type MemoryResult } from './lsp';
+import { CONFIG_FILE, MB, REPO_ROOT, largestSeed, writeArchive, writeMemoryWorkspace, writeSynthetic, type ArchiveSummary } from './generate';
+import { baselineRss, measureDocument, measureIndex, measureMemory, profiledSession, SERVER_PATH, type DocumentLatency, type IndexResult, type MemoryResult } from './lsp';
 import { monotonicUs, profilesIn, summarizeCpuProfiles, summarizeHeapProfiles, type ProfileSummary } from './profile';
-import { LSP_OPERATIONS, MODES, meets, problemsOf, targetOf, type Figure, type Missed, type Mode, type Results } from './results';
+import { LSP_OPERATIONS, MODES, lspId, meets, problemsOf, targetOf, type Figure, type LspDocument, type Missed, type Mode, type Results } from './results';
 import { growthExponent } from './stats';
 
 const BENCH_DIR = path.join(REPO_ROOT, 'bench');
 const DEFAULT_DEBOUNCE_MS = 200;
+/** The meetings of one municipality (Greve, 369 referater), when they are beside the project. */
+const DEFAULT_CORPUS = path.join(REPO_ROOT, '../shared/corpus/greve');
 
 interface Options {
   mode: Mode;
   out: string;
   profile: boolean;
   data: string;
+  /** The workspace the server indexes for lsp.index; undefined: the generated archive. */
+  corpus: string | undefined;
 }
 
 function parseOptions(argv: string[]): Options {
   const mode: Mode = argv.includes('--quick') ? 'quick' : 'full';
   const data = path.join(BENCH_DIR, '.data', mode === 'quick' ? 'quick' : '');
   let out = mode === 'full' ? path.join(BENCH_DIR, 'results.json') : path.join(data, 'results.json');
+  let corpus = fs.existsSync(DEFAULT_CORPUS) ? DEFAULT_CORPUS : undefined;
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--out') out = path.resolve(argv[++i]);
     else if (argv[i].startsWith('--out=')) out = path.resolve(argv[i].slice(6));
+    else if (argv[i] === '--corpus') corpus = path.resolve(argv[++i]);
   }
-  return { mode, out, profile: !argv.includes('--no-profile'), data };
+  return { mode, out, profile: !argv.includes('--no-profile'), data, corpus };
 }
 
 const started = performance.now();
@@ -71,6 +77,7 @@ function freshDir(dir: string): string {
 }
 
 const mb = (size: number) => `${size}MB`;
+const lspName = (document: LspDocument) => (document === 'seed' ? 'largest seed' : mb(document));
 const round = (n: number, digits = 2) => Number(n.toFixed(digits));
 
 // ---- the measurements ----------------------------------------------------------------------------
@@ -88,7 +95,10 @@ interface Measured {
   synthetic: Map<number, string>;
   archive: ArchiveSummary;
   core: CoreFileResult[];
-  lsp: Map<number, DocumentLatency>;
+  lsp: Map<LspDocument, DocumentLatency>;
+  /** The copy of each language server document that was measured. */
+  lspFiles: Map<LspDocument, string>;
+  index: IndexResult;
   memory: MemoryResult;
   /** RSS of a server on an empty workspace. */
   emptyRss: number;
@@ -101,7 +111,8 @@ interface Measured {
 async function measure(options: Options): Promise<Measured> {
   const spec = MODES[options.mode];
   log(`making data in ${path.relative(REPO_ROOT, options.data)}/`);
-  const sizes = [...new Set([...spec.coreSizes, ...spec.lspSizes])].sort((a, b) => a - b);
+  const lspSizes = spec.lspDocuments.filter((d): d is number => typeof d === 'number');
+  const sizes = [...new Set([...spec.coreSizes, ...lspSizes])].sort((a, b) => a - b);
   const synthetic = writeSynthetic(path.join(options.data, 'synthetic'), sizes);
   const archiveDir = path.join(options.data, 'archive');
   const archive = writeArchive(archiveDir, spec.archiveFiles, path.join(options.data, 'archive-md'));
@@ -116,18 +127,26 @@ async function measure(options: Options): Promise<Measured> {
   }
 
   const names = memberNames();
-  const lsp = new Map<number, DocumentLatency>();
-  for (const [i, size] of spec.lspSizes.entries()) {
-    const dir = freshDir(path.join(options.data, `lsp-${mb(size)}`));
+  const lsp = new Map<LspDocument, DocumentLatency>();
+  const lspFiles = new Map<LspDocument, string>();
+  for (const [i, document] of spec.lspDocuments.entries()) {
+    const dir = freshDir(path.join(options.data, `lsp-${lspId(document)}`));
     fs.copyFileSync(CONFIG_FILE, path.join(dir, 'referat.config.json'));
-    const file = path.join(dir, path.basename(synthetic.get(size)!));
-    fs.copyFileSync(synthetic.get(size)!, file);
-    log(`language server, ${mb(size)} document`);
+    const source = document === 'seed' ? largestSeed() : synthetic.get(document)!;
+    const file = path.join(dir, path.basename(source));
+    fs.copyFileSync(source, file);
+    lspFiles.set(document, file);
+    log(`language server, ${path.basename(file)}`);
     const debounce = i === 0 ? { iterations: spec.debounceIterations, minIterations: spec.debounceIterations, budgetMs: 0, warmup: 1, warmupMs: 0 } : undefined;
     const result = await measureDocument(file, names, spec.lsp, debounce);
-    lsp.set(size, result);
-    log(`  keystroke p50 ${result.keystroke.p50.toFixed(1)} ms, p99 ${result.keystroke.p99.toFixed(1)} ms (${result.keystroke.samples.length} iterations)`);
+    lsp.set(document, result);
+    log(`  keystroke p50 ${result.keystroke.p50.toFixed(1)} ms, p99 ${result.keystroke.p99.toFixed(1)} ms; documentSymbol p50 ${result.documentSymbol.p50.toFixed(1)} ms, p99 ${result.documentSymbol.p99.toFixed(1)} ms`);
   }
+
+  const corpus = options.corpus ?? archiveDir;
+  log(`language server indexing ${corpus}`);
+  const index = measureIndex(corpus, spec.indexRuns);
+  log(`  ${index.files} files in ${(index.ms / 1000).toFixed(2)} s, RSS ${index.rss.toFixed(0)} MiB (peak ${index.peak.toFixed(0)} MiB)`);
 
   log(`language server memory, ${spec.memoryDocuments} referater open`);
   const memoryDir = path.join(options.data, 'lsp-memory');
@@ -143,7 +162,7 @@ async function measure(options: Options): Promise<Measured> {
   log(`  ${(floor.bestMs / 1000).toFixed(2)} s; markdownlint-cli2`);
   const markdownlint = await timeRuns(spec.cli.markdownlintRuns, markdownlintArgs(), { cwd: path.join(options.data, 'archive-md'), okCodes: [0, 1] });
   log(`  ${(markdownlint.bestMs / 1000).toFixed(2)} s`);
-  return { synthetic, archive, core, lsp, memory, emptyRss, memoryFiles, cli: { referat, markdownlint, floor }, pageWrites: pages };
+  return { synthetic, archive, core, lsp, lspFiles, index, memory, emptyRss, memoryFiles, cli: { referat, markdownlint, floor }, pageWrites: pages };
 }
 
 // ---- figures -----------------------------------------------------------------------------------
@@ -181,25 +200,33 @@ function figuresOf(options: Options, m: Measured): Figure[] {
     open: 'didOpen → first diagnostics',
     keystroke: 'keystroke (didChange) → diagnostics',
     documentSymbol: 'documentSymbol',
-    documentSymbolClient: '  the client alone on its answer: decoding and parsing it, no server',
     documentSymbolAfterEdit: 'documentSymbol right after an edit',
     foldingRange: 'foldingRange',
     semanticTokens: 'semanticTokens/full',
     completion: 'completion in a Beslutning',
     hover: 'hover on a member name',
   };
-  for (const size of spec.lspSizes) {
-    const r = m.lsp.get(size)!;
+  for (const document of spec.lspDocuments) {
+    const r = m.lsp.get(document)!;
+    const id = lspId(document);
+    const name = lspName(document);
+    add(`lsp.${id}.bytes`, `${name} document size`, 'bytes', r.bytes);
     for (const op of LSP_OPERATIONS) {
-      add(`lsp.${mb(size)}.${op}.p50`, `${opLabels[op]}, ${mb(size)}, p50`, 'ms', r[op].p50);
-      add(`lsp.${mb(size)}.${op}.p99`, `${opLabels[op]}, ${mb(size)}, p99`, 'ms', r[op].p99);
+      add(`lsp.${id}.${op}.p50`, `${opLabels[op]}, ${name}, p50`, 'ms', r[op].p50);
+      add(`lsp.${id}.${op}.p99`, `${opLabels[op]}, ${name}, p99`, 'ms', r[op].p99);
     }
-    add(`lsp.${mb(size)}.diagnostics`, `diagnostics published, ${mb(size)}`, '', r.diagnostics);
-    add(`lsp.${mb(size)}.iterations`, `iterations per request kind (fewest), ${mb(size)}`, '', Math.min(...LSP_OPERATIONS.map((op) => r[op].samples.length)));
+    add(`lsp.${id}.diagnostics`, `diagnostics published, ${name}`, '', r.diagnostics);
+    add(`lsp.${id}.iterations`, `iterations per request kind (fewest), ${name}`, '', Math.min(...LSP_OPERATIONS.map((op) => r[op].samples.length)));
   }
-  const first = m.lsp.get(spec.lspSizes[0])!;
+  const [first] = spec.lspDocuments;
   add('lsp.debounce.defaultMs', 'diagnostics debounce, default (0 above)', 'ms', DEFAULT_DEBOUNCE_MS);
-  add(`lsp.${mb(spec.lspSizes[0])}.keystrokeDefaultDebounce.p50`, `keystroke → diagnostics with the default debounce, ${mb(spec.lspSizes[0])}, p50`, 'ms', first.keystrokeDefaultDebounce?.p50 ?? NaN);
+  add(`lsp.${lspId(first)}.keystrokeDefaultDebounce.p50`, `keystroke → diagnostics with the default debounce, ${lspName(first)}, p50`, 'ms', m.lsp.get(first)!.keystrokeDefaultDebounce?.p50 ?? NaN);
+
+  add('lsp.index.files', `referater in the workspace (${path.basename(m.index.corpus)})`, '', m.index.files);
+  add('lsp.index.MB', '  their size', 'MB', m.index.bytes / MB);
+  add('lsp.index.seconds', '  indexed by the server, initialized → end of progress (median run)', 's', m.index.ms / 1000);
+  add('lsp.index.rssMB', '  server RSS a second later', 'MiB', m.index.rss);
+  add('lsp.index.peakMB', '  server peak RSS (VmHWM)', 'MiB', m.index.peak);
 
   const mib = (b: number) => b / 2 ** 20;
   add('lsp.memory.documents', 'referater open', '', m.memory.documents);
@@ -273,16 +300,16 @@ async function profileServerWork(file: string, dir: string, count: number, work:
   return summarizeCpuProfiles(profilesIn(dir, '.cpuprofile'), count, window);
 }
 
-async function profileServer(options: Options, size: number, op: 'keystroke' | 'documentSymbol'): Promise<Profiled> {
-  const dir = freshDir(path.join(options.data, 'profiles', `lsp-${op}-${mb(size)}`));
-  const file = path.join(options.data, `lsp-${mb(size)}`, `synthetic-${mb(size)}.referat.txt`);
-  log(`profiling the server: ${op} on ${mb(size)}`);
+async function profileServer(options: Options, file: string, op: 'keystroke' | 'documentSymbol'): Promise<Profiled> {
+  const name = path.basename(file);
+  const dir = freshDir(path.join(options.data, 'profiles', `lsp-${op}-${name}`));
+  log(`profiling the server: ${op} on ${name}`);
   const summary = await profileServerWork(file, dir, 12, async (client, uri, spots) => {
     if (op === 'keystroke') for (let i = 0; i < 3; i++) await client.type(uri, spots.typing.line, spots.typing.character + i, 'x');
     else for (let i = 0; i < 30; i++) await client.request('textDocument/documentSymbol', { textDocument: { uri } });
   });
-  const what = op === 'keystroke' ? `3 keystrokes with diagnostics on the ${mb(size)} document` : `30 documentSymbol requests on the ${mb(size)} document`;
-  return { name: `lsp-${op}-${mb(size)}`, kind: 'cpu', what, summary };
+  const what = op === 'keystroke' ? `3 keystrokes with diagnostics on ${name}` : `30 documentSymbol requests on ${name}`;
+  return { name: `lsp-${op}-${name}`, kind: 'cpu', what, summary };
 }
 
 async function profileMemory(options: Options, m: Measured): Promise<Profiled> {
@@ -322,24 +349,25 @@ async function causes(options: Options, m: Measured, figures: Figure[]): Promise
     let profile: Profiled | null = null;
     if (f.id.startsWith('core.')) {
       const exps = ['core.growthExponent.reader', 'core.growthExponent.rules'].map((id) => figures.find((g) => g.id === id)!.value);
-      const size = Number(/^core\.([\d.]+)MB/.exec(f.id)?.[1] ?? NaN);
-      const r = Number.isFinite(size) ? core(size) : m.core.at(-1)!;
+      // Only a size's throughput has a target.
+      const size = Number(/^core\.([\d.]+)MB/.exec(f.id)![1]);
+      const r = core(size);
       lead = `rules ${r.rulesMedianMs.toFixed(0)} ms vs reader ${r.readerMedianMs.toFixed(0)} ms on ${(r.bytes / MB).toFixed(1)} MB; exponents: reader ${exps[0].toFixed(2)}, rules ${exps[1].toFixed(2)}`;
       // What fresh memory costs each size here (machine.ts): the median run's page faults, at the price of one.
       const faultsMs = (x: CoreFileResult) => (x.pageFaultsMedian * m.pageWrites.first) / 1000 / (x.bytes / MB);
       lead += `; page faults a MB ${m.core.map((x) => (x.pageFaultsMedian / (x.bytes / MB)).toFixed(0)).join(' / ')}, at ${m.pageWrites.first.toFixed(1)} µs each ${m.core.map((x) => faultsMs(x).toFixed(1)).join(' / ')} ms a MB of the median runs' ${m.core.map((x) => (x.medianMs / (x.bytes / MB)).toFixed(1)).join(' / ')}`;
-      // The size of the figure (the growth, and sizes over 5 MB, on the largest up to 5 MB: quick to run, the same code).
-      const largest = Math.max(...MODES[options.mode].coreSizes.filter((s) => s <= 5));
-      const at = Number.isFinite(size) && size <= 5 ? size : largest;
-      if (options.profile) profile = await once(`core-${at}`, () => profileCore(options, m, at));
-    } else if (/^lsp\.[\d.]+MB\.(keystroke|documentSymbol)\.p99$/.test(f.id)) {
-      const [, size, op] = /^lsp\.([\d.]+)MB\.(keystroke|documentSymbol)/.exec(f.id)!;
-      const r = m.lsp.get(Number(size))!;
+      if (options.profile) profile = await once(`core-${size}`, () => profileCore(options, m, size));
+    } else if (/^lsp\.(seed|[\d.]+MB)\.(keystroke|documentSymbol)\.p99$/.test(f.id)) {
+      const [, id, op] = /^lsp\.(seed|[\d.]+MB)\.(keystroke|documentSymbol)/.exec(f.id)!;
+      const document = MODES[options.mode].lspDocuments.find((d) => lspId(d) === id)!;
+      const r = m.lsp.get(document)!;
       lead =
         op === 'keystroke'
-          ? `each keystroke reads and lints the whole ${size} MB document again (${r.diagnostics} diagnostics sent)`
-          : `documentSymbol on the model already read; the client alone, decoding and parsing the answer with no server, takes p50 ${r.documentSymbolClient.p50.toFixed(1)} / p99 ${r.documentSymbolClient.p99.toFixed(1)} ms of the request's ${r.documentSymbol.p50.toFixed(1)} / ${r.documentSymbol.p99.toFixed(1)} ms`;
-      if (options.profile) profile = await once(`${op}-${size}`, () => profileServer(options, Number(size), op as 'keystroke' | 'documentSymbol'));
+          ? `${r.file} (${(r.bytes / MB).toFixed(2)} MB), ${r.diagnostics} diagnostics sent`
+          : `documentSymbol on the model already read, ${r.file} (${(r.bytes / MB).toFixed(2)} MB), ${r.answers.symbols} top-level symbols`;
+      if (options.profile) profile = await once(`${op}-${id}`, () => profileServer(options, m.lspFiles.get(document)!, op as 'keystroke' | 'documentSymbol'));
+    } else if (f.id === 'lsp.index.rssMB') {
+      lead = `${m.index.files} referater (${(m.index.bytes / MB).toFixed(0)} MB) indexed in ${(m.index.ms / 1000).toFixed(2)} s; peak ${m.index.peak.toFixed(0)} MiB`;
     } else if (f.id === 'lsp.memory.rssMB') {
       const mib = (b: number) => `${(b / 2 ** 20).toFixed(0)} MiB`;
       lead =
@@ -402,10 +430,12 @@ async function bench(argv: string[]): Promise<void> {
     notes: [
       'MB = 10^6 bytes of UTF-8 text; MiB = 2^20 bytes (memory).',
       `Synthetic documents: the header and TOC of a seed, then its punkter again and again, renumbered, TOC extended (${path.basename(m.synthetic.get(MODES[options.mode].coreSizes[0])!)} etc.).`,
-      'Throughput and growth: the median run after a warm-up of at least 3 runs and 1 s, timed runs at least 10 and 1 s, made in 3 passes over the four sizes (passMedianMs in core[]), one thread, membership config (best runs reported too). Growth exponent: least squares of log time on log size.',
+      'Throughput and growth: the median run after a warm-up of at least 3 runs and 1 s, timed runs at least 10 and 1 s, made in 3 passes over the four sizes (passMedianMs in core[]), one thread, membership config (best runs reported too). Growth exponent: least squares of log time on log size, a scaling check without a target.',
+      'Language server documents: the largest seed (a real meeting) and a synthetic 1 MB referat (a committee\'s year).',
       'Language server: push diagnostics (the client does not declare pull); debounce set to 0 through workspace/configuration; p99 is the nearest-rank percentile of up to 100 iterations (of 100, the second slowest; of 40 or fewer, the slowest); untimed requests of each kind come first, at least 3 and for at least 1 s in a full run (warmupRuns in lsp[], the first 100 as warmupSamples; the first of them, warmupMs, also compiles the server\'s code for the kind).',
       'documentSymbol, foldingRange, semantic tokens, completion, hover: on a model already read (diagnostics had been published for that version); "right after an edit" includes reading the model again.',
-      'Memory: VmRSS of the server process after opening the referater and waiting 2 s.',
+      'Index: the server with the corpus as its workspace folder (bench/archive.mjs --server-only), from initialized to the end of its indexing progress; VmRSS a second later.',
+      'Memory: VmRSS of the server process after opening the referater (seeds with other dates and small changes) and waiting 2 s.',
       'referat lint, markdownlint-cli2 and the floor: wall time of a process each, stdout to /dev/null; markdownlint-cli2 on .md copies of the same files, default rules.',
     ],
     figures,
@@ -415,7 +445,8 @@ async function bench(argv: string[]): Promise<void> {
       archive: m.archive,
     },
     core: m.core,
-    lsp: [...m.lsp].map(([size, r]) => ({ sizeMb: size, ...r })),
+    lsp: [...m.lsp].map(([document, r]) => ({ document: lspId(document), ...r })),
+    index: m.index,
     memory: { ...m.memory, emptyRss: m.emptyRss },
     cli: m.cli,
     profiles: profiles.map((p) => ({ name: p.name, kind: p.kind, what: p.what, ...p.summary })),

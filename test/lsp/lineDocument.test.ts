@@ -51,17 +51,13 @@ function sameDocument(mine: LineDocument, theirs: TextDocument, probes: { line: 
 }
 
 describe('LineDocument', () => {
-  it('agrees with TextDocument over random edits, packed in between or not', () => {
-    const packs = fc.array(fc.boolean(), { minLength: 9, maxLength: 9 });
+  it('agrees with TextDocument over random edits', () => {
     fc.assert(
-      fc.property(text, fc.array(fc.array(change, { minLength: 1, maxLength: 3 }), { maxLength: 8 }), fc.array(position, { maxLength: 6 }), packs, (content, edits, probes, pack) => {
+      fc.property(text, fc.array(fc.array(change, { minLength: 1, maxLength: 3 }), { maxLength: 8 }), fc.array(position, { maxLength: 6 }), (content, edits, probes) => {
         const mine = new LineDocument('file:///a.txt', 'referat', 1, content);
         let theirs = TextDocument.create('file:///a.txt', 'referat', 1, content);
-        if (pack[8]) mine.pack();
         sameDocument(mine, theirs, probes);
         edits.forEach((changes, i) => {
-          // Packed, the text as opened waits compressed; an edit or a question unpacks it.
-          if (pack[i]) mine.pack();
           mine.update(changes, i + 2);
           for (const c of changes) theirs = TextDocument.create('file:///a.txt', 'referat', i + 2, TextDocument.update(theirs, [c], i + 2).getText());
           sameDocument(mine, theirs, probes);
@@ -114,25 +110,14 @@ describe('LineDocument', () => {
     }
   });
 
-  it('packs a seed to a fraction of its size and gives every line back after an edit; a lone surrogate stays unpacked', () => {
+  it('gives every line of a seed back after an edit', () => {
     for (const seed of seeds) {
       const doc = new LineDocument('file:///a.txt', 'referat', 1, seed);
-      doc.pack();
-      expect(doc.isPacked).toBe(true);
-      expect(doc.packedSize!).toBeLessThan(Buffer.byteLength(seed) * 0.4);
-      // The document knows its length without unpacking.
       expect(doc.textLength).toBe(seed.length);
-      expect(doc.isPacked).toBe(true);
       doc.update([{ range: { start: { line: 5, character: 0 }, end: { line: 5, character: 0 } }, text: 'Ny linje\n' }], 2);
-      expect(doc.isPacked).toBe(false);
       const lines = splitLines(seed);
       lines.splice(5, 0, 'Ny linje');
       expect(documentLines(doc)).toEqual(lines);
     }
-    const broken = `${seeds[0].slice(0, 500)}\ud800${seeds[0].slice(500, 1000)}`;
-    const doc = new LineDocument('file:///a.txt', 'referat', 1, broken);
-    doc.pack();
-    expect(doc.isPacked).toBe(false);
-    expect(doc.getText()).toBe(broken);
   });
 });

@@ -1,11 +1,7 @@
 // The writing of JSON-RPC messages on stdio, as vscode-jsonrpc's StreamMessageWriter does it,
-// except that an answer marked as reusable is turned into JSON once and its bytes are sent again as
-// they are. The outline of a large referat is such an answer: the same object is returned until the
-// document changes, and encoding its thousands of ranges again for every request cost more than all
-// the rest of the request. The kept bytes are written as they are, between the message's own head
-// and end: joining them into one buffer first copied 1.15 MB (a 5 MB referat's outline) for every
-// request, two fifths of the server's time for it. Kept JSON is written in ASCII (other characters
-// as \u escapes): the client decodes ASCII bytes to text about twice as fast.
+// except that an answer marked as reusable (a document's outline, asked for again until the document
+// changes) is turned into JSON once and its bytes are sent again as they are, between the message's
+// own head and end. Kept JSON is ASCII (other characters as \u escapes), which the client decodes faster.
 import { AbstractMessageWriter, type Message, type MessageWriter, type ResponseMessage } from 'vscode-languageserver/node';
 
 /** Answers whose JSON is kept once made, and that JSON. Both weak: they go with the answer. */

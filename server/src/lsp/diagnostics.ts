@@ -123,12 +123,6 @@ export class Linter {
       this.cached.delete(event.document.uri);
       this.toldTooLarge.delete(event.document.uri);
     });
-    cache.onDidPack((uri) => {
-      const known = this.cached.get(uri);
-      // A finding's message or fix may be cut from the text (a name, a heading), and a string cut
-      // from another keeps all of it alive: copied, they let the packed text go.
-      if (known) this.cached.set(uri, { ...known, findings: structuredClone(known.findings), diagnostics: structuredClone(known.diagnostics) });
-    });
   }
 
   /** An open document over `referat.validate.maxSize`: it gets no rules and no semantic tokens. */

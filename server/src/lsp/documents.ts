@@ -6,7 +6,6 @@ import type { ReferatDocument } from '../model';
 import { DEFAULT_VOCABULARY, type Vocabulary, type VocabularyWords } from '../vocabulary';
 import { readReferat } from '../reader';
 import { type ReadState, readState, rereadState } from '../reader/incremental';
-import type { IdleCollector } from './idleCollection';
 import { type LineDocument, lineDocuments } from './lineDocument';
 import { hasDocumentUri, isContentChanges, isOpenedDocument } from './params';
 import { REFERAT_LANGUAGE_ID, fileNameOf, hasReferatName, isReferatDocument } from './referatFiles';
@@ -44,8 +43,7 @@ interface KeptState {
 
 /**
  * Models kept at most: those of the documents asked about last. A model takes about as much memory
- * as its text, and with a hundred referater open most are not looked at; one asked for again is
- * read again (a 1 MB referat in about 10 ms).
+ * as its text, and with many referater open most are not looked at; one asked for again is read again.
  */
 const MAX_MODELS = 12;
 
@@ -57,17 +55,12 @@ export class ModelCache {
    * memory in the order of its text, too much to keep for every open referat.
    */
   private kept: KeptState | undefined;
-  /** Called with a document just packed (its model let go): whoever keeps findings of it lets go of its text too. */
-  private readonly packListeners: ((uri: string) => void)[] = [];
   /** How many readings read the whole text, and how many only what edits touched (tests check that typing takes the short way). */
   readonly readings = { whole: 0, partial: 0 };
   /** The vocabulary of a document's referat.config.json; the built-in one until the server sets it. */
   vocabularyFor: (uri: string) => Vocabulary = () => DEFAULT_VOCABULARY;
 
-  constructor(
-    private readonly log: Logger,
-    private readonly collector?: IdleCollector,
-  ) {
+  constructor(private readonly log: Logger) {
     this.documents.onDidClose((event) => {
       this.models.delete(event.document.uri);
       if (this.kept?.document.uri === event.document.uri) this.kept = undefined;
@@ -82,7 +75,6 @@ export class ModelCache {
   get(uri: string): OpenReferat | undefined {
     const document = this.documents.get(uri);
     if (!document) return undefined;
-    this.collector?.noteUse();
     let cached = this.models.get(uri);
     // Most recently asked for last: the map's order is the order of eviction.
     this.models.delete(uri);
@@ -91,21 +83,8 @@ export class ModelCache {
       cached = { document, revision: document.revision, model: this.read(document, vocabulary), vocabulary };
     }
     this.models.set(uri, cached);
-    if (this.models.size > MAX_MODELS) {
-      const [evicted, { document: old }] = this.models.entries().next().value!;
-      this.models.delete(evicted);
-      // Nobody is looking at it: its text waits compressed until it is read again. Packed now, not
-      // when the server falls idle (7 ms for 1 MB here): left for later, a hundred texts opened
-      // in a row are all unpacked at once and the server ends at 195 MiB rather than 180.
-      // Those who keep findings of it let go of its text only when there is a packed text to free.
-      if (old !== this.kept?.document && old.pack()) for (const listener of this.packListeners) listener(evicted);
-    }
+    if (this.models.size > MAX_MODELS) this.models.delete(this.models.keys().next().value!);
     return cached.model ? { document, model: cached.model } : undefined;
-  }
-
-  /** `listener` is called with the URI of each document packed when its model is let go. */
-  onDidPack(listener: (uri: string) => void): void {
-    this.packListeners.push(listener);
   }
 
   /**
@@ -184,7 +163,6 @@ export class ModelCache {
       } else {
         state = readState(text!, vocabulary);
         this.readings.whole++;
-        this.collector?.noteReading(text!.length);
       }
       document.markRead();
       this.kept = { document, revision: document.revision, state };

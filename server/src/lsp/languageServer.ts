@@ -29,7 +29,6 @@ import { foldingRanges } from './folding';
 import { formatDocument, formatRange } from './formatting';
 import { MembershipCache } from './membership';
 import { guardWith } from './guard';
-import { IdleCollector } from './idleCollection';
 import { isFoldersChange } from './params';
 import { registerPreview } from './preview';
 import { filePathOf } from './referatFiles';
@@ -54,7 +53,7 @@ export function startLanguageServer(connection: Connection): void {
     error: (message) => connection.console.error(message),
     info: (message) => connection.console.info(message),
   };
-  const cache = new ModelCache(log, new IdleCollector());
+  const cache = new ModelCache(log);
   const index = new WorkspaceIndex(cache, log);
   let client: ClientCapabilities = {};
   let initialRoots: string[] = [];

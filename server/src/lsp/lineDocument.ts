@@ -1,16 +1,7 @@
-// An open document kept as an array of lines, for TextDocuments.
-//
-// vscode-languageserver-textdocument keeps one string and makes a new one on every keystroke;
-// reading a character of it then copies the whole text (V8 flattens the concatenation). On a
-// 5 MB referat that is 10 MB copied per keystroke and, worse, old-space garbage that costs
-// full collections of 100 ms and more (measured with `bench.cjs lsp FILE --profile`). Here an
-// edit replaces only the lines it touches; the whole text is joined only when a feature asks
-// for it, once per version. It also says which lines edits touched, for the incremental reader.
+// An open document kept as an array of lines, for TextDocuments. An edit replaces only the lines
+// it touches and records which, so that the incremental reader re-reads only those punkter; the
+// whole text is joined only when a feature asks for it, once per version.
 // Until its first edit a document is its text and the starts of its lines, as small as TextDocument.
-// A document nobody is looking at is packed (`pack`): its text is kept compressed, outside the
-// JavaScript heap, at about a third of its size in UTF-8 (a string with one ” or – in it takes two
-// bytes a character). Unpacking a 1 MB referat takes under 10 ms, once, when it is read again.
-import { brotliCompressSync, brotliDecompressSync, constants } from 'node:zlib';
 import type { Position, Range, TextDocumentContentChangeEvent, TextDocumentsConfiguration } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { lineStarts, splitLines } from '../reader/lines';
@@ -33,10 +24,8 @@ export class LineDocument implements TextDocument {
    * outline) is kept per revision. `version` is the client's, for what is sent back to it.
    */
   revision = ++lastRevision;
-  /** The text as opened (or as last sent whole); undefined while packed. */
-  private baseText: string | undefined;
-  /** The same text, compressed UTF-8, while the document is packed. */
-  private packed: Buffer | undefined;
+  /** The text as opened (or as last sent whole). */
+  private base: string;
   /** Offsets of the starts of the base text's lines, found on first use. */
   private baseStarts: number[] | undefined;
   /**
@@ -67,7 +56,7 @@ export class LineDocument implements TextDocument {
     public version: number,
     content: string,
   ) {
-    this.baseText = content;
+    this.base = content;
     this.text = content;
     this.length = content.length;
     this.touchedSince = this.revision;
@@ -171,8 +160,7 @@ export class LineDocument implements TextDocument {
         }
         this.replace(this.lines, change.range, change.text);
       } else {
-        this.baseText = change.text;
-        this.packed = undefined;
+        this.base = change.text;
         this.baseStarts = undefined;
         this.baseFound.clear();
         this.lines = undefined;
@@ -207,42 +195,6 @@ export class LineDocument implements TextDocument {
     this.length += replaced.length - region.length;
     this.offsetsValid = Math.min(this.offsetsValid, from + 1);
     this.touch(from, to, from + inserted.length);
-  }
-
-  /**
-   * Keeps the text as opened compressed until it is read again, and lets go of what was found in
-   * it; lines written since stay as they are. For a document whose model is no longer kept. A text
-   * with a lone surrogate stays as it is: UTF-8 cannot hold one. True when it packed the text now.
-   */
-  pack(): boolean {
-    if (this.baseText === undefined || LONE_SURROGATE.test(this.baseText)) return false;
-    // Quality 1: about 150 MB/s, and a third of the UTF-8 size on the seeds (0.31–0.37).
-    this.packed = brotliCompressSync(Buffer.from(this.baseText, 'utf8'), { params: { [constants.BROTLI_PARAM_QUALITY]: 1 } });
-    this.baseText = undefined;
-    this.baseStarts = undefined;
-    this.baseFound.clear();
-    // The whole text joined, if it was, is made again when asked for.
-    this.text = undefined;
-    return true;
-  }
-
-  /** True while the text is kept compressed (`pack`). */
-  get isPacked(): boolean {
-    return this.packed !== undefined;
-  }
-
-  /** The bytes the compressed text takes while packed, else undefined. */
-  get packedSize(): number | undefined {
-    return this.packed?.byteLength;
-  }
-
-  /** The text as opened, unpacked on first use. */
-  private get base(): string {
-    if (this.baseText === undefined) {
-      this.baseText = brotliDecompressSync(this.packed!).toString('utf8');
-      this.packed = undefined;
-    }
-    return this.baseText;
   }
 
   /** Adds to the record: lines [from, oldEnd) of the text before the change are [from, newEnd) after it. */
@@ -356,9 +308,6 @@ export class LineDocument implements TextDocument {
     return out;
   }
 }
-
-/** With the `u` flag only a surrogate without its pair is a code point of its own. */
-const LONE_SURROGATE = /\p{Cs}/u;
 
 /** What the rules read of an open document: line by line where it can, so that a keystroke does not join the whole text. */
 export function lintTextOf(document: TextDocument): string | LintText {
