@@ -47,8 +47,20 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     // rendered (it works offline); else the page on the repository, in the browser.
     vscode.commands.registerCommand('referat.showRuleDocs', async (url: string, ruleId?: string) => {
       const local = ruleId && /^[a-z][a-z0-9-]*$/.test(ruleId) ? vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules', `${ruleId}.md`) : undefined;
-      const shipped = local && (await vscode.workspace.fs.stat(local).then(() => true, () => false));
-      if (shipped && (await vscode.commands.executeCommand('markdown.showPreview', local).then(() => true, () => false))) return;
+      const shipped =
+        local &&
+        (await vscode.workspace.fs.stat(local).then(
+          () => true,
+          () => false,
+        ));
+      if (
+        shipped &&
+        (await vscode.commands.executeCommand('markdown.showPreview', local).then(
+          () => true,
+          () => false,
+        ))
+      )
+        return;
       await vscode.env.openExternal(vscode.Uri.parse(url));
     }),
     // The server's `Behandlet før: 2 møder` code lens: the case's meetings in the references view.

@@ -103,7 +103,7 @@ function pickCommittee(committees: readonly CommitteeConfig[], file: string | nu
   pick.title = vscode.l10n.t('New referat: committee');
   pick.placeholder = committees.length
     ? vscode.l10n.t('Pick the committee from {0}, or type its name', file ? vscode.workspace.asRelativePath(file) : 'referat.config.json')
-    : vscode.l10n.t('Type the committee\'s name, as the title writes it (e.g. Beskæftigelses- og Socialudvalget)');
+    : vscode.l10n.t("Type the committee's name, as the title writes it (e.g. Beskæftigelses- og Socialudvalget)");
   pick.matchOnDescription = true;
   pick.items = configured;
   return new Promise((resolve) => {

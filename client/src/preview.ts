@@ -143,7 +143,13 @@ export class ReferatPreview implements vscode.Disposable {
 
   private async openDocument(uri: vscode.Uri): Promise<vscode.TextDocument | undefined> {
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-    return open ?? (await vscode.workspace.openTextDocument(uri).then((d) => d, () => undefined));
+    return (
+      open ??
+      (await vscode.workspace.openTextDocument(uri).then(
+        (d) => d,
+        () => undefined,
+      ))
+    );
   }
 
   private isShown(uri: vscode.Uri): boolean {
@@ -187,10 +193,14 @@ export class ReferatPreview implements vscode.Disposable {
     const client = await this.server.start();
     if (!current()) return;
     if (!client) {
-      this.showMessage(panel, vscode.l10n.t('The Referat language server is not running, so there is no preview. "Referat: Show Output" tells why; "Referat: Restart Language Server" tries again.'));
+      this.showMessage(
+        panel,
+        vscode.l10n.t('The Referat language server is not running, so there is no preview. "Referat: Show Output" tells why; "Referat: Restart Language Server" tries again.'),
+      );
       return;
     }
-    const page = this.shown === 'page' ? undefined : { nonce: randomBytes(18).toString('base64url'), cspSource: panel.webview.cspSource, script: PREVIEW_SCRIPT, title: panel.title };
+    const page =
+      this.shown === 'page' ? undefined : { nonce: randomBytes(18).toString('base64url'), cspSource: panel.webview.cspSource, script: PREVIEW_SCRIPT, title: panel.title };
     let answer = await this.ask(client, uri, page);
     // Not open (any more) in the editor: opened, the server gets it.
     if (answer === null && current() && (await this.openDocument(uri))?.languageId === LANGUAGE_ID) answer = await this.ask(client, uri, page);

@@ -101,7 +101,9 @@ describe('referat lint on the seeds, in every format', () => {
     for (const f of want) expect(res.stdout).toMatch(new RegExp(`\\s${f.line}:${f.column}\\s+${f.severity}\\s+${f.message.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s+${f.ruleId}`));
     const [e, w, i] = [countOf(want, 'error'), countOf(want, 'warning'), countOf(want, 'info')];
     const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-    expect(res.stdout).toContain(`✖ ${plural(want.length, 'problem', 'problems')} (${plural(e, 'error', 'errors')}, ${plural(w, 'warning', 'warnings')}, ${plural(i, 'info', 'infos')})`);
+    expect(res.stdout).toContain(
+      `✖ ${plural(want.length, 'problem', 'problems')} (${plural(e, 'error', 'errors')}, ${plural(w, 'warning', 'warnings')}, ${plural(i, 'info', 'infos')})`,
+    );
     if (fixableCount()) expect(res.stdout).toContain(`${fixableCount()} of them can be fixed with the \`--fix\` option.`);
   });
 
@@ -210,7 +212,13 @@ describe('exit status, --max-warnings and --quiet', () => {
   });
 
   it('is 2 with usage for bad options', () => {
-    for (const args of [['lint', '--format', 'xml'], ['lint', '--max-warnings', 'many'], ['lint', '--max-warnings', '-1'], ['lint', '--nope'], ['outline', '--fix', 'x']]) {
+    for (const args of [
+      ['lint', '--format', 'xml'],
+      ['lint', '--max-warnings', 'many'],
+      ['lint', '--max-warnings', '-1'],
+      ['lint', '--nope'],
+      ['outline', '--fix', 'x'],
+    ]) {
       const res = run(args);
       expect(res.status, args.join(' ')).toBe(2);
       expect(res.stdout).toBe('');
@@ -423,10 +431,7 @@ describe('--fix', () => {
   it('fixes a Windows-1252 file and writes it back as Windows-1252 with its line breaks', () => {
     const dir = scratch();
     const file = path.join(dir, 'ansi.referat.txt');
-    const text = fs
-      .readFileSync(fixture('errors.referat.txt'), 'utf8')
-      .replace('Godkendt.', 'Godkendt – med “bemærkninger”.')
-      .replace(/\n/g, '\r\n');
+    const text = fs.readFileSync(fixture('errors.referat.txt'), 'utf8').replace('Godkendt.', 'Godkendt – med “bemærkninger”.').replace(/\n/g, '\r\n');
     const high: Record<string, number> = { '–': 0x96, '“': 0x93, '”': 0x94 };
     const cp1252 = (s: string) => Buffer.from([...s].map((c) => high[c] ?? c.charCodeAt(0)));
     fs.writeFileSync(file, cp1252(text));

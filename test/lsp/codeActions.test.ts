@@ -7,17 +7,7 @@ import { combineFixes, disableNextLineEdit, minimalEdit } from '../../server/src
 import { ruleDocsUrl } from '../../server/src/project';
 import { readSeed } from '../helpers/golden';
 import type { TestLspClient } from '../helpers/lsp-client';
-import {
-  applyWorkspaceEdit,
-  coreFindings,
-  editsFor,
-  PULL_CAPABILITIES,
-  startClient,
-  TempWorkspace,
-  unplaced,
-  withoutBeslutning,
-  withWrongOutcome,
-} from './diagnostics.helpers';
+import { applyWorkspaceEdit, coreFindings, editsFor, PULL_CAPABILITIES, startClient, TempWorkspace, unplaced, withoutBeslutning, withWrongOutcome } from './diagnostics.helpers';
 
 const CAPABILITIES = { ...PULL_CAPABILITIES, workspace: { ...PULL_CAPABILITIES.workspace, workspaceEdit: { documentChanges: true } } };
 
@@ -142,7 +132,10 @@ describe('code actions', () => {
     expect(actions.some((a) => a.isPreferred)).toBe(false);
     const disable = actions.find((a) => a.title === 'Disable vote-outcome for this line')!;
     expect(editsFor(disable.edit, uri)).toEqual([
-      { range: { start: { line: outcome.range.start.line, character: 0 }, end: { line: outcome.range.start.line, character: 0 } }, newText: '<!-- referat-disable-next-line vote-outcome -->\n' },
+      {
+        range: { start: { line: outcome.range.start.line, character: 0 }, end: { line: outcome.range.start.line, character: 0 } },
+        newText: '<!-- referat-disable-next-line vote-outcome -->\n',
+      },
     ]);
     const after = await apply(uri, text, disable);
     expect(after.text.split('\n')[outcome.range.start.line]).toBe('<!-- referat-disable-next-line vote-outcome -->');

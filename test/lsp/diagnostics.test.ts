@@ -103,7 +103,10 @@ describe('pull diagnostics (the client declares textDocument.diagnostic)', () =>
     expect(outcome).toHaveLength(1);
     expect(outcome[0].severity).toBe(ERROR);
     expect(outcome[0].message).toMatch(/2 for and 2 against/);
-    const lineOf = (text: string) => withWrongOutcome().split('\n').findIndex((l) => l.includes(text));
+    const lineOf = (text: string) =>
+      withWrongOutcome()
+        .split('\n')
+        .findIndex((l) => l.includes(text));
     expect(outcome[0].range.start.line).toBe(lineOf('Ændringsforslaget er dermed vedtaget.'));
     expect(outcome[0].relatedInformation?.map((r) => r.location.uri)).toEqual([uri]);
     // The configuration in the workspace is in force: duplicate-section is only information there.
@@ -201,8 +204,7 @@ describe('pull diagnostics (the client declares textDocument.diagnostic)', () =>
 
   it('reports the referater on disk in workspace/diagnostic when referat.validate.workspace is on', async () => {
     const seedUri = workspace.file('disk.referat.txt', withWrongOutcome());
-    const workspaceReport = (previousResultIds: { uri: string; value: string }[] = []) =>
-      client.request<WorkspaceDiagnosticReport>('workspace/diagnostic', { previousResultIds });
+    const workspaceReport = (previousResultIds: { uri: string; value: string }[] = []) => client.request<WorkspaceDiagnosticReport>('workspace/diagnostic', { previousResultIds });
     expect((await workspaceReport()).items).toEqual([]);
 
     await settingsChanged(client, { validate: { workspace: true } });
@@ -378,7 +380,9 @@ describe('the settings in package.json', () => {
   });
 
   it('has English and Danish text for every setting', () => {
-    const keys = JSON.stringify(properties).match(/%[^%"]+%/g)!.map((k) => k.slice(1, -1));
+    const keys = JSON.stringify(properties)
+      .match(/%[^%"]+%/g)!
+      .map((k) => k.slice(1, -1));
     for (const texts of nls) expect(keys.filter((key) => !texts[key])).toEqual([]);
   });
 

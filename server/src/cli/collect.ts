@@ -36,7 +36,6 @@ export interface Collected {
 
 const depth = (file: string) => path.normalize(file).split(path.sep).length;
 
-
 const errnoOf = (error: unknown) => (error as NodeJS.ErrnoException).code;
 
 function problemOf(file: string, error: unknown): TargetProblem {

@@ -45,7 +45,11 @@ export interface FileResult {
 }
 
 /** The archive's record and the directive lines of a text, as the task asks for them. */
-function extras(task: LintTask, text: string, doc = readReferat(text, { vocabulary: task.config.vocabulary, onError: readFailure(task.file) })): Pick<FileResult, 'entry' | 'directives'> {
+function extras(
+  task: LintTask,
+  text: string,
+  doc = readReferat(text, { vocabulary: task.config.vocabulary, onError: readFailure(task.file) }),
+): Pick<FileResult, 'entry' | 'directives'> {
   if (!task.entry) return {};
   const directives = text.includes('<!--') && text.includes('referat-') ? directiveLines(text) : undefined;
   return { entry: archiveEntry(task.file, doc, text), ...(directives && { directives }) };

@@ -85,8 +85,7 @@ export function matchToc(toc: Toc, items: readonly Punkt[]): TocMatch {
   };
   const entryTitles = entries.map((e) => norm(e.title));
   const itemTitles = items.map((i) => norm(i.title));
-  const matches = (e: number, i: number) =>
-    (entries[e].number === null || entries[e].number === items[i].number) && sameNormTitle(entryTitles[e], itemTitles[i]);
+  const matches = (e: number, i: number) => (entries[e].number === null || entries[e].number === items[i].number) && sameNormTitle(entryTitles[e], itemTitles[i]);
   const itemOf = longestInOrder(matches, entries.length, items.length);
   const status: EntryStatus[] = itemOf.map((i) => (i === null ? 'extra' : 'ok'));
   const entryOf: (number | null)[] = new Array(items.length).fill(null);
@@ -152,7 +151,13 @@ function withoutDots(text: string): string {
  * Rewrites the TOC's entries from the items, in the TOC's own form, keeping known page numbers.
  * `lines` (the text's lines) may be given as a function: they are needed only for the 001 style.
  */
-export function rewriteToc(toc: Toc, items: readonly Punkt[], lines: readonly string[] | (() => readonly string[]), options: TocRewriteOptions = {}, match = matchToc(toc, items)): TocRewrite | null {
+export function rewriteToc(
+  toc: Toc,
+  items: readonly Punkt[],
+  lines: readonly string[] | (() => readonly string[]),
+  options: TocRewriteOptions = {},
+  match = matchToc(toc, items),
+): TocRewrite | null {
   const first = toc.entries[0];
   const last = toc.entries[toc.entries.length - 1];
   if (!first || !last) return null;

@@ -100,9 +100,7 @@ export function startLanguageServer(connection: Connection): void {
         .catch((error) => log.error(`Could not watch files: ${String(error)}`));
     }
     if (client.workspace?.didChangeConfiguration?.dynamicRegistration) {
-      connection.client
-        .register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION })
-        .catch((error) => log.error(`Could not follow settings: ${String(error)}`));
+      connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION }).catch((error) => log.error(`Could not follow settings: ${String(error)}`));
     }
     if (client.workspace?.workspaceFolders) {
       connection.workspace.onDidChangeWorkspaceFolders((event) => {
@@ -221,9 +219,7 @@ export function startLanguageServer(connection: Connection): void {
   );
 
   connection.onCodeAction(
-    guard('textDocument/codeAction', [], (params) =>
-      codeActions(linter, params, { documentChanges: Boolean(client.workspace?.workspaceEdit?.documentChanges) }),
-    ),
+    guard('textDocument/codeAction', [], (params) => codeActions(linter, params, { documentChanges: Boolean(client.workspace?.workspaceEdit?.documentChanges) })),
   );
 
   connection.onExecuteCommand(
@@ -242,12 +238,8 @@ export function startLanguageServer(connection: Connection): void {
     }),
   );
 
-  connection.languages.diagnostics.on(
-    guard('textDocument/diagnostic', { kind: 'full' as const, items: [] }, (params) => validator!.documentReport(params)),
-  );
-  connection.languages.diagnostics.onWorkspace(
-    guard('workspace/diagnostic', { items: [] }, (params, token?: CancellationToken) => validator!.workspaceReport(params, token)),
-  );
+  connection.languages.diagnostics.on(guard('textDocument/diagnostic', { kind: 'full' as const, items: [] }, (params) => validator!.documentReport(params)));
+  connection.languages.diagnostics.onWorkspace(guard('workspace/diagnostic', { items: [] }, (params, token?: CancellationToken) => validator!.workspaceReport(params, token)));
 
   const semanticTokens = new SemanticTokensProvider(cache);
   // None over referat.validate.maxSize: the grammar colours such a referat.
@@ -300,12 +292,8 @@ function serverCapabilities(client: ClientCapabilities): ServerCapabilities {
     documentRangeFormattingProvider: true,
     semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: { delta: true }, range: true },
     executeCommandProvider: { commands: [CREATE_CONFIG_COMMAND] },
-    codeActionProvider: client.textDocument?.codeAction?.codeActionLiteralSupport
-      ? { codeActionKinds: CODE_ACTION_KINDS, resolveProvider: false }
-      : true,
-    ...(client.textDocument?.diagnostic
-      ? { diagnosticProvider: { identifier: 'referat', interFileDependencies: true, workspaceDiagnostics: true } }
-      : {}),
+    codeActionProvider: client.textDocument?.codeAction?.codeActionLiteralSupport ? { codeActionKinds: CODE_ACTION_KINDS, resolveProvider: false } : true,
+    ...(client.textDocument?.diagnostic ? { diagnosticProvider: { identifier: 'referat', interFileDependencies: true, workspaceDiagnostics: true } } : {}),
     ...(client.workspace?.workspaceFolders ? { workspace: { workspaceFolders: { supported: true, changeNotifications: true } } } : {}),
   };
 }

@@ -69,10 +69,7 @@ export function isOpenedDocument(value: unknown): value is { uri: string; langua
 
 /** The content changes of didChange: the whole text, or a range and its new text. */
 export function isContentChanges(value: unknown): value is TextDocumentContentChangeEvent[] {
-  return (
-    Array.isArray(value) &&
-    value.every((change) => isObject(change) && typeof change.text === 'string' && (!('range' in change) || isRange(change.range)))
-  );
+  return Array.isArray(value) && value.every((change) => isObject(change) && typeof change.text === 'string' && (!('range' in change) || isRange(change.range)));
 }
 
 /** `textDocument` with a string URI (didClose, didSave, willSave). */

@@ -225,7 +225,9 @@ export class Validator {
    * The referater not open, each with its diagnostics, then the files shown before that are
    * gone (deleted, opened, or validation turned off). Updates `shown` as it goes.
    */
-  private async *walkWorkspace(token?: CancellationToken): AsyncGenerator<{ key: string; result: DiskResult; gone?: undefined } | { key: string; result?: undefined; gone: string }> {
+  private async *walkWorkspace(
+    token?: CancellationToken,
+  ): AsyncGenerator<{ key: string; result: DiskResult; gone?: undefined } | { key: string; result?: undefined; gone: string }> {
     const open = new Set(this.o.cache.documents.keys().map(uriKey));
     const current = new Set<string>();
     // Each referat by the settings of its workspace folder.

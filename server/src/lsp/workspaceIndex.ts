@@ -1,6 +1,6 @@
 // The punkter of every referat in the workspace. Files on disk are read once in the background
 // and again when they change; open documents are taken live from the model cache instead.
-import { promises as fs } from 'node:fs';
+import { type Dirent, promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -380,7 +380,7 @@ async function findCandidateFiles(roots: string[], log: Logger): Promise<string[
   while (queue.length > 0) {
     const next: typeof queue = [];
     for (const { folder, depth } of queue) {
-      let entries;
+      let entries: Dirent[];
       try {
         entries = await fs.readdir(folder, { withFileTypes: true });
       } catch {
@@ -403,4 +403,3 @@ async function findCandidateFiles(roots: string[], log: Logger): Promise<string[
   }
   return files;
 }
-

@@ -305,7 +305,17 @@ export class LineTable implements Lines {
     const b = i * 4;
     const marks = this.marks[i];
     const level = marks & LEVEL_MASK;
-    return lineObject(this.source, this.bounds[b], this.bounds[b + 1], i, this.bounds[b + 2], this.bounds[b + 3], level === 0 ? null : level - 1, (marks & BOLD) !== 0, (marks & BLANK) !== 0);
+    return lineObject(
+      this.source,
+      this.bounds[b],
+      this.bounds[b + 1],
+      i,
+      this.bounds[b + 2],
+      this.bounds[b + 3],
+      level === 0 ? null : level - 1,
+      (marks & BOLD) !== 0,
+      (marks & BLANK) !== 0,
+    );
   }
 
   blank(i: number): boolean {

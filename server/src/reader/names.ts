@@ -266,7 +266,7 @@ function readVoter(span: Span, text: string, base: number, start: number, end: n
   let first = start;
   let last = end;
   while (first < last && isRegExpSpaceCode(text.charCodeAt(first))) first++;
-  while (last > first && (isRegExpSpaceCode(text.charCodeAt(last - 1)) || text.charCodeAt(last - 1) === 46 /* . */ || text.charCodeAt(last - 1) === 58 /* : */)) last--;
+  while (last > first && (isRegExpSpaceCode(text.charCodeAt(last - 1)) || text.charCodeAt(last - 1) === 46 /* . */ || text.charCodeAt(last - 1) === 58) /* : */) last--;
   if (first === last) return false;
   const { out } = state;
   const piece = text.slice(first, last);

@@ -133,8 +133,7 @@ class Renderer {
     const { t } = this.l;
     const m = this.doc.meeting;
     const facts: string[] = [];
-    const fact = (label: string, value: string, line?: number | null) =>
-      facts.push(`<div class="fact"${dataLine(line)}><dt>${esc(label)}</dt><dd>${value}</dd></div>`);
+    const fact = (label: string, value: string, line?: number | null) => facts.push(`<div class="fact"${dataLine(line)}><dt>${esc(label)}</dt><dd>${value}</dd></div>`);
     if (m.committee) fact(t('committee'), esc(m.committee), m.committeeRange?.start.line);
     if (m.period) fact(t('period'), esc(m.period), m.titleRange?.start.line);
     const date = formatDate(m.date, this.options.locale) ?? m.meetingDate?.text ?? m.titleDate?.text ?? null;
@@ -167,8 +166,7 @@ class Renderer {
     const n = (s: Severity) => this.findings.filter((f) => f.severity === s).length;
     const summary = `${t('problems')}: ${t('problemCount', { errors: n('error'), warnings: n('warning'), infos: n('info') })}`;
     const rows = this.findings.map(
-      (f, i) =>
-        `<li class="sev-${f.severity}"><a href="#finding-${i + 1}">${esc(t('line', { line: f.range.start.line + 1 }))}</a>: ${esc(f.message[this.options.locale])}</li>`,
+      (f, i) => `<li class="sev-${f.severity}"><a href="#finding-${i + 1}">${esc(t('line', { line: f.range.start.line + 1 }))}</a>: ${esc(f.message[this.options.locale])}</li>`,
     );
     return `<details class="problems"><summary>${esc(summary)}</summary><ol>${rows.join('')}</ol></details>`;
   }
@@ -353,7 +351,8 @@ export function contentSecurityPolicy(options: Pick<RenderOptions, 'nonce' | 'cs
 /** The whole page. */
 export function renderHtml(doc: ReferatDocument, text: string, given: RenderOptions): string {
   // Web Crypto is a global in every host (Node, browsers, VS Code for the Web): no node: import.
-  const options = given.nonce || given.sha256 ? given : { ...given, nonce: [...globalThis.crypto.getRandomValues(new Uint8Array(16))].map((b) => b.toString(16).padStart(2, '0')).join('') };
+  const options =
+    given.nonce || given.sha256 ? given : { ...given, nonce: [...globalThis.crypto.getRandomValues(new Uint8Array(16))].map((b) => b.toString(16).padStart(2, '0')).join('') };
   const style = css(options.standalone);
   const nonce = options.nonce ? attr('nonce', options.nonce) : '';
   const theme = options.standalone && options.theme && options.theme !== 'auto' ? ` class="theme-${options.theme}"` : '';
