@@ -193,8 +193,9 @@ function archivePunkt(punkt: Punkt, lineAt: (line: number) => string | undefined
  * caller that keeps it long (a language server) should `structuredClone` it, so that it does not
  * keep the whole text alive.
  */
-export function archiveEntry(uri: string, doc: ReferatDocument, text: string): ArchivedReferat {
-  const lineAt = lineReader(text);
+export function archiveEntry(uri: string, doc: ReferatDocument, text: string | { lineAt(line: number): string | undefined }): ArchivedReferat {
+  // An open document gives its lines: joining its whole text at every keystroke cost more than the rest.
+  const lineAt = typeof text === 'string' ? lineReader(text) : (line: number) => text.lineAt(line);
   const m = doc.meeting;
   const names: ArchivedName[] = m.attendees.map(nameOf);
   for (const item of doc.items) {

@@ -14,7 +14,7 @@ import { readDirectives } from '../rules/directives';
 import type { Finding, Severity } from '../rules/types';
 import type { ConfigStore, ValidationSettings } from './configuration';
 import { errorText, readReferatSafely, type Logger, type ModelCache } from './documents';
-import { lintTextOf, revisionOf } from './lineDocument';
+import { documentLines, lintTextOf, revisionOf } from './lineDocument';
 import { clampRange } from './ranges';
 import { documentOverLimit, tooLargeDiagnostic } from './sizeLimit';
 
@@ -166,8 +166,9 @@ export class Linter {
     if (base.withArchive?.version === archive.version) return base.withArchive.linted;
     let more: Finding[] = [];
     try {
-      const text = base.document.getText();
-      const directives = text.includes('<!--') && text.includes('referat-') ? readDirectives(text.split(/\r?\n|\r/)) : undefined;
+      // The text's lines as the document holds them: joining the text at every keystroke costs.
+      const source = lintTextOf(base.document);
+      const directives = source.includes('<!--') && source.includes('referat-') ? readDirectives(documentLines(base.document)) : undefined;
       more = lintArchive(entry, archive, { ...options, directives, onRuleError: (id, error) => this.log.error(`Rule ${id} failed on ${uri}: ${errorText(error)}`) });
     } catch (error) {
       this.log.error(`Validation of ${uri} against the workspace failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);

@@ -12,7 +12,7 @@ import { isSkippedFolder } from '../host/folders';
 import { archiveEntry, type ArchivedReferat } from '../archive/entry';
 import type { ReferatDocument } from '../model';
 import { readReferatSafely, type Logger, type ModelCache } from './documents';
-import { revisionOf } from './lineDocument';
+import { lintTextOf, revisionOf } from './lineDocument';
 import { clampRange } from './ranges';
 import { filePathOf, hasReferatName, isCandidateFile, isInside, isReferatFile, uriKey, fileNameOf } from './referatFiles';
 import { meetingName, punktSymbolName } from './symbolNames';
@@ -117,7 +117,7 @@ export class WorkspaceIndex {
       const model = this.cache.getModel(uri);
       const disk = this.onDisk.get(uriKey(uri));
       if (disk && disk.uri !== uri) this.cases.remove(disk.uri);
-      if (model) this.cases.add(structuredClone(archiveEntry(uri, model, document.getText())));
+      if (model) this.cases.add(structuredClone(archiveEntry(uri, model, lintTextOf(document))));
       else this.cases.remove(uri);
       this.archivedOpen.set(uri, { document, revision: revisionOf(document) });
     }

@@ -13,7 +13,8 @@ function clientStrings(): string[] {
   const found = new Set<string>();
   for (const f of fs.readdirSync(dir).filter((n) => n.endsWith('.ts'))) {
     const src = fs.readFileSync(path.join(dir, f), 'utf8');
-    for (const m of src.matchAll(/l10n\.t\(\s*'((?:[^'\\]|\\.)*)'/g)) found.add(m[1].replace(/\\'/g, "'"));
+    // Single quotes, or double quotes where the text has an apostrophe (as the formatter writes it).
+    for (const m of src.matchAll(/l10n\.t\(\s*(?:'((?:[^'\\]|\\.)*)'|"((?:[^"\\]|\\.)*)")/g)) found.add((m[1] ?? m[2]).replace(/\\(['"])/g, '$1'));
   }
   return [...found].sort();
 }
