@@ -25,11 +25,7 @@ function head(document: vscode.TextDocument): string {
 
 /** True when the document is opened as plain text or markdown but reads like a referat. */
 export function isUndetectedReferat(document: vscode.TextDocument): boolean {
-  return (
-    CANDIDATE_LANGUAGES.has(document.languageId) &&
-    CANDIDATE_SCHEMES.has(document.uri.scheme) &&
-    looksLikeReferat(head(document))
-  );
+  return CANDIDATE_LANGUAGES.has(document.languageId) && CANDIDATE_SCHEMES.has(document.uri.scheme) && looksLikeReferat(head(document));
 }
 
 function tabUri(tab: vscode.Tab): string | null {

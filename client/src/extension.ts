@@ -1,37 +1,71 @@
 // VS Code entry point: language detection for referater, the referat language server, the preview and the status bar.
+//
+// The extension activates on plain text and Markdown too, to recognise referater among them, but
+// the language server starts only for referater: when the first one is open, or at once in a
+// workspace that has a referat.config.json or files named as referater (`*.referat`, `*.referat.md`,
+// `*.referat.txt`), so that the Sager view and workspace symbols are there from the start.
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
-import { ReferatDetector } from './detection';
+import { ReferatDetector, LANGUAGE_ID } from './detection';
 import { CASES_CHANGED_NOTIFICATION, refreshCasesView, registerCasesView } from './casesView';
 import { registerGoToPunkt } from './goToPunkt';
-import { createLanguageClient } from './languageClient';
+import { ReferatServer } from './languageClient';
 import { registerNewReferat } from './newReferat';
 import { ReferatPreview } from './preview';
 import { ReferatStatusBar } from './statusBar';
 
-let client: LanguageClient | undefined;
+/** Files that make a workspace one of referater: the server starts with the extension there. */
+const REFERAT_WORKSPACE_FILES = '**/{referat.config.json,*.referat,*.referat.md,*.referat.txt}';
+
+let server: ReferatServer | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const output = vscode.window.createOutputChannel('Referat', { log: true });
   context.subscriptions.push(output);
   const log = (message: string) => output.info(message);
 
+  const referatServer = new ReferatServer(context, output, (client) => {
+    void vscode.commands.executeCommand('setContext', 'referat.serverRunning', true);
+    // The server read the workspace's referater, or some changed on disk: the Sager view asks again.
+    context.subscriptions.push(client.onNotification(CASES_CHANGED_NOTIFICATION, () => void refreshCasesView()));
+    void refreshCasesView();
+  });
+  server = referatServer;
+  context.subscriptions.push(referatServer);
+
   const detector = new ReferatDetector(log);
   context.subscriptions.push(detector);
-  // Preview and status bar read the document with the core reader: they do not wait for the server.
-  context.subscriptions.push(new ReferatPreview(context), new ReferatStatusBar());
+  // Preview and status bar ask the server for what they show.
+  context.subscriptions.push(new ReferatPreview(context, referatServer), new ReferatStatusBar(referatServer));
   // Writing help: a new referat from its skeleton, and a quick pick over the punkter.
   context.subscriptions.push(registerNewReferat(), registerGoToPunkt());
+  // The Sager view in the Explorer: the workspace's cases, from the server.
+  context.subscriptions.push(registerCasesView(() => referatServer.running));
 
   context.subscriptions.push(
     vscode.commands.registerCommand('referat.showOutput', () => output.show(true)),
-    // The server's "Show documentation for <rule>" code action: the rule's page, rendered.
-    vscode.commands.registerCommand('referat.showRuleDocs', async (url: string) => {
-      const uri = vscode.Uri.parse(url);
-      await vscode.commands.executeCommand('markdown.showPreview', uri).then(undefined, () => vscode.window.showTextDocument(uri));
+    // The server's "Show documentation for <rule>" code action: the page shipped with the extension,
+    // rendered (it works offline); else the page on the repository, in the browser.
+    vscode.commands.registerCommand('referat.showRuleDocs', async (url: string, ruleId?: string) => {
+      const local = ruleId && /^[a-z][a-z0-9-]*$/.test(ruleId) ? vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules', `${ruleId}.md`) : undefined;
+      const shipped =
+        local &&
+        (await vscode.workspace.fs.stat(local).then(
+          () => true,
+          () => false,
+        ));
+      if (
+        shipped &&
+        (await vscode.commands.executeCommand('markdown.showPreview', local).then(
+          () => true,
+          () => false,
+        ))
+      )
+        return;
+      await vscode.env.openExternal(vscode.Uri.parse(url));
     }),
     // The server's `Behandlet før: 2 møder` code lens: the case's meetings in the references view.
     vscode.commands.registerCommand('referat.showTreatments', async (uri: string, position: unknown, locations: unknown[]) => {
+      const client = referatServer.running;
       if (!client) return;
       const c = client.protocol2CodeConverter;
       await vscode.commands.executeCommand(
@@ -42,36 +76,37 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       );
     }),
     vscode.commands.registerCommand('referat.restartServer', async () => {
-      if (!client) return;
-      await client.restart();
-      void vscode.window.showInformationMessage(vscode.l10n.t('The Referat language server was restarted.'));
+      await referatServer.restart();
+      if (referatServer.running) void vscode.window.showInformationMessage(vscode.l10n.t('The Referat language server was restarted.'));
     }),
   );
 
-  client = createLanguageClient(context, output);
-  // The Sager view in the Explorer: the workspace's cases, from the server.
-  context.subscriptions.push(registerCasesView(() => client));
-  // Detection does not wait for the server: documents switch language at once, and the client
-  // picks them up when it is ready.
-  const detected = detector.checkOpenDocuments();
-  try {
-    await client.start();
-    void vscode.commands.executeCommand('setContext', 'referat.serverRunning', true);
-    // The server read the workspace's referater, or some changed on disk: the Sager view asks again.
-    context.subscriptions.push(client.onNotification(CASES_CHANGED_NOTIFICATION, () => void refreshCasesView()));
-    void refreshCasesView();
-  } catch (err) {
-    const message = err instanceof Error ? err.message : String(err);
-    log(message);
-    void vscode.window
-      .showErrorMessage(vscode.l10n.t('The Referat language server could not start: {0}', message), vscode.l10n.t('Show Output'))
-      .then((choice) => choice && output.show(true));
+  // The first referat starts the server; detection (which switches text and Markdown documents to
+  // the referat language) does not wait for it.
+  const startFor = (document: vscode.TextDocument) => {
+    if (document.languageId === LANGUAGE_ID) void referatServer.start();
+  };
+  context.subscriptions.push(vscode.workspace.onDidOpenTextDocument(startFor));
+  await detector.checkOpenDocuments();
+  vscode.workspace.textDocuments.forEach(startFor);
+  if (!referatServer.requested) {
+    void isReferatWorkspace().then((yes) => {
+      if (yes) void referatServer.start();
+    });
   }
-  await detected;
+}
+
+async function isReferatWorkspace(): Promise<boolean> {
+  if (!vscode.workspace.workspaceFolders?.length) return false;
+  const found = await vscode.workspace.findFiles(REFERAT_WORKSPACE_FILES, '**/node_modules/**', 1).then(
+    (files) => files,
+    () => [],
+  );
+  return found.length > 0;
 }
 
 export async function deactivate(): Promise<void> {
-  const c = client;
-  client = undefined;
-  if (c) await c.stop();
+  const s = server;
+  server = undefined;
+  await s?.stop();
 }

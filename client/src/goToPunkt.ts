@@ -37,10 +37,7 @@ async function goToPunkt(editor: vscode.TextEditor): Promise<void> {
     void vscode.window.showInformationMessage(vscode.l10n.t('Open a referat to go to one of its punkter.'));
     return;
   }
-  const symbols = await vscode.commands.executeCommand<(vscode.DocumentSymbol | vscode.SymbolInformation)[] | undefined>(
-    'vscode.executeDocumentSymbolProvider',
-    document.uri,
-  );
+  const symbols = await vscode.commands.executeCommand<(vscode.DocumentSymbol | vscode.SymbolInformation)[] | undefined>('vscode.executeDocumentSymbolProvider', document.uri);
   const punkter = punktSymbols(symbols ?? []);
   if (punkter.length === 0) {
     void vscode.window.showInformationMessage(

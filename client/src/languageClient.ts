@@ -1,4 +1,5 @@
-// Starts the referat language server (dist/server.js, bundled next to dist/client.js) over IPC.
+// Starts the referat language server (dist/server.js, bundled next to dist/client.js) over IPC, on
+// demand: see ReferatServer.
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { LANGUAGE_ID } from './detection';
@@ -78,7 +79,7 @@ class TraceChannel implements vscode.LogOutputChannel {
   }
 }
 
-export function createLanguageClient(context: vscode.ExtensionContext, outputChannel: vscode.LogOutputChannel): LanguageClient {
+function createLanguageClient(context: vscode.ExtensionContext, outputChannel: vscode.LogOutputChannel): LanguageClient {
   const serverModule = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
@@ -86,14 +87,85 @@ export function createLanguageClient(context: vscode.ExtensionContext, outputCha
   };
   const traceOutputChannel = new TraceChannel(outputChannel);
   context.subscriptions.push(traceOutputChannel);
-  const clientOptions: LanguageClientOptions = {
-    documentSelector: [{ language: LANGUAGE_ID }],
-    synchronize: {
-      configurationSection: CLIENT_ID,
-      fileEvents: vscode.workspace.createFileSystemWatcher('**/{*.referat,*.referat.md,*.referat.txt,referat.config.json}'),
-    },
-    outputChannel,
-    traceOutputChannel,
-  };
+  // No `synchronize`: the server registers the file watcher and the settings it follows itself.
+  const clientOptions: LanguageClientOptions = { documentSelector: [{ language: LANGUAGE_ID }], outputChannel, traceOutputChannel };
   return new LanguageClient(CLIENT_ID, vscode.l10n.t('Referat Language Server'), serverOptions, clientOptions);
+}
+
+/**
+ * The language server, started once, when the first referat is open (or at activation in a
+ * workspace of referater): opening Markdown or text starts no process. The preview, the status bar
+ * and the Sager view ask it for what they show.
+ */
+export class ReferatServer implements vscode.Disposable {
+  private client: LanguageClient | undefined;
+  private starting: Promise<LanguageClient | undefined> | undefined;
+  private readonly changed = new vscode.EventEmitter<void>();
+  private readonly disposables: vscode.Disposable[] = [this.changed];
+  /** Fires when the server starts, stops, or could not start. */
+  readonly onDidChange = this.changed.event;
+
+  constructor(
+    private readonly context: vscode.ExtensionContext,
+    private readonly output: vscode.LogOutputChannel,
+    /** Called when a client first runs (a restart keeps its handlers). */
+    private readonly started: (client: LanguageClient) => void,
+  ) {}
+
+  /** The client while the server runs. */
+  get running(): LanguageClient | undefined {
+    return this.client?.isRunning() ? this.client : undefined;
+  }
+
+  /** True once the server was asked to start (it may have failed). */
+  get requested(): boolean {
+    return this.starting !== undefined;
+  }
+
+  /** Starts the server unless it was started; resolves with the client once it runs, or undefined when it could not start. */
+  start(): Promise<LanguageClient | undefined> {
+    // Launched a tick later: starting fires state changes at once, and those who hear them may call start() again.
+    this.starting ??= Promise.resolve().then(() => this.launch());
+    return this.starting;
+  }
+
+  /** Restarts a running server; starts one that failed or was never started. */
+  async restart(): Promise<void> {
+    const running = this.running;
+    if (running) return running.restart();
+    const failed = this.client;
+    this.client = undefined;
+    this.starting = undefined;
+    await failed?.dispose().catch(() => undefined);
+    await this.start();
+  }
+
+  private async launch(): Promise<LanguageClient | undefined> {
+    const client = createLanguageClient(this.context, this.output);
+    this.client = client;
+    this.disposables.push(client.onDidChangeState(() => this.changed.fire()));
+    try {
+      await client.start();
+      this.started(client);
+      return client;
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      this.output.error(message);
+      this.changed.fire();
+      void vscode.window
+        .showErrorMessage(vscode.l10n.t('The Referat language server could not start: {0}', message), vscode.l10n.t('Show Output'))
+        .then((choice) => choice && this.output.show(true));
+      return undefined;
+    }
+  }
+
+  async stop(): Promise<void> {
+    const client = this.client;
+    this.client = undefined;
+    if (client?.needsStop()) await client.stop();
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+  }
 }

@@ -3,7 +3,7 @@
 // writes (server/src/format/skeleton.ts), already in the canonical style.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { findConfigFile, loadConfigFile } from '../../server/src/config/load';
+import { findConfigFile, loadConfigFile } from '../../server/src/host/configFile';
 import { findCommittee } from '../../server/src/config/membership';
 import type { CommitteeConfig, MemberConfig, ReferatConfig } from '../../server/src/config/types';
 import { DEFAULT_PUNKTER, danishDate, parseDanishDate, referatSkeleton } from '../../server/src/format/skeleton';
@@ -103,7 +103,7 @@ function pickCommittee(committees: readonly CommitteeConfig[], file: string | nu
   pick.title = vscode.l10n.t('New referat: committee');
   pick.placeholder = committees.length
     ? vscode.l10n.t('Pick the committee from {0}, or type its name', file ? vscode.workspace.asRelativePath(file) : 'referat.config.json')
-    : vscode.l10n.t('Type the committee\'s name, as the title writes it (e.g. Beskæftigelses- og Socialudvalget)');
+    : vscode.l10n.t("Type the committee's name, as the title writes it (e.g. Beskæftigelses- og Socialudvalget)");
   pick.matchOnDescription = true;
   pick.items = configured;
   return new Promise((resolve) => {

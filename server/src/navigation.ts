@@ -44,7 +44,11 @@ export function tocTargets(doc: ReferatDocument): (Punkt | null)[] {
     used.add(p);
   };
   entries.forEach((e, i) => {
-    if (e.number !== null) take(i, doc.items.find((p) => p.number === e.number));
+    if (e.number !== null)
+      take(
+        i,
+        doc.items.find((p) => p.number === e.number),
+      );
   });
   const titles = titlesOf(doc);
   entries.forEach((e, i) => {
@@ -57,8 +61,21 @@ export function tocTargets(doc: ReferatDocument): (Punkt | null)[] {
       take(i, candidate === undefined ? undefined : doc.items[candidate]);
     }
   });
-  if (entries.length === doc.items.length) entries.forEach((_, i) => targets[i] ?? take(i, doc.items[i]));
-  entries.forEach((e, i) => targets[i] ?? take(i, nearestTitle(e, doc.items.filter((p) => !used.has(p)))));
+  if (entries.length === doc.items.length) {
+    entries.forEach((_, i) => {
+      if (!targets[i]) take(i, doc.items[i]);
+    });
+  }
+  entries.forEach((e, i) => {
+    if (!targets[i])
+      take(
+        i,
+        nearestTitle(
+          e,
+          doc.items.filter((p) => !used.has(p)),
+        ),
+      );
+  });
   return targets;
 }
 
@@ -107,7 +124,8 @@ const AGENDA_GENITIVES = new Set(['dagsordenens', 'dagsordens', 'mødets', 'dage
 const OWNED_AFTER = /^\s+(?:i|af|under|til)\s+(\p{L}+)/iu;
 const AGENDA_WORDS = new Set(['dagsordenen', 'referatet', 'mødet', 'dag']);
 /** A point of something named right before: `forvaltningens indstilling i punkt 3`, `aftalen under pkt. 2`. */
-const OWNER_BEFORE = /(?:indstilling(?:en)?|beslutning(?:en)?|ændringsforslag(?:et)?|tillægsforslag(?:et)?|aftale(?:n)?|rammeaftale(?:n)?|lov(?:en)?|bekendtgørelse(?:n)?|handleplan(?:en)?|strategi(?:en)?|katalog(?:et)?|plan(?:en)?)\s+(?:i|under|til|af)\s+$/iu;
+const OWNER_BEFORE =
+  /(?:indstilling(?:en)?|beslutning(?:en)?|ændringsforslag(?:et)?|tillægsforslag(?:et)?|aftale(?:n)?|rammeaftale(?:n)?|lov(?:en)?|bekendtgørelse(?:n)?|handleplan(?:en)?|strategi(?:en)?|katalog(?:et)?|plan(?:en)?)\s+(?:i|under|til|af)\s+$/iu;
 /** A law's or another meeting's numbering right before: `§ 5, pkt. 2`, `stk. 3, pkt. 1`, `10. september 2019, pkt. 65`. */
 const FOREIGN_BEFORE = /(?:§\s*\d+\w*|stk\.\s*\d+|nr\.\s*\d+|kap\.\s*\d+|litra\s+\w|\b\d{4})\s*,?\s*$/iu;
 

@@ -1,7 +1,9 @@
-// Where the project lives: the manifest's repository, homepage and bugs, and the rule pages that
-// SARIF and the README link to, all under one base (test/release/manifest.test.ts keeps them equal).
+// Where the project lives, from package.json's `repository`: the rule pages that diagnostics, SARIF
+// and the README link to are under it (test/client/manifest.test.ts keeps homepage and bugs there too).
+import { repository } from '../../package.json';
 
-export const REPOSITORY_URL = 'https://github.com/referat-tools/referat';
+/** `https://github.com/<owner>/<repo>`, as `repository.url` names it (without `git+` and `.git`). */
+export const REPOSITORY_URL = repository.url.replace(/^git\+/, '').replace(/\.git$/, '');
 
 /** A rule's documentation page on the repository's main branch. */
 export function ruleDocsUrl(ruleId: string): string {

@@ -1,7 +1,6 @@
 // Every word the reader recognises, in one place. Municipalities use other words for the same
 // things; add them here (or, later, in referat.config.json) rather than in the reader's code.
 import type { SectionKind } from './model';
-import { isRegExpSpaceCode } from './reader/lines';
 
 /**
  * Section headings by kind. A line is a section heading when its words, without decoration and a
@@ -24,13 +23,7 @@ export const SECTION_HEADINGS: Record<SectionKind, readonly string[]> = {
     'forslag til beslutning',
   ],
   beslutning: ['beslutning', 'beslutninger', 'afgørelse'],
-  sagsfremstilling: [
-    'sagsfremstilling',
-    'sagsbeskrivelse',
-    'baggrund for sagen',
-    'forvaltningens bemærkninger',
-    'sagens kerne',
-  ],
+  sagsfremstilling: ['sagsfremstilling', 'sagsbeskrivelse', 'baggrund for sagen', 'forvaltningens bemærkninger', 'sagens kerne'],
   effekt: ['effekt', 'effekter'],
   okonomi: ['økonomi', 'økonomiske konsekvenser', 'økonomi og finansiering', 'bevillingsmæssige konsekvenser'],
   bilag: ['bilag', 'bilagsliste'],
@@ -74,7 +67,19 @@ export const HEADER_LABELS = {
  * the header together (`Mødedato: 12.03.2024 Mødetidspunkt: 16:00 Mødested: Rådhuset`). Other
  * labels (`Sted`, `Dato`) open a field only at the start of a line.
  */
-export const RUN_ON_HEADER_LABELS = ['mødedato', 'mødetidspunkt', 'mødested', 'mødedeltagere', 'deltagere', 'medlemmer', 'til stede', 'tilstede', 'fraværende', 'afbud fra', 'afbud'];
+export const RUN_ON_HEADER_LABELS = [
+  'mødedato',
+  'mødetidspunkt',
+  'mødested',
+  'mødedeltagere',
+  'deltagere',
+  'medlemmer',
+  'til stede',
+  'tilstede',
+  'fraværende',
+  'afbud fra',
+  'afbud',
+];
 
 /**
  * A council named by its word alone (`Byråd 2022-2025`): the election period is then part of its
@@ -142,7 +147,21 @@ export const ROLE_WORDS = [
  * Words of a decision that a line of an export puts before a name (`Godkendt` / `Mehmet Zeki Dogru (Ø)
  * undlader.`): never a word of the name.
  */
-export const NOT_NAME_WORDS = ['godkendt', 'godkendes', 'anbefales', 'anbefalet', 'vedtaget', 'forkastet', 'ikke', 'for', 'imod', 'undlod', 'undlader', 'beslutning', 'fremstilling'];
+export const NOT_NAME_WORDS = [
+  'godkendt',
+  'godkendes',
+  'anbefales',
+  'anbefalet',
+  'vedtaget',
+  'forkastet',
+  'ikke',
+  'for',
+  'imod',
+  'undlod',
+  'undlader',
+  'beslutning',
+  'fremstilling',
+];
 
 /** Lower-case words allowed inside a person's name (`Hans la Cour`, `Anne de Vries`). */
 export const NAME_PARTICLES = ['af', 'de', 'den', 'der', 'la', 'le', 'van', 'von', 'du', 'di', 'da', 'til'];
@@ -186,6 +205,8 @@ export const VOTE_VERBS: { side: 'for' | 'against' | 'abstain'; phrases: readonl
       'stemte mod',
       'kunne ikke tiltræde',
       'kan ikke tiltræde',
+      // Under a decision that approves a committee's recommendation: backing the administration's differing one.
+      'følger administrationens indstilling',
     ],
   },
   {
@@ -239,7 +260,19 @@ export const TALLY_NONE = ['ingen'];
  * (`Med stemmerne 1 for og 19 imod afviste Byrådet ...`, `1 a. Ikke godkendt`).
  */
 export const DECISION_OUTCOMES = {
-  forkastet: ['afviste', 'afviser', 'forkastede', 'forkaster', 'forkastet', 'ikke godkendt', 'ikke godkendes', 'ikke vedtaget', 'kan ikke anbefales', 'anbefales ikke', 'kunne ikke anbefales'],
+  forkastet: [
+    'afviste',
+    'afviser',
+    'forkastede',
+    'forkaster',
+    'forkastet',
+    'ikke godkendt',
+    'ikke godkendes',
+    'ikke vedtaget',
+    'kan ikke anbefales',
+    'anbefales ikke',
+    'kunne ikke anbefales',
+  ],
   vedtaget: ['godkendte', 'godkendt', 'godkendes', 'godkender', 'vedtog', 'vedtaget', 'besluttede', 'anbefalede', 'anbefales', 'anbefaler', 'videresendte', 'sendte', 'tiltrådte'],
 } as const;
 
@@ -309,7 +342,16 @@ export const DECISION_VERBS: { kind: 'approve' | 'recommend' | 'reject' | 'noted
   { kind: 'approve', phrases: ['godkender', 'godkendt', 'godkendes', 'beslutter', 'besluttede', 'vedtager', 'tiltræder', 'bevilger'] },
   {
     kind: 'noted',
-    phrases: ['tager orienteringen til efterretning', 'taget til efterretning', 'tages til efterretning', 'tager', 'orientering givet', 'drøftet', 'drøftede', 'orienteringen blev taget'],
+    phrases: [
+      'tager orienteringen til efterretning',
+      'taget til efterretning',
+      'tages til efterretning',
+      'tager',
+      'orientering givet',
+      'drøftet',
+      'drøftede',
+      'orienteringen blev taget',
+    ],
   },
 ];
 
@@ -343,18 +385,30 @@ export const CASE_TYPE_PATTERN = /^([A-E])-sag\s*:\s*/i;
 
 /** Danish month names (and their usual abbreviations), 1-based. */
 export const MONTHS: Record<string, number> = {
-  januar: 1, jan: 1,
-  februar: 2, feb: 2,
-  marts: 3, mar: 3,
-  april: 4, apr: 4,
+  januar: 1,
+  jan: 1,
+  februar: 2,
+  feb: 2,
+  marts: 3,
+  mar: 3,
+  april: 4,
+  apr: 4,
   maj: 5,
-  juni: 6, jun: 6,
-  juli: 7, jul: 7,
-  august: 8, aug: 8,
-  september: 9, sep: 9, sept: 9,
-  oktober: 10, okt: 10,
-  november: 11, nov: 11,
-  december: 12, dec: 12,
+  juni: 6,
+  jun: 6,
+  juli: 7,
+  jul: 7,
+  august: 8,
+  aug: 8,
+  september: 9,
+  sep: 9,
+  sept: 9,
+  oktober: 10,
+  okt: 10,
+  november: 11,
+  nov: 11,
+  december: 12,
+  dec: 12,
 };
 
 export const WEEKDAYS = ['mandag', 'tirsdag', 'onsdag', 'torsdag', 'fredag', 'lørdag', 'søndag'];
@@ -410,7 +464,7 @@ export const PARTY_NAMES: Record<string, string> = {
   socialdemokraterne: 'A',
   'radikale venstre': 'B',
   'det radikale venstre': 'B',
-  'konservative': 'C',
+  konservative: 'C',
   'det konservative folkeparti': 'C',
   'konservative folkeparti': 'C',
   'de konservative': 'C',
@@ -428,32 +482,19 @@ export const PARTY_NAMES: Record<string, string> = {
   alternativet: 'Å',
 };
 
-/** Lower-case, accents folded, white space collapsed: the form words are compared in. */
+/** Accented letters as their plain or Danish forms; other white space than one space becomes one space. */
 const FOLDED: Record<string, string> = { é: 'e', è: 'e', ê: 'e', ä: 'æ', ö: 'ø' };
-const TO_FOLD = /[éèêäö]|[\s\u00a0]+/g;
+// A single space is left out of the pattern: most words then match nothing and keep their string.
+const TO_FOLD = /[éèêäö]|\s{2,}|[^\S ]/g;
 /** A colon closing a heading's words (`Beslutning:`), with any space before it. */
 const TRAILING_COLON = /\s*:$/;
 
+/** Lower-case, accents folded, white space collapsed: the form words are compared in. */
 export function fold(text: string): string {
-  const lower = text.toLowerCase();
-  // Most words need nothing but the lower case: a character loop finds them, and they skip the
-  // regular expression and its new string (this runs for many words of every line).
-  for (let i = 0; i < lower.length; i++) {
-    const code = lower.charCodeAt(i);
-    if (code === 32 /* space */) {
-      if (i > 0 && lower.charCodeAt(i - 1) === 32) return foldSlowly(lower);
-    } else if ((code >= 9 && code <= 13) || (code >= 0xa0 && needsFolding(code))) return foldSlowly(lower);
-  }
-  return lower.trim();
-}
-
-/** True for the characters `fold` changes beyond the lower case: accented letters and white space other than a space. */
-function needsFolding(code: number): boolean {
-  return code === 0xe9 /* é */ || code === 0xe8 /* è */ || code === 0xea /* ê */ || code === 0xe4 /* ä */ || code === 0xf6 /* ö */ || isRegExpSpaceCode(code);
-}
-
-function foldSlowly(lower: string): string {
-  return lower.replace(TO_FOLD, (m) => FOLDED[m] ?? ' ').trim();
+  return text
+    .toLowerCase()
+    .replace(TO_FOLD, (m) => FOLDED[m] ?? ' ')
+    .trim();
 }
 
 /** A heading's words in the form they are compared in: folded, without a closing colon. */
@@ -531,4 +572,19 @@ export function sectionKindOf(words: string): SectionKind | null {
  * Titles on every agenda (folded, without end punctuation): punkter without a case number that bear
  * them are not one case across meetings.
  */
-export const ROUTINE_TITLES = ['godkendelse af dagsorden', 'godkendelse af dagsordenen', 'eventuelt', 'meddelelser', 'orientering', 'gensidig orientering', 'orientering fra formanden', 'orientering fra formanden/ gensidig orientering', 'meddelelser fra formanden', 'meddelelser fra administrationen', 'godkendelse af referat', 'underskrift', 'underskriftsblad', 'lukket punkt'];
+export const ROUTINE_TITLES = [
+  'godkendelse af dagsorden',
+  'godkendelse af dagsordenen',
+  'eventuelt',
+  'meddelelser',
+  'orientering',
+  'gensidig orientering',
+  'orientering fra formanden',
+  'orientering fra formanden/ gensidig orientering',
+  'meddelelser fra formanden',
+  'meddelelser fra administrationen',
+  'godkendelse af referat',
+  'underskrift',
+  'underskriftsblad',
+  'lukket punkt',
+];

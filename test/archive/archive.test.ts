@@ -17,7 +17,12 @@ const beu: MeetingSpec = {
   present: MEMBERS,
   punkter: [
     { number: 1, title: 'Godkendelse af dagsorden', decision: ['Godkendt.'] },
-    { number: 5, title: 'Rangering af beskæftigelsesindsatsen', caseNumber: '21-016074', decision: ['Orienteringen blev taget til efterretning.', 'Sagen sendes til Økonomiudvalget.'] },
+    {
+      number: 5,
+      title: 'Rangering af beskæftigelsesindsatsen',
+      caseNumber: '21-016074',
+      decision: ['Orienteringen blev taget til efterretning.', 'Sagen sendes til Økonomiudvalget.'],
+    },
   ],
 };
 const ou: MeetingSpec = {
@@ -116,8 +121,12 @@ describe('the archive', () => {
 describe('comparing a quoted decision', () => {
   it('says what differs, leaving out quotes, spacing and who was away', () => {
     expect(difference('Godkendt ”som” foreslået.', 'Godkendt  "som" foreslået. Fraværende: Carl Olsen (C)')).toBeNull();
-    expect(difference('Anbefales med bemærkninger.', 'Anbefales.')).toEqual({ quoted: "Anbefales med bemærkninger.", recorded: "Anbefales.", before: "" });
-    expect(difference('1. Anbefales. 2. Anbefales ikke.', '1. Anbefales. 2. Anbefales.')).toEqual({ quoted: 'Anbefales ikke.', recorded: 'Anbefales.', before: '1. Anbefales. 2.' });
+    expect(difference('Anbefales med bemærkninger.', 'Anbefales.')).toEqual({ quoted: 'Anbefales med bemærkninger.', recorded: 'Anbefales.', before: '' });
+    expect(difference('1. Anbefales. 2. Anbefales ikke.', '1. Anbefales. 2. Anbefales.')).toEqual({
+      quoted: 'Anbefales ikke.',
+      recorded: 'Anbefales.',
+      before: '1. Anbefales. 2.',
+    });
   });
 });
 
@@ -130,7 +139,9 @@ describe('the rules over many referater', () => {
     expect(found).toHaveLength(1);
     expect(found[0].severity).toBe('info');
     expect(found[0].range.start.line).toBe(byraadLine('24-01-2022 Økonomiudvalget'));
-    expect(found[0].message.en).toBe('The quoted decision of Økonomiudvalget 2022-01-24, punkt 16 (ou.txt:16) has “Anbefales med bemærkninger.” where its referat has “Anbefales. Anna Hansen (A) stemte imod med følgende…”');
+    expect(found[0].message.en).toBe(
+      'The quoted decision of Økonomiudvalget 2022-01-24, punkt 16 (ou.txt:16) has “Anbefales med bemærkninger.” where its referat has “Anbefales. Anna Hansen (A) stemte imod med følgende…”',
+    );
     expect(findings(archive, 'ou.txt').filter((f) => f.ruleId === 'history-mismatch')).toEqual([]);
     // Without the quoted meeting in the archive there is nothing to compare with.
     archive.remove('ou.txt');
@@ -138,7 +149,12 @@ describe('the rules over many referater', () => {
   });
 
   it("inconsistent-name: a member spelled otherwise than at the committee's other meetings", () => {
-    const meeting = (date: string, names: string[]): MeetingSpec => ({ committee: 'Kulturudvalget', date, present: names, punkter: [{ number: 1, title: 'Bibliotek', caseNumber: '22-1', decision: ['Godkendt.'] }] });
+    const meeting = (date: string, names: string[]): MeetingSpec => ({
+      committee: 'Kulturudvalget',
+      date,
+      present: names,
+      punkter: [{ number: 1, title: 'Bibliotek', caseNumber: '22-1', decision: ['Godkendt.'] }],
+    });
     const archive = archiveOf(
       ['a.txt', meeting('01-02-2022', ['Anne Marie Lyduch', 'Bent Jensen'])],
       ['b.txt', meeting('01-03-2022', ['Anne Marie Lyduch', 'Bent Jensen'])],

@@ -27,7 +27,9 @@ describe.skipIf(!present)('the archive of the Greve corpus', () => {
   };
 
   it('knows 1,607 case numbers, 789 of them treated at more than one meeting', () => {
-    const numbered = load().cases().filter((c) => c.caseNumber);
+    const numbered = load()
+      .cases()
+      .filter((c) => c.caseNumber);
     expect(numbered).toHaveLength(1607);
     expect(numbered.filter((c) => new Set(c.treatments.map((t) => t.referat.uri)).size > 1)).toHaveLength(789);
   }, 60_000);
@@ -73,6 +75,10 @@ describe.skipIf(!present)('the archive of the Greve corpus', () => {
   it('prints the case on the command line', () => {
     const out = execFileSync('node', [path.join(root, 'dist/cli.js'), 'cases', greve, '--case', '21-016074', '--json'], { encoding: 'utf8', maxBuffer: 1 << 26 });
     const [c] = JSON.parse(out);
-    expect(c.treatments.map((t: { committee: string; punkt: number }) => `${t.committee} ${t.punkt}`)).toEqual(['Byråd 2022-2025 17', 'Økonomiudvalget 16', 'Beskæftigelses- og Erhvervsudvalget 5']);
+    expect(c.treatments.map((t: { committee: string; punkt: number }) => `${t.committee} ${t.punkt}`)).toEqual([
+      'Byråd 2022-2025 17',
+      'Økonomiudvalget 16',
+      'Beskæftigelses- og Erhvervsudvalget 5',
+    ]);
   }, 60_000);
 });

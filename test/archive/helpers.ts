@@ -20,7 +20,15 @@ export interface MeetingSpec {
 
 export function referatText(m: MeetingSpec): string {
   const [d, mo, y] = m.date.split('-');
-  const lines = [`Dagsorden ${m.committee} d. ${m.date}`, 'Mødedato', `Mandag d. ${Number(d)}. ${MONTHS[Number(mo) - 1]} ${y} kl. ${m.time ?? '08:00'}`, 'Mødested', 'Rådhuset', 'Mødedeltagere', ...m.present];
+  const lines = [
+    `Dagsorden ${m.committee} d. ${m.date}`,
+    'Mødedato',
+    `Mandag d. ${Number(d)}. ${MONTHS[Number(mo) - 1]} ${y} kl. ${m.time ?? '08:00'}`,
+    'Mødested',
+    'Rådhuset',
+    'Mødedeltagere',
+    ...m.present,
+  ];
   if (m.absent?.length) lines.push('Fraværende', ...m.absent);
   for (const p of m.punkter) {
     lines.push('', `Punkt ${p.number}: ${p.title}`, p.caseNumber ?? '', '', 'Beslutning', ...p.decision, 'Fremstilling', 'Resume', 'Sagen handler om noget.');

@@ -52,7 +52,10 @@ describe('bench statistics', () => {
 
   it('times reader + rules in passes over the files, each with its share of the runs', () => {
     const seeds = path.join(ROOT, 'test/fixtures/seeds');
-    const files = readdirSync(seeds).filter((f) => f.endsWith('.txt')).slice(0, 2).map((f) => path.join(seeds, f));
+    const files = readdirSync(seeds)
+      .filter((f) => f.endsWith('.txt'))
+      .slice(0, 2)
+      .map((f) => path.join(seeds, f));
     const config = path.join(ROOT, 'test/fixtures/membership/referat.config.json');
     const results = runCore({ files, config, warmup: 1, warmupBudgetMs: 0, runs: 6, minRuns: 6, budgetMs: 0, passes: 3 });
     expect(results.map((r) => r.file)).toEqual(files.map((f) => path.basename(f)));
@@ -78,52 +81,48 @@ describe('bench statistics', () => {
 });
 
 describe('npm run bench -- --quick', () => {
-  it(
-    'writes every figure as a number, with the targets marked',
-    () => {
-      for (const built of ['dist/server.js', 'dist/cli.js']) {
-        if (!existsSync(path.join(ROOT, built))) throw new Error(`${built} is missing: run \`npm run build\` first (\`npm test\` does).`);
-      }
-      const file = path.join(out, 'results.json');
-      // --no-build: the suite has built already, and rebuilding dist/ under the other tests' servers would break them.
-      const run = spawnSync(process.execPath, ['bench/run.mjs', '--quick', '--no-build', '--out', file], { cwd: ROOT, encoding: 'utf8', timeout: 290_000 });
-      expect(run.status, `${run.stdout}\n${run.stderr}`).toBe(0);
+  it('writes every figure as a number, with the targets marked', () => {
+    for (const built of ['dist/server.js', 'dist/cli.js']) {
+      if (!existsSync(path.join(ROOT, built))) throw new Error(`${built} is missing: run \`npm run build\` first (\`npm test\` does).`);
+    }
+    const file = path.join(out, 'results.json');
+    // --no-build: the suite has built already, and rebuilding dist/ under the other tests' servers would break them.
+    const run = spawnSync(process.execPath, ['bench/run.mjs', '--quick', '--no-build', '--out', file], { cwd: ROOT, encoding: 'utf8', timeout: 290_000 });
+    expect(run.status, `${run.stdout}\n${run.stderr}`).toBe(0);
 
-      const results = JSON.parse(readFileSync(file, 'utf8')) as Results;
-      expect(results.mode).toBe('quick');
-      expect(problemsOf(results)).toEqual([]);
-      expect(results.cores).toBeGreaterThanOrEqual(1);
-      expect(results.node).toBe(process.version);
+    const results = JSON.parse(readFileSync(file, 'utf8')) as Results;
+    expect(results.mode).toBe('quick');
+    expect(problemsOf(results)).toEqual([]);
+    expect(results.cores).toBeGreaterThanOrEqual(1);
+    expect(results.node).toBe(process.version);
 
-      const ids = results.figures.map((f) => f.id);
-      expect(ids).toEqual(expect.arrayContaining(expectedFigureIds('quick')));
-      const targeted = results.figures.filter((f) => targetOf(f.id));
-      expect(targeted.map((f) => f.id)).toEqual(
-        expect.arrayContaining([
-          'core.0.1MB.throughput',
-          'core.1MB.throughput',
-          'lsp.seed.keystroke.p99',
-          'lsp.seed.documentSymbol.p99',
-          'lsp.1MB.keystroke.p99',
-          'lsp.1MB.documentSymbol.p99',
-          'lsp.index.rssMB',
-          'lsp.memory.rssMB',
-          'cli.speedupVsMarkdownlint',
-          'cli.timesFloor',
-        ]),
-      );
-      for (const f of targeted) expect(typeof f.met, f.id).toBe('boolean');
-      // Each missed target has its line in the output, and the table is printed.
-      for (const m of results.missed) expect(run.stdout).toContain(`MISSED ${m.id}`);
-      expect(run.stdout).toMatch(/\d+ of \d+ targets met/);
-      // The data is the reduced set.
-      const figure = (id: string) => results.figures.find((f) => f.id === id)!.value;
-      expect(figure('cli.archive.files')).toBe(200);
-      expect(figure('lsp.memory.documents')).toBe(100);
-      expect(figure('core.1MB.bytes')).toBeGreaterThanOrEqual(1_000_000);
-      expect(figure('lsp.seed.bytes')).toBeGreaterThan(100_000);
-      expect(figure('lsp.index.files')).toBeGreaterThan(0);
-    },
-    300_000,
-  );
+    const ids = results.figures.map((f) => f.id);
+    expect(ids).toEqual(expect.arrayContaining(expectedFigureIds('quick')));
+    const targeted = results.figures.filter((f) => targetOf(f.id));
+    expect(targeted.map((f) => f.id)).toEqual(
+      expect.arrayContaining([
+        'core.0.1MB.throughput',
+        'core.1MB.throughput',
+        'lsp.seed.keystroke.p99',
+        'lsp.seed.documentSymbol.p99',
+        'lsp.1MB.keystroke.p99',
+        'lsp.1MB.documentSymbol.p99',
+        'lsp.index.rssMB',
+        'lsp.memory.rssMB',
+        'cli.speedupVsMarkdownlint',
+        'cli.timesFloor',
+      ]),
+    );
+    for (const f of targeted) expect(typeof f.met, f.id).toBe('boolean');
+    // Each missed target has its line in the output, and the table is printed.
+    for (const m of results.missed) expect(run.stdout).toContain(`MISSED ${m.id}`);
+    expect(run.stdout).toMatch(/\d+ of \d+ targets met/);
+    // The data is the reduced set.
+    const figure = (id: string) => results.figures.find((f) => f.id === id)!.value;
+    expect(figure('cli.archive.files')).toBe(200);
+    expect(figure('lsp.memory.documents')).toBe(100);
+    expect(figure('core.1MB.bytes')).toBeGreaterThanOrEqual(1_000_000);
+    expect(figure('lsp.seed.bytes')).toBeGreaterThan(100_000);
+    expect(figure('lsp.index.files')).toBeGreaterThan(0);
+  }, 300_000);
 });

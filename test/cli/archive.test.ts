@@ -12,7 +12,15 @@ let dir: string;
 
 const members = ['Åse Ærø', 'Bent Jensen', 'Carl Olsen'];
 const meetings: Array<[string, MeetingSpec]> = [
-  ['ku-1.referat.txt', { committee: 'Kulturudvalget', date: '10-01-2022', present: members, punkter: [{ number: 1, title: 'Bibliotek', caseNumber: '22-000001', decision: ['Anbefales.', 'Carl Olsen (C) stemmer imod.'] }] }],
+  [
+    'ku-1.referat.txt',
+    {
+      committee: 'Kulturudvalget',
+      date: '10-01-2022',
+      present: members,
+      punkter: [{ number: 1, title: 'Bibliotek', caseNumber: '22-000001', decision: ['Anbefales.', 'Carl Olsen (C) stemmer imod.'] }],
+    },
+  ],
   [
     'by-1.referat.txt',
     {
@@ -63,8 +71,18 @@ describe('the archive commands', () => {
   it('export: a CSV file a table, Popolo to a file', () => {
     expect(run('export', '.', '--format', 'csv').status).toBe(2);
     expect(run('export', '.', '--format', 'csv', '-o', 'out')).toMatchObject({ status: 0 });
-    expect(fs.readdirSync(path.join(dir, 'out')).sort()).toEqual(['decisions.csv', 'meetings.csv', 'member_votes.csv', 'memberships.csv', 'persons.csv', 'punkter.csv', 'votes.csv']);
-    expect(fs.readFileSync(path.join(dir, 'out/member_votes.csv'), 'utf8')).toBe('\uFEFFvote_id,person_id,name,party,option\r\nkulturudvalg-2022-01-10-0800-p1-v1,person-carl-olsen,Carl Olsen,C,against\r\n');
+    expect(fs.readdirSync(path.join(dir, 'out')).sort()).toEqual([
+      'decisions.csv',
+      'meetings.csv',
+      'member_votes.csv',
+      'memberships.csv',
+      'persons.csv',
+      'punkter.csv',
+      'votes.csv',
+    ]);
+    expect(fs.readFileSync(path.join(dir, 'out/member_votes.csv'), 'utf8')).toBe(
+      '\uFEFFvote_id,person_id,name,party,option\r\nkulturudvalg-2022-01-10-0800-p1-v1,person-carl-olsen,Carl Olsen,C,against\r\n',
+    );
     expect(run('export', '.', '--format', 'popolo', '-o', 'popolo.json').status).toBe(0);
     const popolo = JSON.parse(fs.readFileSync(path.join(dir, 'popolo.json'), 'utf8'));
     expect(Object.keys(popolo)).toEqual(['persons', 'organizations', 'memberships', 'vote_events']);
@@ -75,7 +93,11 @@ describe('the archive commands', () => {
     const r = run('lint', '.', '--format', 'json');
     const found = JSON.parse(r.stdout).filter((f: { ruleId: string }) => f.ruleId === 'history-mismatch');
     expect(found.map((f: { file: string; line: number; message: string }) => [f.file, f.line, f.message])).toEqual([
-      ['by-1.referat.txt', 21, 'The quoted decision of Kulturudvalget 2022-01-10, punkt 1 (ku-1.referat.txt:15) has “Anbefales ikke.” where its referat has “Anbefales. Carl Olsen (C) stemmer imod.”'],
+      [
+        'by-1.referat.txt',
+        21,
+        'The quoted decision of Kulturudvalget 2022-01-10, punkt 1 (ku-1.referat.txt:15) has “Anbefales ikke.” where its referat has “Anbefales. Carl Olsen (C) stemmer imod.”',
+      ],
     ]);
     // One file alone has no others to be compared with.
     expect(run('lint', 'by-1.referat.txt', '--format', 'json').stdout).not.toContain('history-mismatch');

@@ -2,7 +2,7 @@
 // fails where a test tells it to: a write after so many bytes (a full disk, a file size limit), or
 // one named call (fsync, close, rename ...). Writes land in place, byte by byte, as on a real disk,
 // so a write that truncated the original would show.
-import type { FileStat, FileSystem } from '../../server/src/io';
+import type { FileStat, FileSystem } from '../../server/src/host/io';
 
 interface Node {
   bytes: Buffer;

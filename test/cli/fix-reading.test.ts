@@ -35,7 +35,7 @@ describe.each([
     expect(readReferat(after).items.map((i) => i.title)).toEqual(readReferat(text).items.map((i) => i.title));
   });
 
-  it('stays a punkt through Format Document, written in the document\'s heading style', () => {
+  it("stays a punkt through Format Document, written in the document's heading style", () => {
     const formatted = readReferat(formatReferat(text));
     expect(formatted.items.map((i) => i.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
     expect(formatted.items[4].title.replace(/\s+/g, ' ')).toBe('Beskæftigelsesplan 2021');
@@ -55,7 +55,27 @@ describe('a zero-width space inside Beslutning', () => {
 
 describe('renumbering while the TOC lists a punkt the reader did not find', () => {
   it('is reported without a fix', () => {
-    const text = ['REFERAT Udvalget d. 01-02-2024', '', 'Indholdsfortegnelse', 'Godkendelse af dagsorden.....\t1', 'Budget 2025.....\t2', 'Anlæg.....\t3', '', 'Punkt 1: Godkendelse af dagsorden', '', 'Beslutning', '', 'Godkendt.', '', 'Punkt 3: Anlæg', '', 'Beslutning', '', 'Godkendt.', ''].join('\n');
+    const text = [
+      'REFERAT Udvalget d. 01-02-2024',
+      '',
+      'Indholdsfortegnelse',
+      'Godkendelse af dagsorden.....\t1',
+      'Budget 2025.....\t2',
+      'Anlæg.....\t3',
+      '',
+      'Punkt 1: Godkendelse af dagsorden',
+      '',
+      'Beslutning',
+      '',
+      'Godkendt.',
+      '',
+      'Punkt 3: Anlæg',
+      '',
+      'Beslutning',
+      '',
+      'Godkendt.',
+      '',
+    ].join('\n');
     const findings = lint(readReferat(text), text).filter((f) => f.ruleId === 'item-numbering');
     expect(findings.map((f) => f.message.en)).toEqual(['Punkt 2 is missing: the numbering jumps from 1 to 3']);
     expect(findings[0].fix).toBeUndefined();

@@ -3,7 +3,7 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { decode, decodeCp1252, encode } from '../../server/src/cli/files';
+import { decode, decodeCp1252, encode } from '../../server/src/host/files';
 import {
   type FileReport,
   type LintReport,
@@ -205,7 +205,9 @@ describe('github', () => {
   });
 
   it('gives one workflow command per finding, columns only on one-line findings', () => {
-    const lines = formatGithub(report([{ file: path.join(cwd, 'minutes/a,b:c.referat'), findings }], { problems: [{ file: 'gone.referat', message: 'gone.referat: no such file' }] }))
+    const lines = formatGithub(
+      report([{ file: path.join(cwd, 'minutes/a,b:c.referat'), findings }], { problems: [{ file: 'gone.referat', message: 'gone.referat: no such file' }] }),
+    )
       .trimEnd()
       .split('\n');
     expect(lines).toEqual([
@@ -220,14 +222,18 @@ describe('github', () => {
 
 describe('junit', () => {
   it('is well-formed XML: a testsuite per file, a failing testcase per error or warning', () => {
-    const xml = formatJunit(report([...sample.files, { file: 'odd <&> "name\'.referat', findings: [findings[1]] }], { problems: [{ file: 'x.referat', message: 'x.referat: cannot be read (EACCES)' }] }));
+    const xml = formatJunit(
+      report([...sample.files, { file: 'odd <&> "name\'.referat', findings: [findings[1]] }], { problems: [{ file: 'x.referat', message: 'x.referat: cannot be read (EACCES)' }] }),
+    );
     expect(xmlProblems(xml)).toEqual([]);
     expect(xml).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites name="referat" tests="6" failures="3" errors="1" time="0">/);
     expect(xml.match(/<testsuite /g)).toHaveLength(4);
     expect(xml.match(/<failure /g)).toHaveLength(3);
     expect(xml).toContain('<testsuite name="minutes/møde 1.referat.txt" tests="3" failures="2" errors="0" skipped="0" time="0">');
     expect(xml).toContain('name="10:1 vote-tally"');
-    expect(xml).toContain('<failure type="error" message="3 for, 2 against: 6 members voted">minutes/møde 1.referat.txt:10:1: error: 3 for, 2 against: 6 members voted (vote-tally)</failure>');
+    expect(xml).toContain(
+      '<failure type="error" message="3 for, 2 against: 6 members voted">minutes/møde 1.referat.txt:10:1: error: 3 for, 2 against: 6 members voted (vote-tally)</failure>',
+    );
     expect(xml).toContain('see &lt;here&gt; &amp; &quot;there&quot;&#10;second line');
     expect(xml).toContain('<testsuite name="odd &lt;&amp;&gt; &quot;name&apos;.referat"');
     // The info passes, with its message as output; the BEL character is shown escaped, not sent.

@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decode } from '../../server/src/cli/files';
+import { decode } from '../../server/src/host/files';
 import { Archive } from '../../server/src/archive/archive';
 import { readReferat } from '../../server/src/reader';
 import { allRules, lint, order } from '../../server/src/rules';
@@ -101,7 +101,9 @@ describe('referat lint on the seeds, in every format', () => {
     for (const f of want) expect(res.stdout).toMatch(new RegExp(`\\s${f.line}:${f.column}\\s+${f.severity}\\s+${f.message.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s+${f.ruleId}`));
     const [e, w, i] = [countOf(want, 'error'), countOf(want, 'warning'), countOf(want, 'info')];
     const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-    expect(res.stdout).toContain(`✖ ${plural(want.length, 'problem', 'problems')} (${plural(e, 'error', 'errors')}, ${plural(w, 'warning', 'warnings')}, ${plural(i, 'info', 'infos')})`);
+    expect(res.stdout).toContain(
+      `✖ ${plural(want.length, 'problem', 'problems')} (${plural(e, 'error', 'errors')}, ${plural(w, 'warning', 'warnings')}, ${plural(i, 'info', 'infos')})`,
+    );
     if (fixableCount()) expect(res.stdout).toContain(`${fixableCount()} of them can be fixed with the \`--fix\` option.`);
   });
 
@@ -210,7 +212,13 @@ describe('exit status, --max-warnings and --quiet', () => {
   });
 
   it('is 2 with usage for bad options', () => {
-    for (const args of [['lint', '--format', 'xml'], ['lint', '--max-warnings', 'many'], ['lint', '--max-warnings', '-1'], ['lint', '--nope'], ['outline', '--fix', 'x']]) {
+    for (const args of [
+      ['lint', '--format', 'xml'],
+      ['lint', '--max-warnings', 'many'],
+      ['lint', '--max-warnings', '-1'],
+      ['lint', '--nope'],
+      ['outline', '--fix', 'x'],
+    ]) {
       const res = run(args);
       expect(res.status, args.join(' ')).toBe(2);
       expect(res.stdout).toBe('');
@@ -423,10 +431,7 @@ describe('--fix', () => {
   it('fixes a Windows-1252 file and writes it back as Windows-1252 with its line breaks', () => {
     const dir = scratch();
     const file = path.join(dir, 'ansi.referat.txt');
-    const text = fs
-      .readFileSync(fixture('errors.referat.txt'), 'utf8')
-      .replace('Godkendt.', 'Godkendt – med “bemærkninger”.')
-      .replace(/\n/g, '\r\n');
+    const text = fs.readFileSync(fixture('errors.referat.txt'), 'utf8').replace('Godkendt.', 'Godkendt – med “bemærkninger”.').replace(/\n/g, '\r\n');
     const high: Record<string, number> = { '–': 0x96, '“': 0x93, '”': 0x94 };
     const cp1252 = (s: string) => Buffer.from([...s].map((c) => high[c] ?? c.charCodeAt(0)));
     fs.writeFileSync(file, cp1252(text));
@@ -437,6 +442,28 @@ describe('--fix', () => {
     expect(res.stderr).toContain('ansi.referat.txt: 1 fix applied (item-numbering); written as Windows-1252');
     expect(res.status).toBe(1); // the impossible date cannot be fixed
     expect(fs.readFileSync(file)).toEqual(cp1252(text.replace('Punkt 1: Orientering', 'Punkt 2: Orientering')));
+  });
+
+  it('reads a UTF-8 file with one stray byte as UTF-8, reports the byte, and writes no fixes to it', () => {
+    const dir = scratch();
+    const file = path.join(dir, 'stray.referat.txt');
+    const text = fs.readFileSync(fixture('errors.referat.txt'), 'utf8').replace('Godkendt.', 'Godkendt af udvalget på mødet.');
+    // `på` with its `å` written as the Windows-1252 byte 0xE5, in a file that is otherwise UTF-8 (with `æøå` elsewhere).
+    const [before, after] = text.split('på mødet');
+    const bytes = Buffer.concat([Buffer.from(before + 'p', 'utf8'), Buffer.of(0xe5), Buffer.from(' mødet' + after, 'utf8')]);
+    fs.writeFileSync(file, bytes);
+    const line = before.split('\n').length - 1;
+    const column = before.split('\n').pop()!.length + 1;
+    const linted = run(['lint', '--format', 'json', file]);
+    expect(linted.stderr).not.toContain('Windows-1252');
+    const findings: JsonFinding[] = JSON.parse(linted.stdout);
+    // 1-based, as the JSON format gives places.
+    expect(findings.filter((f) => f.ruleId === 'unreadable-character').map((f) => [f.line, f.column])).toEqual([[line + 1, column + 1]]);
+    // Every other Danish letter is read as written.
+    expect(findings.some((f) => /Ã/.test(JSON.stringify(f)))).toBe(false);
+    const fixed = run(['lint', '--fix', 'stray.referat.txt'], { cwd: dir });
+    expect(fixed.stderr).toContain('stray.referat.txt: not fixed: it has bytes that are not UTF-8');
+    expect(fs.readFileSync(file)).toEqual(bytes);
   });
 
   it('gives the same files with and without worker threads', () => {

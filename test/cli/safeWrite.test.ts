@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type LintTask, lintFile } from '../../server/src/cli/lintFile';
 import { parseConfig } from '../../server/src/config/load';
-import { writeFileSafely } from '../../server/src/io';
+import { writeFileSafely } from '../../server/src/host/io';
 import { mutate, random } from '../fuzz/mutate';
 import { CORPUS_SKIP, greveFiles, hasCorpus } from '../helpers/corpus';
 import { fixtures, seedFiles, seedsDir } from '../helpers/golden';
@@ -29,10 +29,13 @@ function fixedBytes(original: Buffer): Buffer {
 }
 
 const failure: fc.Arbitrary<(length: number) => Failure> = fc.oneof(
-  fc.record({ at: fc.double({ min: 0, max: 1.05, noNaN: true }), code: fc.constantFrom('ENOSPC', 'EFBIG', 'EIO'), chunk: fc.option(fc.integer({ min: 1, max: 70_000 }), { nil: undefined }) }).map(
-    ({ at, code, chunk }) =>
-      (length: number) => ({ bytesLeft: Math.floor(at * length), code, chunk }),
-  ),
+  fc
+    .record({
+      at: fc.double({ min: 0, max: 1.05, noNaN: true }),
+      code: fc.constantFrom('ENOSPC', 'EFBIG', 'EIO'),
+      chunk: fc.option(fc.integer({ min: 1, max: 70_000 }), { nil: undefined }),
+    })
+    .map(({ at, code, chunk }) => (length: number) => ({ bytesLeft: Math.floor(at * length), code, chunk })),
   fc
     .record({
       call: fc.constantFrom('openSync', 'writeSync', 'fsyncSync', 'fchmodSync', 'fchownSync', 'closeSync', 'renameSync', 'unlinkSync'),
@@ -68,17 +71,21 @@ const mutatedSeed = fc.record({ base: fc.nat({ max: seeds.length - 1 }), seed: f
 
 describe('--fix writes whole or not at all', () => {
   it('mutated seeds, a file system failing at a random byte or call: the original or the fixed text', () => {
-    fc.assert(fc.property(mutatedSeed, failure, (text, makeFailure) => checkWrite(Buffer.from(text, 'utf8'), makeFailure)), { numRuns: 150 });
+    fc.assert(
+      fc.property(mutatedSeed, failure, (text, makeFailure) => checkWrite(Buffer.from(text, 'utf8'), makeFailure)),
+      { numRuns: 150 },
+    );
   });
 
   it(`real minutes of the corpus, mutated, failing at random${CORPUS_SKIP}`, { skip: !hasCorpus }, () => {
-    const document = fc
-      .record({ file: fc.constantFrom(...greveFiles), seed: fc.integer(), mutated: fc.boolean() })
-      .map(({ file, seed, mutated }) => {
-        const text = fs.readFileSync(file, 'utf8');
-        return mutated ? mutate(text, random(seed)) : text;
-      });
-    fc.assert(fc.property(document, failure, (text, makeFailure) => checkWrite(Buffer.from(text, 'utf8'), makeFailure)), { numRuns: 100 });
+    const document = fc.record({ file: fc.constantFrom(...greveFiles), seed: fc.integer(), mutated: fc.boolean() }).map(({ file, seed, mutated }) => {
+      const text = fs.readFileSync(file, 'utf8');
+      return mutated ? mutate(text, random(seed)) : text;
+    });
+    fc.assert(
+      fc.property(document, failure, (text, makeFailure) => checkWrite(Buffer.from(text, 'utf8'), makeFailure)),
+      { numRuns: 100 },
+    );
   });
 
   it('seed 000 with a file size limit of 125 blocks (128,000 bytes): the original, every byte', () => {

@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { decode } from '../../server/src/cli/files';
+import { decode } from '../../server/src/host/files';
 import { readReferat } from '../../server/src/reader';
 import { lint } from '../../server/src/rules';
 import { seedFiles, seedsDir } from '../helpers/golden';
@@ -27,7 +27,12 @@ function seedCopy(name = 'seed-000.txt', from = SEED_000): { dir: string; file: 
 
 /** The CLI run by a shell, for `ulimit`; bounded in time, so that a hang fails rather than stalls. */
 function runShell(script: string, cwd: string) {
-  const res = spawnSync('sh', ['-c', script], { cwd, encoding: 'utf8', timeout: 60_000, env: { ...process.env, CLI: cli, LANG: 'en_US.UTF-8', LC_ALL: '', REFERAT_LANG: '', REFERAT_WORKERS: '' } });
+  const res = spawnSync('sh', ['-c', script], {
+    cwd,
+    encoding: 'utf8',
+    timeout: 60_000,
+    env: { ...process.env, CLI: cli, LANG: 'en_US.UTF-8', LC_ALL: '', REFERAT_LANG: '', REFERAT_WORKERS: '' },
+  });
   return { status: res.status, stdout: res.stdout, stderr: res.stderr, error: res.error };
 }
 
@@ -93,7 +98,11 @@ describe('render -o never writes over the referat (item 3)', () => {
 
 describe('what is not a regular file is refused before it is read (item 5)', () => {
   it('/dev/zero as a referat (lint, outline, render) or as --config: exit 2 at once, a clear message', () => {
-    for (const args of [['lint', '/dev/zero'], ['outline', '/dev/zero'], ['render', '/dev/zero']]) {
+    for (const args of [
+      ['lint', '/dev/zero'],
+      ['outline', '/dev/zero'],
+      ['render', '/dev/zero'],
+    ]) {
       const res = runBounded(args);
       expect(res.status, args.join(' ')).toBe(2);
       expect(res.stderr).toContain('/dev/zero: is not a regular file (a device, a pipe or a socket); not read');
@@ -111,7 +120,11 @@ describe('what is not a regular file is refused before it is read (item 5)', () 
     fs.copyFileSync(SEED_000, path.join(dir, 'sub/seed-000.txt'));
     const made = spawnSync('mkfifo', [path.join(dir, 'pipe.referat.txt'), path.join(dir, 'sub/referat.config.json')]);
     expect(made.status, String(made.stderr)).toBe(0);
-    for (const args of [['lint', 'pipe.referat.txt'], ['outline', 'pipe.referat.txt'], ['render', 'pipe.referat.txt']]) {
+    for (const args of [
+      ['lint', 'pipe.referat.txt'],
+      ['outline', 'pipe.referat.txt'],
+      ['render', 'pipe.referat.txt'],
+    ]) {
       const res = runBounded(args, dir);
       expect(res.status, args.join(' ')).toBe(2);
       expect(res.stderr).toContain('pipe.referat.txt: is not a regular file');
@@ -189,7 +202,9 @@ describe('control characters from a document never reach the terminal (item 8)',
 
   it('outline and the messages on stderr: escaped too', () => {
     const dir = altered();
-    const text = fs.readFileSync(path.join(dir, 'seed-000.txt'), 'utf8').replace('Punkt 1: Godkendelse af realiseringsplanen', `Punkt 1: ${ESC}]0;PWNED\x07Godkendelse af realiseringsplanen`);
+    const text = fs
+      .readFileSync(path.join(dir, 'seed-000.txt'), 'utf8')
+      .replace('Punkt 1: Godkendelse af realiseringsplanen', `Punkt 1: ${ESC}]0;PWNED\x07Godkendelse af realiseringsplanen`);
     fs.writeFileSync(path.join(dir, 'seed-000.txt'), text);
     const outline = run(['outline', 'seed-000.txt'], { cwd: dir });
     expect(outline.stdout).toContain('Punkt 1: \\x1B]0;PWNED\\x07Godkendelse af realiseringsplanen');

@@ -59,7 +59,7 @@ describe('--shard K/N', () => {
     for (let i = 12; i < 16; i++) writeReferat(dir, i);
     const after = [1, 2, 3].map((k) => shardFiles(dir, `${k}/3`));
     expect(after.flat()).toHaveLength(16);
-    slices.forEach((before, k) => expect(after[k]).toEqual(expect.arrayContaining(before)));
+    for (const [k, before] of slices.entries()) expect(after[k]).toEqual(expect.arrayContaining(before));
   });
 
   it('says what it takes when --shard is not K/N', () => {

@@ -36,7 +36,7 @@ describe('the manifest, for the marketplaces and npm', () => {
     expect(schema.$id.startsWith(REPOSITORY_URL.replace('https://github.com/', 'https://raw.githubusercontent.com/'))).toBe(true);
   });
 
-  it("has what the VS Code Marketplace and Open VSX ask for", () => {
+  it('has what the VS Code Marketplace and Open VSX ask for', () => {
     for (const field of ['name', 'displayName', 'description', 'version', 'publisher', 'license', 'icon']) expect(manifest[field], field).toBeTruthy();
     expect(manifest.engines.vscode).toMatch(/^\^\d+\.\d+\.\d+$/);
     expect(manifest.engines.node).toMatch(/^>=\d+/);
@@ -44,7 +44,25 @@ describe('the manifest, for the marketplaces and npm', () => {
     expect(fs.existsSync(path.join(root, manifest.icon))).toBe(true);
     expect(manifest.galleryBanner).toEqual({ color: expect.stringMatching(/^#[0-9a-f]{6}$/i), theme: 'dark' });
     // The Marketplace's category names.
-    const categories = ['Programming Languages', 'Snippets', 'Linters', 'Themes', 'Debuggers', 'Formatters', 'Keymaps', 'SCM Providers', 'Other', 'Extension Packs', 'Language Packs', 'Data Science', 'Machine Learning', 'Visualization', 'Notebooks', 'Education', 'Testing'];
+    const categories = [
+      'Programming Languages',
+      'Snippets',
+      'Linters',
+      'Themes',
+      'Debuggers',
+      'Formatters',
+      'Keymaps',
+      'SCM Providers',
+      'Other',
+      'Extension Packs',
+      'Language Packs',
+      'Data Science',
+      'Machine Learning',
+      'Visualization',
+      'Notebooks',
+      'Education',
+      'Testing',
+    ];
     expect(manifest.categories.every((c: string) => categories.includes(c))).toBe(true);
     // Keywords people search with, in Danish and in English (the Marketplace takes at most 30).
     expect(manifest.keywords.length).toBeLessThanOrEqual(30);
@@ -77,7 +95,16 @@ describe('the manifest, for the marketplaces and npm', () => {
       expect(res.status, res.stderr).toBe(0);
       expect(`${res.stdout}\n${res.stderr}`).not.toMatch(/WARNING|\bwarn/i);
       const entries = zipEntries(fs.readFileSync(out));
-      for (const file of ['extension/package.json', 'extension/dist/client.js', 'extension/dist/server.js', 'extension/dist/cli.js', 'extension/syntaxes/referat.tmLanguage.json', 'extension/l10n/bundle.l10n.da.json', 'extension/LICENSE.txt', 'extension/readme.md']) {
+      for (const file of [
+        'extension/package.json',
+        'extension/dist/client.js',
+        'extension/dist/server.js',
+        'extension/dist/cli.js',
+        'extension/syntaxes/referat.tmLanguage.json',
+        'extension/l10n/bundle.l10n.da.json',
+        'extension/LICENSE.txt',
+        'extension/readme.md',
+      ]) {
         expect(entries).toContain(file);
       }
       expect(entries.filter((e) => /\.map$|\/src\/|^extension\/test\/|node_modules/.test(e))).toEqual([]);

@@ -18,7 +18,11 @@ if (!present) console.warn(`Skipping referat init on Greve's archive: ${path.rel
 
 describe.skipIf(!present)("referat init on Greve's archive", () => {
   it('finds the nine committees, and members that agree with the reference for 95 % of its entries, parties included', () => {
-    const res = spawnSync(process.execPath, [path.join(root, 'dist/cli.js'), 'init', '--dry-run', GREVE], { encoding: 'utf8', env: { ...process.env, REFERAT_LANG: 'en' }, maxBuffer: 1 << 26 });
+    const res = spawnSync(process.execPath, [path.join(root, 'dist/cli.js'), 'init', '--dry-run', GREVE], {
+      encoding: 'utf8',
+      env: { ...process.env, REFERAT_LANG: 'en' },
+      maxBuffer: 1 << 26,
+    });
     const reference = JSON.parse(fs.readFileSync(REFERENCE, 'utf8'));
     const inferred = res.status === 0 ? JSON.parse(res.stdout) : { committees: [] };
     const result = agreement(inferred, reference);

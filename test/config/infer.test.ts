@@ -140,11 +140,15 @@ describe('referat init: the inference', () => {
   it('gives roles from the role words before a member’s name, and says when they disagree', () => {
     const list = 'Anna Holm (A), Bent Lund (V), Carl Berg (C)';
     const result = inferConfig(
-      series('Byråd', [list, list, list], [
-        'Borgmester Anna Holm (A) og næstformand Bent Lund (V) stemmer for.',
-        'Næstformanden, Bent Lund (V) stemmer for.\nFormand Carl Berg (C) stemmer imod.',
-        'Udvalgsmedlem Carl Berg (C) og næstformand Carl Berg (C) stemmer imod.',
-      ]),
+      series(
+        'Byråd',
+        [list, list, list],
+        [
+          'Borgmester Anna Holm (A) og næstformand Bent Lund (V) stemmer for.',
+          'Næstformanden, Bent Lund (V) stemmer for.\nFormand Carl Berg (C) stemmer imod.',
+          'Udvalgsmedlem Carl Berg (C) og næstformand Carl Berg (C) stemmer imod.',
+        ],
+      ),
     );
     const c = committee(result, 'Byråd');
     expect(c.members.map((m) => [m.name, m.role])).toEqual([
@@ -205,14 +209,18 @@ describe('referat init: the inference', () => {
     const read = (file: string) => source(path.basename(file), fs.readFileSync(path.join(root, file), 'utf8'));
     const seed = inferConfig([read('test/fixtures/seeds/003_4215b85305d5dec8.txt')]);
     const names = ['Hans Hammann', 'Linda Ann Wienand', 'John Rosenhøj', 'Marianne Hundebøll', 'Leif Gjørtz Christensen', 'Torben Sørensen', 'Elvin J. Hansen'];
-    expect(seed.config.committees).toEqual([{ name: 'Arbejdsmarkedsudvalget', period: '2018-2021', members: names.sort((a, b) => a.localeCompare(b, 'da')).map((name) => ({ name })) }]);
+    expect(seed.config.committees).toEqual([
+      { name: 'Arbejdsmarkedsudvalget', period: '2018-2021', members: names.sort((a, b) => a.localeCompare(b, 'da')).map((name) => ({ name })) },
+    ]);
     expect(seed.notes.filter((n) => n.code === 'noParty')).toHaveLength(7);
 
     const example = inferConfig([read('examples/social-udvalget.referat.txt')]);
     const written = JSON.parse(fs.readFileSync(path.join(root, 'examples/referat.config.json'), 'utf8'));
     const members = committee(example, 'Social- og Sundhedsudvalget', '2026-2029').members;
     const sortByName = (ms: MemberConfig[]) => [...ms].sort((a, b) => a.name.localeCompare(b.name, 'da'));
-    expect(sortByName(members).map(({ name, party }) => ({ name, party }))).toEqual(sortByName(written.committees[0].members).map(({ name, party }: MemberConfig) => ({ name, party })));
+    expect(sortByName(members).map(({ name, party }) => ({ name, party }))).toEqual(
+      sortByName(written.committees[0].members).map(({ name, party }: MemberConfig) => ({ name, party })),
+    );
     // The example's own configuration says Formand; its minutes say Rådmand.
     expect(members[0]).toEqual({ name: 'Karen Vestergaard', party: 'A', role: 'rådmand' });
     expect(example.notes).toEqual([]);
@@ -223,7 +231,10 @@ describe('referat init: the inference', () => {
     const text = configText(result.config);
     expect(parseConfig(text).problems).toEqual([]);
     expect(JSON.parse(text)).toEqual(result.config);
-    expect(text.split('\n').filter((l) => l.startsWith('        {'))).toEqual(['        { "name": "\\"Bent\\" Lund", "party": "V" },', '        { "name": "Anna Holm", "party": "A" }']);
+    expect(text.split('\n').filter((l) => l.startsWith('        {'))).toEqual([
+      '        { "name": "\\"Bent\\" Lund", "party": "V" },',
+      '        { "name": "Anna Holm", "party": "A" }',
+    ]);
     expect(configText({ committees: [] })).toBe('{\n  "committees": []\n}\n');
   });
 

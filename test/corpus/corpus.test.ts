@@ -17,7 +17,11 @@ if (!present) console.warn(`Skipping the corpus tests: ${corpus} (the shared cor
 function score(folder: string): Map<string, { ok: number; all: number }> {
   let out: string;
   try {
-    out = execFileSync('node', [tool, path.join(corpus, folder, 'expect-outline.json'), path.join(corpus, folder), '--show', '0'], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 26 });
+    out = execFileSync('node', [tool, path.join(corpus, folder, 'expect-outline.json'), path.join(corpus, folder), '--show', '0'], {
+      cwd: root,
+      encoding: 'utf8',
+      maxBuffer: 1 << 26,
+    });
   } catch (error) {
     // Exit 1 when a field is below the tool's own bar: the figures are still printed.
     out = (error as { stdout?: string }).stdout ?? '';

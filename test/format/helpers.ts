@@ -74,4 +74,6 @@ export const referatLikeText = fc
   .chain((lines) => fc.constantFrom('\n', '\r\n', '\r').map((eol) => lines.join(eol) + (lines.length % 2 ? eol : '')));
 
 /** A seed cut and changed at random, reproducible from its seed number. */
-export const mutatedSeed = fc.tuple(fc.integer({ min: 0, max: SEEDS.length - 1 }), fc.integer({ min: 1, max: 2 ** 31 - 1 })).map(([i, seed]) => mutate(SEEDS[i].text, random(seed)));
+export const mutatedSeed = fc
+  .tuple(fc.integer({ min: 0, max: SEEDS.length - 1 }), fc.integer({ min: 1, max: 2 ** 31 - 1 }))
+  .map(([i, seed]) => mutate(SEEDS[i].text, random(seed)));

@@ -26,7 +26,9 @@ describe('referatSkeleton', () => {
   });
 
   it('has the title, Mødedato with its weekday, Mødested and the members', () => {
-    expect(text).toMatch(/^# REFERAT Beskæftigelses- og Socialudvalget 2022-2025 d\. 06-05-2025\n\n\*\*Mødedato\*\* Tirsdag d\. 06\. maj 2025 kl\. 08:30\n\n\*\*Mødested\*\* Udvalgsværelset, Stuen\n\n\*\*Mødedeltagere\*\* Claus Houden \(V\), Joachim Hoffmann-Petersen \(C\), Reza Javid \(Ø\), Mads Thomsen \(A\), Nicolai Busch Bæhrenz\n/);
+    expect(text).toMatch(
+      /^# REFERAT Beskæftigelses- og Socialudvalget 2022-2025 d\. 06-05-2025\n\n\*\*Mødedato\*\* Tirsdag d\. 06\. maj 2025 kl\. 08:30\n\n\*\*Mødested\*\* Udvalgsværelset, Stuen\n\n\*\*Mødedeltagere\*\* Claus Houden \(V\), Joachim Hoffmann-Petersen \(C\), Reza Javid \(Ø\), Mads Thomsen \(A\), Nicolai Busch Bæhrenz\n/,
+    );
   });
 
   it('reads back as the punkter asked for, each with Resume, Indstilling and Beslutning', () => {
@@ -55,16 +57,22 @@ describe('referatSkeleton', () => {
   it('holds for any committee, date and number of punkter', () => {
     const day = fc.date({ min: new Date(2000, 0, 1), max: new Date(2099, 11, 31), noInvalidDate: true });
     fc.assert(
-      fc.property(fc.constantFrom('Økonomiudvalget', 'Børn- og Ungeudvalget', 'Social-, Sundheds- og Ældreudvalget'), day, fc.integer({ min: 1, max: 12 }), fc.constantFrom('\n', '\r\n'), (name, date, punkter, eol) => {
-        const t = referatSkeleton({ committee: name, date: danishDate(date), punkter, eol });
-        const model = readReferat(t);
-        expect(model.items).toHaveLength(punkter);
-        expect(model.meeting.committee).toBe(name);
-        for (const item of model.items) expect(item.sections.map((s) => s.kind)).toEqual(['resume', 'indstilling', 'beslutning']);
-        const findings = lint(model, t);
-        expect(findings.filter((f) => f.severity !== 'info' && f.ruleId !== 'empty-section')).toEqual([]);
-        expect(formatReferat(t)).toBe(t);
-      }),
+      fc.property(
+        fc.constantFrom('Økonomiudvalget', 'Børn- og Ungeudvalget', 'Social-, Sundheds- og Ældreudvalget'),
+        day,
+        fc.integer({ min: 1, max: 12 }),
+        fc.constantFrom('\n', '\r\n'),
+        (name, date, punkter, eol) => {
+          const t = referatSkeleton({ committee: name, date: danishDate(date), punkter, eol });
+          const model = readReferat(t);
+          expect(model.items).toHaveLength(punkter);
+          expect(model.meeting.committee).toBe(name);
+          for (const item of model.items) expect(item.sections.map((s) => s.kind)).toEqual(['resume', 'indstilling', 'beslutning']);
+          const findings = lint(model, t);
+          expect(findings.filter((f) => f.severity !== 'info' && f.ruleId !== 'empty-section')).toEqual([]);
+          expect(formatReferat(t)).toBe(t);
+        },
+      ),
       { numRuns: 60 },
     );
   });

@@ -12,7 +12,30 @@ export function random(seed: number): () => number {
   };
 }
 
-const JUNK = ['\0', '\uFEFF', '\ud800', '\udfff', '\u00a0', '\t', '\r', '\u2028', '**', '#', '"', '”', '«', '(', ')', ',', ' og ', '<!--', '-->', '<script>alert(1)</script>', 'Ã¦Ã¸', '\x85'];
+const JUNK = [
+  '\0',
+  '\uFEFF',
+  '\ud800',
+  '\udfff',
+  '\u00a0',
+  '\t',
+  '\r',
+  '\u2028',
+  '**',
+  '#',
+  '"',
+  '”',
+  '«',
+  '(',
+  ')',
+  ',',
+  ' og ',
+  '<!--',
+  '-->',
+  '<script>alert(1)</script>',
+  'Ã¦Ã¸',
+  '\x85',
+];
 const LINES = [
   'Punkt 1: Godkendelse',
   '# **Punkt 99: B-sag: x**',
@@ -54,22 +77,42 @@ export function mutate(base: string, r: Rand): string {
     const i = Math.floor(r() * lines.length);
     const j = Math.floor(r() * lines.length);
     switch (Math.floor(r() * 11)) {
-      case 0: lines.splice(i, 1 + Math.floor(r() * 5)); break;
-      case 1: lines.splice(i, 0, ...lines.slice(j, j + 1 + Math.floor(r() * 5))); break;
-      case 2: [lines[i], lines[j]] = [lines[j], lines[i]]; break;
-      case 3: lines[i] = (lines[i] ?? '') + '\r'; break;
-      case 4: lines.splice(i, 0, pick(r, LINES)); break;
+      case 0:
+        lines.splice(i, 1 + Math.floor(r() * 5));
+        break;
+      case 1:
+        lines.splice(i, 0, ...lines.slice(j, j + 1 + Math.floor(r() * 5)));
+        break;
+      case 2:
+        [lines[i], lines[j]] = [lines[j], lines[i]];
+        break;
+      case 3:
+        lines[i] = (lines[i] ?? '') + '\r';
+        break;
+      case 4:
+        lines.splice(i, 0, pick(r, LINES));
+        break;
       case 5: {
         const l = lines[i] ?? '';
         const at = Math.floor(r() * (l.length + 1));
         lines[i] = l.slice(0, at) + pick(r, JUNK) + l.slice(at);
         break;
       }
-      case 6: lines[i] = (lines[i] ?? '').slice(0, Math.floor(r() * 30)); break;
-      case 7: lines[i] = (lines[i] ?? '').toUpperCase(); break;
-      case 8: lines[i] = `## **${lines[i] ?? ''}**`; break;
-      case 9: lines[i] = (lines[i] ?? '').repeat(1 + Math.floor(r() * 50)); break;
-      case 10: lines = lines.map((l) => (r() < 0.05 ? l.replace(/[æøå]/g, (c) => ({ æ: 'Ã¦', ø: 'Ã¸', å: 'Ã¥' })[c]!) : l)); break;
+      case 6:
+        lines[i] = (lines[i] ?? '').slice(0, Math.floor(r() * 30));
+        break;
+      case 7:
+        lines[i] = (lines[i] ?? '').toUpperCase();
+        break;
+      case 8:
+        lines[i] = `## **${lines[i] ?? ''}**`;
+        break;
+      case 9:
+        lines[i] = (lines[i] ?? '').repeat(1 + Math.floor(r() * 50));
+        break;
+      case 10:
+        lines = lines.map((l) => (r() < 0.05 ? l.replace(/[æøå]/g, (c) => ({ æ: 'Ã¦', ø: 'Ã¸', å: 'Ã¥' })[c]!) : l));
+        break;
     }
     if (!lines.length) lines.push('');
   }

@@ -194,7 +194,8 @@ describe('language-configuration.json', () => {
 
   it('has a word pattern for Danish names, hyphenated names and case numbers', () => {
     const pattern = new RegExp(config.wordPattern.pattern, `${config.wordPattern.flags}g`);
-    const text = 'Udvalgsmedlem Joachim Hoffmann-Petersen (C), Anne-Mette Ebensgaard og Nicolai Busch Bährenz’ forslag på 3,4 mio. kr., sag 00.15.00-A00-20-19 og S2018-2162, Beskæftigelses- og Socialudvalget, Åbent, Ældre, Gürkan, Resumé';
+    const text =
+      'Udvalgsmedlem Joachim Hoffmann-Petersen (C), Anne-Mette Ebensgaard og Nicolai Busch Bährenz’ forslag på 3,4 mio. kr., sag 00.15.00-A00-20-19 og S2018-2162, Beskæftigelses- og Socialudvalget, Åbent, Ældre, Gürkan, Resumé';
     expect(text.match(pattern)).toEqual([
       'Udvalgsmedlem',
       'Joachim',
@@ -227,8 +228,7 @@ describe('language-configuration.json', () => {
 
   describe('continues lists on Enter', () => {
     /** The text the first matching onEnterRule appends after `line`, as VS Code picks it. */
-    const appended = (line: string): string | undefined =>
-      config.onEnterRules.find((rule: { beforeText: string }) => new RegExp(rule.beforeText).test(line))?.action.appendText;
+    const appended = (line: string): string | undefined => config.onEnterRules.find((rule: { beforeText: string }) => new RegExp(rule.beforeText).test(line))?.action.appendText;
 
     it.each([
       ['- Den 4. marts 2020', '- '],

@@ -5,7 +5,10 @@ import path from 'node:path';
 
 export const fixtures = path.resolve(__dirname, '../fixtures');
 export const seedsDir = path.join(fixtures, 'seeds');
-export const seedFiles = fs.readdirSync(seedsDir).filter((f) => f.endsWith('.txt')).sort();
+export const seedFiles = fs
+  .readdirSync(seedsDir)
+  .filter((f) => f.endsWith('.txt'))
+  .sort();
 
 export interface GoldenItem {
   number: number;
@@ -79,7 +82,11 @@ export function compareWithGolden(file: string, got: any): string[] {
   const gotVotes = items.reduce((n, i) => n + (i.votes?.length ?? 0), 0);
   if (gotVotes !== wantVotes) diffs.push(`${gotVotes} votes found, want ${wantVotes}`);
   if (want.attendees) {
-    const fmt = (a: { name: string; absent: boolean }[]) => a.map((x) => `${norm(x.name)}${x.absent ? '*' : ''}`).sort().join('|');
+    const fmt = (a: { name: string; absent: boolean }[]) =>
+      a
+        .map((x) => `${norm(x.name)}${x.absent ? '*' : ''}`)
+        .sort()
+        .join('|');
     if (fmt(got.meeting?.attendees ?? []) !== fmt(want.attendees)) diffs.push(`attendees [${fmt(got.meeting?.attendees ?? [])}], want [${fmt(want.attendees)}]`);
   }
   for (const a of want.absent ?? []) {

@@ -54,6 +54,8 @@ export interface TestClientOptions {
   locale?: string;
   /** What `workspace/configuration` answers for the `referat` section (null when not given). */
   settings?: Record<string, unknown>;
+  /** More workspace folders after `rootPath`. */
+  moreFolders?: string[];
 }
 
 export class TestLspClient {
@@ -66,6 +68,10 @@ export class TestLspClient {
   readonly published: PublishDiagnosticsParams[] = [];
   /** The `referat` settings section answered to workspace/configuration; change it and notify didChangeConfiguration. */
   settings: Record<string, unknown> | null = null;
+  /** Settings of a scope (a workspace folder's URI), answered instead of `settings` when asked with that `scopeUri`. */
+  readonly scopedSettings = new Map<string, Record<string, unknown> | null>();
+  /** Every item of every workspace/configuration request, in the order asked. */
+  readonly configurationItems: { scopeUri?: string; section?: string }[] = [];
   stderr = '';
   initializeResult!: InitializeResult;
   private exited: Promise<number | null>;
@@ -81,8 +87,12 @@ export class TestLspClient {
     process.stderr.on('data', (chunk) => (this.stderr += String(chunk)));
     connection.onRequest('window/workDoneProgress/create', () => null);
     connection.onRequest('client/registerCapability', (params) => (this.registrations.push(params), null));
-    connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) =>
-      params.items.map((item) => settingAt(this.settings, item.section)),
+    connection.onRequest('workspace/configuration', (params: { items: { scopeUri?: string; section?: string }[] }) =>
+      params.items.map((item) => {
+        this.configurationItems.push(item);
+        const scoped = item.scopeUri !== undefined && this.scopedSettings.has(item.scopeUri);
+        return settingAt(scoped ? this.scopedSettings.get(item.scopeUri!)! : this.settings, item.section);
+      }),
     );
     connection.onNotification('$/progress', (params: ProgressEvent) => void this.progress.push(params));
     connection.onNotification('window/logMessage', (params: { message: string }) => void this.logMessages.push(params.message));
@@ -103,7 +113,7 @@ export class TestLspClient {
     client.initializeResult = await client.request<InitializeResult>('initialize', {
       processId: process.pid,
       rootUri,
-      workspaceFolders: [{ uri: rootUri, name: path.basename(rootPath) }],
+      workspaceFolders: [rootPath, ...(options.moreFolders ?? [])].map((folder) => ({ uri: pathToFileURL(folder).href, name: path.basename(folder) })),
       capabilities: options.capabilities ?? CLIENT_CAPABILITIES,
       ...(options.locale ? { locale: options.locale } : {}),
     });

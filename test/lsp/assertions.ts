@@ -59,7 +59,7 @@ export function chainOf(selection: SelectionRange): Range[] {
 }
 
 export function expectStrictlyNested(chain: Range[], lines: string[]): void {
-  chain.forEach((range, i) => expectRangeInText(range, lines, `selection ${i}`));
+  for (const [i, range] of chain.entries()) expectRangeInText(range, lines, `selection ${i}`);
   for (let i = 1; i < chain.length; i++) {
     expect(containsRange(chain[i], chain[i - 1]), `selection ${i} does not contain ${i - 1}`).toBe(true);
     expect(rangesEqual(chain[i], chain[i - 1]), `selection ${i} equals ${i - 1}`).toBe(false);

@@ -120,7 +120,11 @@ describe.each([{ locale: 'da' as const }, { locale: 'en' as const }])('a case ac
     type Answer = { caseNumber: string | null; title: string; treatments: { uri: string; committee: string; date: string; punkt: number; range: { start: { line: number } } }[] }[];
     const shared = await client.request<Answer>('referat/cases', {});
     expect(shared.map((c) => c.caseNumber)).toEqual([CASE]);
-    expect(shared[0].treatments.map((t) => `${t.committee} ${t.date} ${t.punkt}`)).toEqual(['Byrådet 2022-01-31 17', 'Økonomiudvalget 2022-01-24 16', 'Beskæftigelses- og Erhvervsudvalget 2022-01-10 5']);
+    expect(shared[0].treatments.map((t) => `${t.committee} ${t.date} ${t.punkt}`)).toEqual([
+      'Byrådet 2022-01-31 17',
+      'Økonomiudvalget 2022-01-24 16',
+      'Beskæftigelses- og Erhvervsudvalget 2022-01-10 5',
+    ]);
     expect(shared[0].treatments[2]).toMatchObject({ uri: uri('beu.referat.txt'), range: { start: { line: lineOf('beu.referat.txt', 'Punkt 5:') } } });
     const all = await client.request<Answer>('referat/cases', { all: true });
     expect(all.map((c) => c.caseNumber).sort()).toEqual([CASE, '22-000001']);
@@ -148,7 +152,10 @@ describe.each([{ locale: 'da' as const }, { locale: 'en' as const }])('a case ac
       [lineOf('br.referat.txt', '24-01-2022 Økonomiudvalget'), `${uri('ou.referat.txt')}#L${lineOf('ou.referat.txt', 'Punkt 16:') + 1},7`],
     ]);
     expect(quoted[1].tooltip).toBe(`${locale === 'da' ? 'Gå til' : 'Go to'} Økonomiudvalget 2022-01-24, punkt 16: Rangering af beskæftigelsesindsatsen`);
-    const found = await client.request<Location[]>('textDocument/definition', { textDocument: { uri: br }, position: { line: lineOf('br.referat.txt', '24-01-2022 Økonomiudvalget'), character: 14 } });
+    const found = await client.request<Location[]>('textDocument/definition', {
+      textDocument: { uri: br },
+      position: { line: lineOf('br.referat.txt', '24-01-2022 Økonomiudvalget'), character: 14 },
+    });
     expect(found.map((l) => [l.uri, l.range.start.line])).toEqual([[uri('ou.referat.txt'), lineOf('ou.referat.txt', 'Punkt 16:')]]);
   });
 
@@ -159,7 +166,9 @@ describe.each([{ locale: 'da' as const }, { locale: 'en' as const }])('a case ac
     expect(mismatch.map((d) => d.range.start.line)).toEqual([lineOf('br.referat.txt', '24-01-2022 Økonomiudvalget')]);
     expect(mismatch[0].severity).toBe(3);
     expect(mismatch[0].message).toContain(
-      locale === 'da' ? 'har “Anbefales med en bemærkning om tidsplanen.” hvor referatet har “Anbefales.”' : 'has “Anbefales med en bemærkning om tidsplanen.” where its referat has “Anbefales.”',
+      locale === 'da'
+        ? 'har “Anbefales med en bemærkning om tidsplanen.” hvor referatet har “Anbefales.”'
+        : 'has “Anbefales med en bemærkning om tidsplanen.” where its referat has “Anbefales.”',
     );
   });
 
@@ -198,15 +207,21 @@ describe.skipIf(!existsSync(GREVE))('the Greve corpus as the workspace folder', 
   afterAll(() => client?.shutdown());
 
   it('hovers case 21-016074 with its path from Beskæftigelses- og Erhvervsudvalget to the Byråd', async () => {
-    const line = readFileSync(file, 'utf8').split('\n').findIndex((l) => l.trim() === CASE);
+    const line = readFileSync(file, 'utf8')
+      .split('\n')
+      .findIndex((l) => l.trim() === CASE);
     const params = { textDocument: { uri: pathToFileURL(file).href }, position: { line, character: 2 } };
-    const text = await eventually(async () => {
-      const found = value(await client.request<Hover | null>('textDocument/hover', params));
-      // The folder is read in the background, its files in no particular order.
-      expect(found).toContain('Beskæftigelses- og Erhvervsudvalget 2022-01-10');
-      expect(found).toContain('Økonomiudvalget 2022-01-24');
-      return found;
-    }, 60_000, 250);
+    const text = await eventually(
+      async () => {
+        const found = value(await client.request<Hover | null>('textDocument/hover', params));
+        // The folder is read in the background, its files in no particular order.
+        expect(found).toContain('Beskæftigelses- og Erhvervsudvalget 2022-01-10');
+        expect(found).toContain('Økonomiudvalget 2022-01-24');
+        return found;
+      },
+      60_000,
+      250,
+    );
     const at = (s: string) => text.indexOf(s);
     expect(at('2022-01-31')).toBeGreaterThanOrEqual(0);
     expect(at('Økonomiudvalget 2022-01-24')).toBeGreaterThan(at('2022-01-31'));

@@ -10,8 +10,14 @@ const text002 = readSeed(SEED_002);
 const VOTE_002_3 = linesOf(text002).findIndex((l) => l.startsWith('Udvalgsmedlemmerne Reza Javid (Ø) og Mads Thomsen (A) stemmer for'));
 
 const EXPECTED = {
-  da: { item3: 'For 2 · Imod 2 · Undlod 0 · Fraværende 1 — forkastet', item6: ['For 2 · Imod 2 · Undlod 0 · Fraværende 1 — forkastet', 'For 3 · Imod 1 · Undlod 0 · Fraværende 1 — vedtaget'] },
-  en: { item3: 'For 2 · Against 2 · Abstained 0 · Absent 1 — rejected', item6: ['For 2 · Against 2 · Abstained 0 · Absent 1 — rejected', 'For 3 · Against 1 · Abstained 0 · Absent 1 — adopted'] },
+  da: {
+    item3: 'For 2 · Imod 2 · Undlod 0 · Fraværende 1 — forkastet',
+    item6: ['For 2 · Imod 2 · Undlod 0 · Fraværende 1 — forkastet', 'For 3 · Imod 1 · Undlod 0 · Fraværende 1 — vedtaget'],
+  },
+  en: {
+    item3: 'For 2 · Against 2 · Abstained 0 · Absent 1 — rejected',
+    item6: ['For 2 · Against 2 · Abstained 0 · Absent 1 — rejected', 'For 3 · Against 1 · Abstained 0 · Absent 1 — adopted'],
+  },
 };
 
 describe.each([

@@ -98,7 +98,9 @@ describe('completion over LSP', () => {
     // As the core writes a heading of that kind in this document.
     const model = readReferat(text);
     const punkt = model.items[0];
-    expect(newText(items.find((i) => i.label === 'Sagsfremstilling'))).toBe(`${headingLineAt(model, (line) => splitLines(text)[line], 'sagsfremstilling', punkt.sections[punkt.sections.length - 1])}\n\n$0`);
+    expect(newText(items.find((i) => i.label === 'Sagsfremstilling'))).toBe(
+      `${headingLineAt(model, (line) => splitLines(text)[line], 'sagsfremstilling', punkt.sections[punkt.sections.length - 1])}\n\n$0`,
+    );
   });
 
   it('offers plain headings in 002', async () => {
@@ -124,9 +126,7 @@ describe('completion over LSP', () => {
       const { text, line } = withLine(SEED_002, absence, 'Udvalgsmedlem ');
       const items = await complete(text, line);
       const names = labels(items);
-      expect(names).toEqual(
-        expect.arrayContaining(['Christoffer Lilleholt (V)', 'Joachim Hoffmann-Petersen (C)', 'Reza Javid (Ø)', 'Mads Thomsen (A)', 'Nicolai Busch Bæhrenz']),
-      );
+      expect(names).toEqual(expect.arrayContaining(['Christoffer Lilleholt (V)', 'Joachim Hoffmann-Petersen (C)', 'Reza Javid (Ø)', 'Mads Thomsen (A)', 'Nicolai Busch Bæhrenz']));
       // Claus Houden joins on 2025-01-01; the meeting is on 2024-11-26.
       expect(names).not.toContain('Claus Houden (V)');
       const reza = items.find((i) => i.label === 'Reza Javid (Ø)')!;

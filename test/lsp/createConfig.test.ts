@@ -29,7 +29,8 @@ describe('quick fix: create referat.config.json from the minutes in this folder'
   const unconfigured = (ds: Diagnostic[]) => ds.filter((d) => d.code === 'unconfigured-committee');
   /** The committee an unconfigured-committee diagnostic names. */
   const committeeOf = (d: Diagnostic) => /members of (.+?) are/.exec(String(d.message))?.[1];
-  const actionsFor = (ds: Diagnostic[]) => client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: uri() }, range: ds[0].range, context: { diagnostics: ds } });
+  const actionsFor = (ds: Diagnostic[]) =>
+    client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: uri() }, range: ds[0].range, context: { diagnostics: ds } });
 
   beforeAll(async () => {
     root = mkdtempSync(path.join(tmpdir(), 'referat-create-config-'));
@@ -65,7 +66,9 @@ describe('quick fix: create referat.config.json from the minutes in this folder'
     expect(readFileSync(file, 'utf8')).toBe(cli.stdout);
     expect(shown).toEqual([pathToFileURL(file).href]);
     await eventually(() => expect(messages.length).toBe(1));
-    expect(messages.at(-1)).toMatch(/^Wrote .*referat\.config\.json \(committees: 1, members: 5, referater read: 2\)\. Check it: \d+ uncertain points are listed in the Referat output\.$/);
+    expect(messages.at(-1)).toMatch(
+      /^Wrote .*referat\.config\.json \(committees: 1, members: 5, referater read: 2\)\. Check it: \d+ uncertain points are listed in the Referat output\.$/,
+    );
 
     // The committee is known now: only the joint punkter's other committees are left unchecked, and no fix creates a file again.
     const after = unconfigured(await diagnostics());

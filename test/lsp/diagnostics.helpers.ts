@@ -4,7 +4,7 @@ import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { ClientCapabilities, Diagnostic, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol';
+import type { ClientCapabilities, Diagnostic, DocumentDiagnosticReport, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol';
 import { readReferat } from '../../server/src/reader';
 import { lint, type LintOptions } from '../../server/src/rules';
 import { applyEdits } from '../../server/src/rules/fix';
@@ -104,6 +104,13 @@ export async function startClient(options: TestClientOptions): Promise<TestLspCl
   client.refreshes = 0;
   client.connection.onRequest('workspace/diagnostic/refresh', () => (client.refreshes++, null));
   return client;
+}
+
+/** The diagnostics of a document, pulled (textDocument/diagnostic, a full report). */
+export async function pulledItems(client: TestLspClient, uri: string): Promise<Diagnostic[]> {
+  const report = await client.request<DocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri } });
+  if (report.kind !== 'full') throw new Error('expected a full report');
+  return report.items;
 }
 
 /** Tells the server that the config file changed on disk. */

@@ -45,8 +45,13 @@ describe('range invariants', () => {
   it('hold for every third line of every seed', () => {
     for (const seed of SEED_FILES) {
       const text = readSeed(seed);
-      const lines = linesOf(text).map((_, line) => line).filter((line) => line % 3 === 0);
-      check(text, lines.map((line) => ({ line, character: 2 })));
+      const lines = linesOf(text)
+        .map((_, line) => line)
+        .filter((line) => line % 3 === 0);
+      check(
+        text,
+        lines.map((line) => ({ line, character: 2 })),
+      );
     }
   });
 

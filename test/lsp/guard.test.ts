@@ -26,7 +26,11 @@ describe('request guard', () => {
 
   it('answers with the fallback when the handler fails or the params are malformed', async () => {
     const guard = guardWith(log, () => 3);
-    await expect(guard('textDocument/hover', 'empty', () => { throw new Error('boom'); })(params)).resolves.toBe('empty');
+    await expect(
+      guard('textDocument/hover', 'empty', () => {
+        throw new Error('boom');
+      })(params),
+    ).resolves.toBe('empty');
     await expect(guard('textDocument/hover', 'empty', () => 'answer')({ textDocument: 5 } as never)).resolves.toBe('empty');
     expect(logged.some((m) => m.includes('boom'))).toBe(true);
   });
@@ -47,7 +51,14 @@ describe('request guard', () => {
     const before = new CancellationTokenSource();
     before.cancel();
     let ran = false;
-    expect(await codeOf(guard('workspace/symbol', [], () => { ran = true; return []; })({ query: 'x' }, before.token))).toBe(LSPErrorCodes.RequestCancelled);
+    expect(
+      await codeOf(
+        guard('workspace/symbol', [], () => {
+          ran = true;
+          return [];
+        })({ query: 'x' }, before.token),
+      ),
+    ).toBe(LSPErrorCodes.RequestCancelled);
     expect(ran).toBe(false);
     const during = new CancellationTokenSource();
     const answer = guard('workspace/symbol', [], async () => {

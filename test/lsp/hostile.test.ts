@@ -270,7 +270,7 @@ const WRONG_PARAMS: unknown[] = [
   { event: { added: 'all', removed: 5 } },
   { event: { added: [{ uri: 'file:///hostile/no-such-folder', name: 'x' }, null], removed: [{}] } },
   { textDocument: { uri: EDITED_URI, version: 'two' }, contentChanges: 'everything' },
-  { textDocument: { uri: EDITED_URI, version: 1e999 }, contentChanges: [{ text: 5 }] },
+  { textDocument: { uri: EDITED_URI, version: Number.POSITIVE_INFINITY }, contentChanges: [{ text: 5 }] },
   { textDocument: { uri: STILL_URI, languageId: 7, version: null, text: null } },
   { textDocument: { uri: 12, languageId: 'referat', version: 1, text: 'Punkt 1: x' } },
   { id: { nested: true } },
@@ -345,8 +345,12 @@ function hostileCase(i: number, r: Random, stillLines: number): Case {
       const answerable = typeof odd === 'string' || typeof odd === 'number';
       return { kind: '', bytes: frame(body), ...(answerable ? { expect: { key: JSON.stringify(odd), as: 'result' as const, method: 'documentSymbol (odd id)' } } : {}) };
     },
-    unknownRequest: () => request(r.pick(['referat/nothing', 'textDocument/typeDefinition', 'textDocument/implementation', '$/hostile', 'Initialize', '', ' ']), {}, 'methodNotFound'),
-    unknownNotification: () => ({ kind: '', bytes: frame(json({ jsonrpc: '2.0', method: r.pick(['referat/nothing', '$/hostile', 'textDocument/didWhatever', '']), params: { x: 1 } })) }),
+    unknownRequest: () =>
+      request(r.pick(['referat/nothing', 'textDocument/typeDefinition', 'textDocument/implementation', '$/hostile', 'Initialize', '', ' ']), {}, 'methodNotFound'),
+    unknownNotification: () => ({
+      kind: '',
+      bytes: frame(json({ jsonrpc: '2.0', method: r.pick(['referat/nothing', '$/hostile', 'textDocument/didWhatever', '']), params: { x: 1 } })),
+    }),
     unopened: () => {
       const method = r.pick(ALL_REQUESTS.filter((m) => m.startsWith('textDocument/')));
       const params =
@@ -368,7 +372,10 @@ function hostileCase(i: number, r: Random, stillLines: number): Case {
     wrongParamsRequest: () => request(r.pick(ALL_REQUESTS), r.pick(WRONG_PARAMS), 'answer'),
     wrongParamsNotification: () => ({ kind: '', bytes: frame(json({ jsonrpc: '2.0', method: r.pick(NOTIFICATIONS), params: r.pick(WRONG_PARAMS) })) }),
     noParams: () => request(r.pick(ALL_REQUESTS), undefined, 'answer'),
-    cancel: () => ({ kind: '', bytes: frame(json({ jsonrpc: '2.0', method: '$/cancelRequest', params: { id: r.pick<unknown>([`h-${i - 1}`, `h-${i + 1}`, 123_456, null, {}]) } })) }),
+    cancel: () => ({
+      kind: '',
+      bytes: frame(json({ jsonrpc: '2.0', method: '$/cancelRequest', params: { id: r.pick<unknown>([`h-${i - 1}`, `h-${i + 1}`, 123_456, null, {}]) } })),
+    }),
     sync: () => syncCase(i, r),
   };
   const names = Object.keys(kinds);
@@ -403,7 +410,11 @@ function syncCase(i: number, r: Random): Case {
       }),
     () => taken(() => [{ text: `Punkt 1: Ny tekst ${i}\n\nBeslutning\nGodkendt.\n\nPunkt 2: Mere ${i}\n` }]),
     // An older version, or the same one again: applied all the same, in the order sent (issue 18).
-    () => taken(() => [{ text: `Punkt 99: Samme eller ældre version ${i}\n` }], (last) => Math.max(0, last - r.int(3))),
+    () =>
+      taken(
+        () => [{ text: `Punkt 99: Samme eller ældre version ${i}\n` }],
+        (last) => Math.max(0, last - r.int(3)),
+      ),
     // Broken changes with a newer version.
     () => {
       const changes = r.pick<unknown>([
@@ -448,10 +459,10 @@ const isEmptyAnswer = (result: unknown) =>
 
 /** Every `{ line, character }` in a result. */
 function positionsIn(value: unknown, out: { line: unknown; character: unknown }[] = []): { line: unknown; character: unknown }[] {
-  if (Array.isArray(value)) value.forEach((v) => positionsIn(v, out));
+  if (Array.isArray(value)) for (const v of value) positionsIn(v, out);
   else if (isObject(value)) {
     if ('line' in value && 'character' in value) out.push({ line: value.line, character: value.character });
-    else Object.values(value).forEach((v) => positionsIn(v, out));
+    else for (const v of Object.values(value)) positionsIn(v, out);
   }
   return out;
 }
@@ -543,8 +554,21 @@ describe('a hostile client', () => {
 
   it('answers positions outside the text with ranges inside it', () => {
     const inside = (p: { line: unknown; character: unknown }) =>
-      Number.isInteger(p.line) && Number.isInteger(p.character) && (p.line as number) >= 0 && (p.line as number) < stillLines.length && (p.character as number) >= 0 && (p.character as number) <= stillLines[p.line as number].length;
-    const checked = new Set(['textDocument/hover', 'textDocument/documentHighlight', 'textDocument/selectionRange', 'textDocument/prepareRename', 'textDocument/completion', 'textDocument/codeAction', 'textDocument/rangeFormatting']);
+      Number.isInteger(p.line) &&
+      Number.isInteger(p.character) &&
+      (p.line as number) >= 0 &&
+      (p.line as number) < stillLines.length &&
+      (p.character as number) >= 0 &&
+      (p.character as number) <= stillLines[p.line as number].length;
+    const checked = new Set([
+      'textDocument/hover',
+      'textDocument/documentHighlight',
+      'textDocument/selectionRange',
+      'textDocument/prepareRename',
+      'textDocument/completion',
+      'textDocument/codeAction',
+      'textDocument/rangeFormatting',
+    ]);
     const outside: string[] = [];
     for (const c of cases) {
       if (!c.expect || c.expect.as !== 'result' || !checked.has(c.expect.method)) continue;
@@ -570,7 +594,10 @@ describe('a hostile client', () => {
     server.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'referat', version: 7, text: 'Punkt 1: Først\n' } });
     expect((await server.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } }))[0].children!.map((s) => s.name)).toEqual(['Punkt 1: Først']);
     server.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'referat', version: 7, text: 'Punkt 1: Siden\n\nPunkt 2: Mere\n' } });
-    expect((await server.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } }))[0].children!.map((s) => s.name)).toEqual(['Punkt 1: Siden', 'Punkt 2: Mere']);
+    expect((await server.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } }))[0].children!.map((s) => s.name)).toEqual([
+      'Punkt 1: Siden',
+      'Punkt 2: Mere',
+    ]);
   });
 
   it(`then serves an ordinary client: seed ${SEED.slice(0, 3)} has its ${goldenItems(SEED).length} punkter`, async () => {

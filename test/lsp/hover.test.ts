@@ -91,7 +91,9 @@ describe.each([
     const text = value(await hover(SEED_002, { line, character: 12 }));
     expect(text).toContain('**Punkt 3: Omgørelsesprocenter for sagsbehandling (Danmarkskortet)**');
     expect(text).toContain('00.07.00-G01-3-24 (Forvaltningsprincipper)');
-    expect(text).toContain(da ? 'Afsnit: Resume · Bilag · Effekt · Indstilling · Beslutning · Sagsfremstilling' : 'Sections: Resume · Bilag · Effekt · Indstilling · Beslutning · Sagsfremstilling');
+    expect(text).toContain(
+      da ? 'Afsnit: Resume · Bilag · Effekt · Indstilling · Beslutning · Sagsfremstilling' : 'Sections: Resume · Bilag · Effekt · Indstilling · Beslutning · Sagsfremstilling',
+    );
     expect(text).toContain(da ? 'For 2 · Imod 2 · Undlod 0 · Fraværende 1 — forkastet' : 'For 2 · Against 2 · Abstained 0 · Absent 1 — rejected');
     expect(text).toContain('anbefaler indstillingen med følgende tillægsbeslutning');
   });

@@ -101,7 +101,10 @@ describe('incremental document sync', () => {
     expect(cache.getModel(uri)).toBeDefined();
     // The minutes give way to a shopping list: the text no longer reads as a referat.
     const lines = text.split('\n').length;
-    send('change', { textDocument: { uri, version: 2 }, contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: lines, character: 0 } }, text: 'Noter\n\n1. Mælk\n2. Brød\n' }] });
+    send('change', {
+      textDocument: { uri, version: 2 },
+      contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: lines, character: 0 } }, text: 'Noter\n\n1. Mælk\n2. Brød\n' }],
+    });
     expect(cache.getModel(uri)).toBeUndefined();
   });
 

@@ -14,10 +14,7 @@ import { splitLines } from '../../server/src/reader/lines';
 import { readSeed, seedFiles } from '../helpers/golden';
 
 const seeds = seedFiles.map(readSeed);
-const piece = fc.oneof(
-  fc.constantFrom('', 'x', 'æø', '\n', '\r\n', '\r', '\n\n', 'Punkt 3: Titel\n', 'a\r', '\nb', '\r\n\r\n', '”–', '\ud800'),
-  fc.string({ maxLength: 8 }),
-);
+const piece = fc.oneof(fc.constantFrom('', 'x', 'æø', '\n', '\r\n', '\r', '\n\n', 'Punkt 3: Titel\n', 'a\r', '\nb', '\r\n\r\n', '”–', '\ud800'), fc.string({ maxLength: 8 }));
 const text = fc.oneof(
   fc.array(piece, { maxLength: 12 }).map((parts) => parts.join('')),
   fc.nat({ max: seeds.length - 1 }).map((i) => seeds[i].slice(0, 3000)),
@@ -74,7 +71,7 @@ describe('LineDocument', () => {
         let before = splitLines(content);
         doc.markRead();
         const read = doc.revision;
-        edits.forEach((changes, i) => doc.update(changes, i + 2));
+        for (const [i, changes] of edits.entries()) doc.update(changes, i + 2);
         const after = splitLines(doc.getText());
         const touched = doc.touchedLinesSince(read);
         if (touched === undefined) {

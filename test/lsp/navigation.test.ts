@@ -132,11 +132,7 @@ describe('links and definitions over the LSP connection', () => {
     const at = positionOf(SMALL, 'pkt. 3', 1, 2);
     const highlights = await client.request<DocumentHighlight[]>('textDocument/documentHighlight', { textDocument: { uri: small }, position: at });
     const lines = linesOf(SMALL);
-    expect(highlights.map((h) => lines[h.range.start.line].slice(h.range.start.character, h.range.end.character))).toEqual([
-      'Punkt 3: B-sag: Budget 2025',
-      'punkt 3',
-      'pkt. 3',
-    ]);
+    expect(highlights.map((h) => lines[h.range.start.line].slice(h.range.start.character, h.range.end.character))).toEqual(['Punkt 3: B-sag: Budget 2025', 'punkt 3', 'pkt. 3']);
     const hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri: small }, position: at });
     expect((hover.contents as MarkupContent).value).toContain('**Punkt 3: B-sag: Budget 2025**');
   });
@@ -224,7 +220,18 @@ describe('robustness', () => {
   const text = fc
     .array(
       fc.oneof(
-        fc.constantFrom(...seedLines, ...linesOf(SMALL), '', 'Bilag', 'Bilag 2. x', 'jf. punkt 99', 'punktet "', 'pkt.', 'Punkt 1: A', 'Udvalgsmedlem Anna Hansen deltog ikke i mødet.'),
+        fc.constantFrom(
+          ...seedLines,
+          ...linesOf(SMALL),
+          '',
+          'Bilag',
+          'Bilag 2. x',
+          'jf. punkt 99',
+          'punktet "',
+          'pkt.',
+          'Punkt 1: A',
+          'Udvalgsmedlem Anna Hansen deltog ikke i mødet.',
+        ),
         fc.string({ maxLength: 30 }),
       ),
       { maxLength: 50 },

@@ -49,7 +49,10 @@ describe.each([
   it('prepares the rename on the name under the cursor', async () => {
     const prepared = await client.request<{ range: Range; placeholder: string }>('textDocument/prepareRename', { textDocument: { uri }, position: bährenz });
     expect(prepared.placeholder).toBe('Nicolai Busch Bährenz');
-    expect(prepared.range).toEqual({ start: { line: bährenz.line, character: 'Udvalgsmedlem '.length }, end: { line: bährenz.line, character: 'Udvalgsmedlem Nicolai Busch Bährenz'.length } });
+    expect(prepared.range).toEqual({
+      start: { line: bährenz.line, character: 'Udvalgsmedlem '.length },
+      end: { line: bährenz.line, character: 'Udvalgsmedlem Nicolai Busch Bährenz'.length },
+    });
   });
 
   it('changes both spellings under all 17 punkter and nothing else', async () => {
@@ -70,7 +73,10 @@ describe.each([
     const refs = await client.request<Location[]>('textDocument/references', { textDocument: { uri }, position: bährenz, context: { includeDeclaration: true } });
     expect(refs).toHaveLength(17);
     expect(new Set(refs.map((r) => r.uri))).toEqual(new Set([uri]));
-    const highlights = await client.request<DocumentHighlight[]>('textDocument/documentHighlight', { textDocument: { uri }, position: positionOf(text002, 'Nicolai Busch Bæhrenz', 3, 2) });
+    const highlights = await client.request<DocumentHighlight[]>('textDocument/documentHighlight', {
+      textDocument: { uri },
+      position: positionOf(text002, 'Nicolai Busch Bæhrenz', 3, 2),
+    });
     expect(highlights.map((h) => h.range)).toEqual(refs.map((r) => r.range));
   });
 
@@ -116,7 +122,15 @@ describe('renaming across open referater and in running text', () => {
       '',
       'Ændringsforslaget er dermed forkastet.',
     ].join('\n');
-    const b = ['REFERAT Beskæftigelses- og Socialudvalget 2022-2025 d. 10-12-2024', '', 'Punkt 1: Noget', '', 'Beslutning', '', 'Udvalgsmedlem Reza Javid deltog ikke i mødet.'].join('\n');
+    const b = [
+      'REFERAT Beskæftigelses- og Socialudvalget 2022-2025 d. 10-12-2024',
+      '',
+      'Punkt 1: Noget',
+      '',
+      'Beslutning',
+      '',
+      'Udvalgsmedlem Reza Javid deltog ikke i mødet.',
+    ].join('\n');
     const uriA = ws.write('a.referat', a);
     const uriB = ws.write('b.referat', b);
     await client.open(uriA, a);

@@ -3,22 +3,8 @@ import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  SemanticTokenModifiers,
-  SemanticTokenTypes,
-  type SemanticTokens,
-  type SemanticTokensDelta,
-  type SemanticTokensLegend,
-} from 'vscode-languageserver-protocol';
-import {
-  encodeSemanticTokens,
-  editsBetween,
-  SEMANTIC_TOKENS_LEGEND,
-  TOKEN_MODIFIERS,
-  TOKEN_TYPES,
-  tokensInRange,
-  type SemanticToken,
-} from '../../server/src/lsp/semanticTokens';
+import { SemanticTokenModifiers, SemanticTokenTypes, type SemanticTokens, type SemanticTokensDelta, type SemanticTokensLegend } from 'vscode-languageserver-protocol';
+import { encodeSemanticTokens, editsBetween, SEMANTIC_TOKENS_LEGEND, TOKEN_MODIFIERS, TOKEN_TYPES, tokensInRange, type SemanticToken } from '../../server/src/lsp/semanticTokens';
 import { readSeed } from '../helpers/golden';
 import { REPO_ROOT, TestLspClient } from '../helpers/lsp-client';
 
@@ -275,7 +261,10 @@ describe('package.json contributes what the legend adds to the standard types an
     const { language, scopes } = pkg.contributes.semanticTokenScopes[0] as { language: string; scopes: Record<string, string[]> };
     expect(language).toBe('referat');
     for (const type of TOKEN_TYPES.filter((t) => !standardTypes.includes(t))) expect(Object.keys(scopes)).toContain(type);
-    const grammarScopes = Object.values(scopes).flat().flatMap((path) => path.split(' ')).filter((scope) => scope !== 'entity.name.person.referat');
+    const grammarScopes = Object.values(scopes)
+      .flat()
+      .flatMap((path) => path.split(' '))
+      .filter((scope) => scope !== 'entity.name.person.referat');
     for (const scope of grammarScopes) expect(grammar, scope).toContain(`"${scope}"`);
   });
 });

@@ -19,7 +19,11 @@ const isPunktSymbol = (symbol: DocumentSymbol) => /^Punkt \d+/.test(symbol.name)
  * the kind in other words, else its name. Lower case, accents and a closing colon left out.
  */
 const shownKind = (symbol: DocumentSymbol) =>
-  (symbol.detail || symbol.name).toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/\s*:$/, '');
+  (symbol.detail || symbol.name)
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/\s*:$/, '');
 
 describe('documentSymbol on the seeds', () => {
   let client: TestLspClient;
@@ -91,12 +95,8 @@ describe('workspace/symbol over a workspace folder', () => {
       .map((item) => ({ seed, name: punktName(item), line: item.line - 1 })),
   );
   const simplify = (symbols: SymbolInformation[]) =>
-    symbols
-      .map((s) => ({ uri: s.location.uri, name: normaliseName(s.name), line: s.location.range.start.line }))
-      .sort((a, b) => a.uri.localeCompare(b.uri));
-  const expectedAktuelleSager = () =>
-    aktuelleSager.map(({ seed, name, line }) => ({ uri: fileUri(seed), name, line })).sort((a, b) => a.uri.localeCompare(b.uri));
-
+    symbols.map((s) => ({ uri: s.location.uri, name: normaliseName(s.name), line: s.location.range.start.line })).sort((a, b) => a.uri.localeCompare(b.uri));
+  const expectedAktuelleSager = () => aktuelleSager.map(({ seed, name, line }) => ({ uri: fileUri(seed), name, line })).sort((a, b) => a.uri.localeCompare(b.uri));
 
   beforeAll(async () => {
     workspace = mkdtempSync(path.join(tmpdir(), 'referat-workspace-'));
@@ -161,7 +161,10 @@ describe('workspace/symbol over a workspace folder', () => {
     const kinds = client.progress.map((p) => p.value.kind);
     expect(kinds[0]).toBe('begin');
     expect(kinds).toContain('end');
-    expect(JSON.stringify(client.registrations)).toContain('workspace/didChangeWatchedFiles');
+    // One watcher, for referater and their referat.config.json alike.
+    type Registration = { method: string; registerOptions?: { watchers?: { globPattern: unknown }[] } };
+    const watched = (client.registrations as { registrations: Registration[] }[]).flatMap((r) => r.registrations).filter((r) => r.method === 'workspace/didChangeWatchedFiles');
+    expect(watched.flatMap((r) => r.registerOptions?.watchers ?? [])).toEqual([{ globPattern: '**/{*.referat,*.txt,*.md,referat.config.json}' }]);
   });
 
   it('matches punkt numbers, case numbers and words without accents', async () => {
@@ -170,9 +173,7 @@ describe('workspace/symbol over a workspace folder', () => {
     expect((await search('3')).filter((s) => s.name.startsWith('Punkt 3:'))).toHaveLength(SEED_FILES.length);
 
     const omgorelse = await search('omgorelsesprocenter danmarkskortet');
-    expect(simplify(omgorelse)).toEqual([
-      { uri: fileUri('002_00cfbdd4d29f5775.txt'), name: 'Punkt 3: Omgørelsesprocenter for sagsbehandling (Danmarkskortet)', line: 136 },
-    ]);
+    expect(simplify(omgorelse)).toEqual([{ uri: fileUri('002_00cfbdd4d29f5775.txt'), name: 'Punkt 3: Omgørelsesprocenter for sagsbehandling (Danmarkskortet)', line: 136 }]);
     expect(simplify(await search('00.07.00-G01-3-24'))).toEqual(simplify(omgorelse));
 
     const everything = await search('');
@@ -282,7 +283,9 @@ describe('robustness', () => {
 
   it('answers unknown requests with MethodNotFound and keeps serving', async () => {
     await expect(client.request('referat/doesNotExist', {})).rejects.toMatchObject({ code: -32601 });
-    await expect(client.request('textDocument/typeDefinition', { textDocument: { uri: 'file:///x' }, position: { line: 0, character: 0 } })).rejects.toMatchObject({ code: -32601 });
+    await expect(client.request('textDocument/typeDefinition', { textDocument: { uri: 'file:///x' }, position: { line: 0, character: 0 } })).rejects.toMatchObject({
+      code: -32601,
+    });
     const uri = await client.open('file:///tiny.referat', 'Punkt 1: Noget\n');
     const outline = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
     expect(outline[0].children!.map((s) => s.name)).toContain('Punkt 1: Noget');
@@ -302,7 +305,11 @@ describe('robustness', () => {
       const lines = linesOf(text);
       expectWellFormedSymbols(await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } }), lines);
       expectWellFormedFolds(await client.request<FoldingRange[]>('textDocument/foldingRange', { textDocument: { uri } }), lines);
-      const positions = [{ line: 0, character: 0 }, { line: 500, character: 3 }, { line: 0, character: 999 }];
+      const positions = [
+        { line: 0, character: 0 },
+        { line: 500, character: 3 },
+        { line: 0, character: 999 },
+      ];
       const selections = await client.request<SelectionRange[]>('textDocument/selectionRange', { textDocument: { uri }, positions });
       for (const selection of selections) expectStrictlyNested(chainOf(selection), lines);
     }

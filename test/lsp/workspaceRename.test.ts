@@ -114,7 +114,11 @@ describe.each([
   it('renames from the other committee’s referat only there', async () => {
     const økonomiUri = pathToFileURL(files.økonomi).href;
     await client.open(økonomiUri, ØKONOMI);
-    const edit = await client.request<WorkspaceEdit>('textDocument/rename', { textDocument: { uri: økonomiUri }, position: positionOf(ØKONOMI, 'Nicolai', 1, 1), newName: 'N. B. Bæhrenz' });
+    const edit = await client.request<WorkspaceEdit>('textDocument/rename', {
+      textDocument: { uri: økonomiUri },
+      position: positionOf(ØKONOMI, 'Nicolai', 1, 1),
+      newName: 'N. B. Bæhrenz',
+    });
     for (const file of [files.open, files.copy, files.short, files.seed000]) expect(editsFor(edit, file)).toEqual([]);
     expect(editsFor(edit, files.økonomi)).toHaveLength(1);
     await client.close(økonomiUri);
@@ -164,7 +168,12 @@ describe('the search on disk, in process', () => {
     const ws = workspace(read, []);
     const readText = ws.readText;
     ws.readText = async (uri) => ((cancel = true), readText(uri));
-    const token = { get isCancellationRequested() { return cancel; }, onCancellationRequested: () => ({ dispose: () => undefined }) };
+    const token = {
+      get isCancellationRequested() {
+        return cancel;
+      },
+      onCancellationRequested: () => ({ dispose: () => undefined }),
+    };
     const answer = await references(ws, open, at, 'en', token);
     expect(read).toEqual(closedFiles.slice(0, 1));
     expect(answer).toBeInstanceOf(ResponseError);
@@ -177,7 +186,10 @@ describe('namePieces', () => {
     const pieces = namePieces('Nicolai Busch Bæhrenz')!;
     expect(pieces.join('')).toBe('nicolai busch bæhrenz');
     for (const spelling of ['Nicolai Busch Bährenz', 'Nicolai Bush Bæhrenz', 'Nikolaj Busch Bæhrens', 'nicolai  busch bæhrenz']) {
-      expect(pieces.some((p) => spelling.toLowerCase().replace(/\s+/g, ' ').includes(p)), spelling).toBe(true);
+      expect(
+        pieces.some((p) => spelling.toLowerCase().replace(/\s+/g, ' ').includes(p)),
+        spelling,
+      ).toBe(true);
     }
     expect(namePieces('Eva')).toBeNull();
   });

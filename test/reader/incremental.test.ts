@@ -53,7 +53,13 @@ const edit = fc.oneof(
     kind: fc.constant('lines' as const),
     at: place,
     count: fc.nat({ max: 4 }),
-    insert: fc.array(fc.oneof(structural, fc.nat().map((n) => -1 - n)), { minLength: 1, maxLength: 4 }),
+    insert: fc.array(
+      fc.oneof(
+        structural,
+        fc.nat().map((n) => -1 - n),
+      ),
+      { minLength: 1, maxLength: 4 },
+    ),
   }),
   fc.record({ kind: fc.constant('type' as const), at: place, column: fc.nat(), text: fc.oneof(fc.constantFrom('x', ' ', '.', ':', '**', '#'), fc.string({ maxLength: 3 })) }),
 );

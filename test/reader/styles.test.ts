@@ -6,7 +6,16 @@ import { readSeed } from '../helpers/golden';
 
 describe('header styles', () => {
   it('reads a markdown title with bold, Mødedato and Mødested labels in bold', () => {
-    const text = doc('', '# **REFERAT Beskæftigelses- og Socialudvalget 2018-2021 d. 23-06-2020**', '', '**Mødedato** Tirsdag d. 23. juni 2020 kl. 08:30', '', '**Mødested** Nordatlantisk Hus', '', '# Punkt 1: A');
+    const text = doc(
+      '',
+      '# **REFERAT Beskæftigelses- og Socialudvalget 2018-2021 d. 23-06-2020**',
+      '',
+      '**Mødedato** Tirsdag d. 23. juni 2020 kl. 08:30',
+      '',
+      '**Mødested** Nordatlantisk Hus',
+      '',
+      '# Punkt 1: A',
+    );
     const m = read(text).meeting;
     expect(m).toMatchObject({ committee: 'Beskæftigelses- og Socialudvalget', period: '2018-2021', date: '2020-06-23', time: '08:30', place: 'Nordatlantisk Hus' });
     expect(slice(text, m.titleRange!)).toBe('REFERAT Beskæftigelses- og Socialudvalget 2018-2021 d. 23-06-2020');
@@ -100,7 +109,18 @@ describe('agenda items in every heading style', () => {
   });
 
   it('does not take a sentence that mentions a punkt, or a TOC line, for an item', () => {
-    const text = doc('Indholdsfortegnelse', '', 'Punkt 1: Et.....\t3', '', 'Punkt 1: Et', '', 'Beslutning', '', 'Udvalget godkender indstillingens punkt 1 og 2.', 'Punkt 2: som nævnt ovenfor');
+    const text = doc(
+      'Indholdsfortegnelse',
+      '',
+      'Punkt 1: Et.....\t3',
+      '',
+      'Punkt 1: Et',
+      '',
+      'Beslutning',
+      '',
+      'Udvalget godkender indstillingens punkt 1 og 2.',
+      'Punkt 2: som nævnt ovenfor',
+    );
     expect(read(text).items.map((i) => i.number)).toEqual([1]);
   });
 
@@ -131,7 +151,22 @@ describe('agenda items in every heading style', () => {
   });
 
   it('reads N. Title items without category lines when the TOC or a case number confirms them', () => {
-    const text = doc('REFERAT Økonomiudvalget d. 10-09-2019', '', '301. Åben dagsorden - godkendelse', '', 'Sagsnr.: 2012-28504', '', 'Beslutning', '', '1. Et punkt i en liste', '', 'Godkendt.', '', '302. Budget 2020', 'S2019-1234');
+    const text = doc(
+      'REFERAT Økonomiudvalget d. 10-09-2019',
+      '',
+      '301. Åben dagsorden - godkendelse',
+      '',
+      'Sagsnr.: 2012-28504',
+      '',
+      'Beslutning',
+      '',
+      '1. Et punkt i en liste',
+      '',
+      'Godkendt.',
+      '',
+      '302. Budget 2020',
+      'S2019-1234',
+    );
     const items = read(text).items;
     expect(items.map((i) => [i.number, i.title, i.caseNumber?.text, i.caseNumber?.scheme])).toEqual([
       [301, 'Åben dagsorden - godkendelse', '2012-28504', 'other'],
@@ -149,7 +184,29 @@ describe('agenda items in every heading style', () => {
 
   it('reads case numbers of every scheme, with access markers, and leaves prose alone', () => {
     const cases = read(
-      doc('Punkt 1: a', '27.57.12-Ø34-2-24', '', 'Punkt 2: b', 'Lukket - 00.01.00-A00-1-24', '', 'Punkt 3: c', '', 'Sagsnr.: 2012-28504', '', 'Punkt 4: d', '', 'Resume', '', 'Punkt 5: e', '', '00.15.00-A00-20', '', 'Punkt 6: f', '', 'Der er 3 sager.'),
+      doc(
+        'Punkt 1: a',
+        '27.57.12-Ø34-2-24',
+        '',
+        'Punkt 2: b',
+        'Lukket - 00.01.00-A00-1-24',
+        '',
+        'Punkt 3: c',
+        '',
+        'Sagsnr.: 2012-28504',
+        '',
+        'Punkt 4: d',
+        '',
+        'Resume',
+        '',
+        'Punkt 5: e',
+        '',
+        '00.15.00-A00-20',
+        '',
+        'Punkt 6: f',
+        '',
+        'Der er 3 sager.',
+      ),
     ).items.map((i) => [i.caseNumber?.text ?? null, i.caseNumber?.scheme ?? null, i.access]);
     expect(cases).toEqual([
       ['27.57.12-Ø34-2-24', 'kle', null],
@@ -207,7 +264,23 @@ describe('sections', () => {
   });
 
   it('reads an unknown heading before any known one as a section of kind other, and later ones as sub-headings', () => {
-    const text = doc('# Punkt 1: X', '', '## Initiativretsforslag', '', 'Tekst.', '', '### Motivation', '', 'Mere.', '', '### Indstilling fra forslagsstiller', '', '## Noget nyt', '', 'Tekst.');
+    const text = doc(
+      '# Punkt 1: X',
+      '',
+      '## Initiativretsforslag',
+      '',
+      'Tekst.',
+      '',
+      '### Motivation',
+      '',
+      'Mere.',
+      '',
+      '### Indstilling fra forslagsstiller',
+      '',
+      '## Noget nyt',
+      '',
+      'Tekst.',
+    );
     const sections = read(text).items[0].sections;
     expect(sections.map((s) => [s.kind, s.heading.text, s.subheadings.map((h) => h.heading.text)])).toEqual([
       ['other', 'Initiativretsforslag', ['Motivation']],
@@ -220,7 +293,13 @@ describe('decisions and votes', () => {
   const vote = (lines: string[]) => read(doc('REFERAT Beskæftigelses- og Socialudvalget 2022-2025 d. 26-11-2024', '', 'Punkt 1: X', '', 'Beslutning', '', ...lines)).items[0];
 
   it('reads names with role words, party letters after a comma, and samt/og separators', () => {
-    const text = doc('Punkt 1: X', '', 'Beslutning', '', 'Rådmand Brian Dybro (F) samt udvalgsmedlemmerne Cæcilie Crawley (A), Michael Eskamp Witek (A) og Reza Javid, (Ø) stemmer for ændringsforslaget.');
+    const text = doc(
+      'Punkt 1: X',
+      '',
+      'Beslutning',
+      '',
+      'Rådmand Brian Dybro (F) samt udvalgsmedlemmerne Cæcilie Crawley (A), Michael Eskamp Witek (A) og Reza Javid, (Ø) stemmer for ændringsforslaget.',
+    );
     const v = read(text).items[0].votes[0];
     expect(v.for.map((n) => [n.name, n.party, n.role])).toEqual([
       ['Brian Dybro', 'F', 'Rådmand'],
@@ -347,7 +426,16 @@ describe('decisions and votes', () => {
 
 describe('HTML comments', () => {
   it('are not part of the words of a line, alone or after a heading', () => {
-    const text = doc('Punkt 1: Et <!-- referat-disable-line toc-mismatch -->', '', '00.15.00-A00-20-19 <!-- note -->', '', '<!-- referat-disable-next-line -->', 'Beslutning', '', 'Godkendt.');
+    const text = doc(
+      'Punkt 1: Et <!-- referat-disable-line toc-mismatch -->',
+      '',
+      '00.15.00-A00-20-19 <!-- note -->',
+      '',
+      '<!-- referat-disable-next-line -->',
+      'Beslutning',
+      '',
+      'Godkendt.',
+    );
     const item = read(text).items[0];
     expect(item.title).toBe('Et');
     expect(item.caseNumber?.text).toBe('00.15.00-A00-20-19');

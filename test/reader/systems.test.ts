@@ -33,7 +33,10 @@ describe('recognising minutes by their content', () => {
     ['a PDF export', doc('REFERAT Aarhus Byråd d. 27-08-2025', 'Mødedato Onsdag d. 27. august 2025 kl. 16:00')],
     ['the stacked title', doc('Referat', 'til', 'mødet i Beskæftigelses- og Socialudvalget')],
     ['a body without title: punkter with their decisions', doc('Mødedato: 12.03.2024', '', 'Pkt. 312 Budget', 'Sagsnr.: 24/1022', 'Beslutning', 'Godkendt.')],
-    ['two numbered punkter with decisions', doc('Udvalget for Teknik', '', '1. Godkendelse af dagsorden', '', 'Beslutning', 'Godkendt.', '', '2. Budget', '', 'Indstilling', 'At budgettet godkendes.')],
+    [
+      'two numbered punkter with decisions',
+      doc('Udvalget for Teknik', '', '1. Godkendelse af dagsorden', '', 'Beslutning', 'Godkendt.', '', '2. Budget', '', 'Indstilling', 'At budgettet godkendes.'),
+    ],
   ])('takes %s for a referat', (_name, text) => {
     expect(looksLikeReferat(text)).toBe(true);
   });
@@ -50,7 +53,10 @@ describe('recognising minutes by their content', () => {
   });
 
   it.each([
-    ['a letter', doc('Kære Anna', '', 'Tak for dit brev af 12. marts 2024 om dagsorden for mødet.', '', '1. Vi har talt med udvalget.', '2. Beslutning følger.', '', 'Med venlig hilsen')],
+    [
+      'a letter',
+      doc('Kære Anna', '', 'Tak for dit brev af 12. marts 2024 om dagsorden for mødet.', '', '1. Vi har talt med udvalget.', '2. Beslutning følger.', '', 'Med venlig hilsen'),
+    ],
     ['a note about an agenda', doc('Dagsorden', '', '1. Velkomst', '2. Eventuelt')],
     ['a changelog', doc('# Changelog', '', '## 0.2.0', '', '1. Reader: Dagsorden titles', '2. Beslutning headings')],
     ['a page quoting minutes in code blocks', doc('# Notes', '', '```', 'Mødedato: 12.03.2024', 'Punkt 1: Budget', 'Beslutning', 'Godkendt.', '```')],
@@ -59,7 +65,14 @@ describe('recognising minutes by their content', () => {
   });
 
   it("never takes this project's own markdown for a referat", () => {
-    const files = ['README.md', 'CHANGELOG.md', 'bench/README.md', ...readdirSync(path.join(root, 'docs')).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)];
+    const files = [
+      'README.md',
+      'CHANGELOG.md',
+      'bench/README.md',
+      ...readdirSync(path.join(root, 'docs'))
+        .filter((f) => f.endsWith('.md'))
+        .map((f) => `docs/${f}`),
+    ];
     for (const file of files) expect(looksLikeReferat(readFileSync(path.join(root, file), 'utf8')), file).toBe(false);
   });
 });
@@ -116,7 +129,10 @@ describe('the header of every layout', () => {
   });
 
   it('reads a header a PDF export has run together', () => {
-    const text = doc('Referat af mødet i Økonomiudvalget', 'Mødedato: 12.03.2024 Mødetidspunkt: 16:00 Mødested: Rådhuset Til stede: Anna Berg (A), Bo Holm (V) Fraværende: Eva Lund (C)');
+    const text = doc(
+      'Referat af mødet i Økonomiudvalget',
+      'Mødedato: 12.03.2024 Mødetidspunkt: 16:00 Mødested: Rådhuset Til stede: Anna Berg (A), Bo Holm (V) Fraværende: Eva Lund (C)',
+    );
     const m = read(text).meeting;
     expect(m).toMatchObject({ committee: 'Økonomiudvalget', date: '2024-03-12', time: '16:00', place: 'Rådhuset' });
     expect(m.attendees.map((a) => [a.name, a.absent])).toEqual([
@@ -199,7 +215,23 @@ describe('punkter of every system', () => {
   });
 
   it('reads running numbers confirmed by their case number', () => {
-    const d = read(doc('Beslutningsprotokol for Økonomiudvalget', '', 'Pkt. 312 Budget 2025', 'Sagsnr.: 24/1022', '', 'Beslutning', 'Godkendt.', '', 'Pkt. 313 Anlæg', 'Sag: 23/4411  Dok.nr.: 123456/24', '', 'Beslutning', 'Godkendt.'));
+    const d = read(
+      doc(
+        'Beslutningsprotokol for Økonomiudvalget',
+        '',
+        'Pkt. 312 Budget 2025',
+        'Sagsnr.: 24/1022',
+        '',
+        'Beslutning',
+        'Godkendt.',
+        '',
+        'Pkt. 313 Anlæg',
+        'Sag: 23/4411  Dok.nr.: 123456/24',
+        '',
+        'Beslutning',
+        'Godkendt.',
+      ),
+    );
     expect(d.items.map((i) => [i.number, i.title, i.caseNumber?.text])).toEqual([
       [312, 'Budget 2025', '24/1022'],
       [313, 'Anlæg', '23/4411'],
@@ -273,7 +305,21 @@ describe('sections of every system', () => {
 
   it('reads Aarhus’s Beslutninger and Beslutningspunkter, and not the upper-case title of a quoted proposal', () => {
     const d = read(
-      doc('Punkt 2: Svar på forslag', 'EMN-2025-003383', 'Beslutninger', 'Fremsendes til Teknisk Udvalg.', 'BESLUTNINGSFORSLAG FRA DD', 'Tekst.', 'INDSTILLING FRA MAGISTRATSAFDELINGEN FOR TEKNIK OG MILJØ', 'Tekst.', 'Resume', 'Tekst.', 'Beslutningspunkter', 'Det indstilles:', 'At 1) der sikres plads.'),
+      doc(
+        'Punkt 2: Svar på forslag',
+        'EMN-2025-003383',
+        'Beslutninger',
+        'Fremsendes til Teknisk Udvalg.',
+        'BESLUTNINGSFORSLAG FRA DD',
+        'Tekst.',
+        'INDSTILLING FRA MAGISTRATSAFDELINGEN FOR TEKNIK OG MILJØ',
+        'Tekst.',
+        'Resume',
+        'Tekst.',
+        'Beslutningspunkter',
+        'Det indstilles:',
+        'At 1) der sikres plads.',
+      ),
     );
     expect(d.items[0].sections.map((s) => [s.kind, s.heading.text])).toEqual([
       ['beslutning', 'Beslutninger'],
@@ -314,7 +360,23 @@ describe('sections of every system', () => {
   });
 
   it('lets `Administrationen indstiller:` leading into a list give way to the plain Indstilling heading', () => {
-    const d = read(doc('Punkt 1: A', '22-1', '', 'Beslutning', 'Godkendt.', 'Sagsbeskrivelse', 'Tekst.', 'Administrationen indstiller:', '5. at sagen tages til efterretning.', 'Mere tekst.', 'Indstilling', 'Administrationen indstiller,', '1. at planen godkendes.'));
+    const d = read(
+      doc(
+        'Punkt 1: A',
+        '22-1',
+        '',
+        'Beslutning',
+        'Godkendt.',
+        'Sagsbeskrivelse',
+        'Tekst.',
+        'Administrationen indstiller:',
+        '5. at sagen tages til efterretning.',
+        'Mere tekst.',
+        'Indstilling',
+        'Administrationen indstiller,',
+        '1. at planen godkendes.',
+      ),
+    );
     const sections = d.items[0].sections;
     expect(sections.map((s) => [s.kind, s.heading.text])).toEqual([
       ['beslutning', 'Beslutning'],
@@ -348,7 +410,9 @@ describe('history is not this meeting', () => {
     expect(item.sections.map((s) => s.kind)).toEqual(['beslutning', 'sagsforlob']);
     expect(item.votes).toEqual([]);
     expect(item.absences).toEqual([]);
-    expect(item.history.map((h) => [h.date, h.body, h.text])).toEqual([['2023-01-30', 'Økonomiudvalget', 'Økonomiudvalget anbefaler indstillingen. Bjarke Abel (A) stemte imod. Anna Berg deltog ikke i mødet.']]);
+    expect(item.history.map((h) => [h.date, h.body, h.text])).toEqual([
+      ['2023-01-30', 'Økonomiudvalget', 'Økonomiudvalget anbefaler indstillingen. Bjarke Abel (A) stemte imod. Anna Berg deltog ikke i mødet.'],
+    ]);
   });
 
   it('reads labelled history entries (Aarhus) and entries headed by body and date', () => {
@@ -382,14 +446,38 @@ describe('history is not this meeting', () => {
   });
 
   it('keeps a quoted decision of another body as history', () => {
-    const item = read(doc('Dagsorden Byråd 2022-2025 d. 08-09-2025', '', 'Punkt 1: Lokalplan', '25-1', '', 'Beslutning', 'Godkendt.', 'Supplerende sagsfremstilling', 'Beslutning i Plan- og Tryghedsudvalget den 12. august 2025:', 'Ikke til stede: Ingen', 'For stemte (V).')).items[0];
+    const item = read(
+      doc(
+        'Dagsorden Byråd 2022-2025 d. 08-09-2025',
+        '',
+        'Punkt 1: Lokalplan',
+        '25-1',
+        '',
+        'Beslutning',
+        'Godkendt.',
+        'Supplerende sagsfremstilling',
+        'Beslutning i Plan- og Tryghedsudvalget den 12. august 2025:',
+        'Ikke til stede: Ingen',
+        'For stemte (V).',
+      ),
+    ).items[0];
     expect(item.history.map((h) => [h.body, h.date])).toEqual([['Plan- og Tryghedsudvalget', '2025-08-12']]);
     expect(item.votes).toEqual([]);
   });
 });
 
 describe("a municipality's own words, from referat.config.json", () => {
-  const text = doc('Mødereferat Teknisk Udvalg d. 12-03-2024', '', 'Punkt 1: Budget', '', 'Direktørens anbefaling', 'At budgettet godkendes.', '', 'Udvalgets afgørelse', 'Godkendt.');
+  const text = doc(
+    'Mødereferat Teknisk Udvalg d. 12-03-2024',
+    '',
+    'Punkt 1: Budget',
+    '',
+    'Direktørens anbefaling',
+    'At budgettet godkendes.',
+    '',
+    'Udvalgets afgørelse',
+    'Godkendt.',
+  );
 
   it('reads nothing of them without the configuration', () => {
     const d = read(text);

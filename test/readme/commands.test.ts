@@ -84,7 +84,11 @@ function runBlock(body: string, cwd: string, env: NodeJS.ProcessEnv): Promise<{ 
 describe('README.md', () => {
   it('marks every shell block as runnable here, or as the checkout’s own set-up', () => {
     expect(shell.length).toBeGreaterThan(3);
-    for (const b of shell) expect(b.attrs.some((a) => a === 'runnable' || a === 'checkout'), `README.md:${b.line}: a shell block that no test runs`).toBe(true);
+    for (const b of shell)
+      expect(
+        b.attrs.some((a) => a === 'runnable' || a === 'checkout'),
+        `README.md:${b.line}: a shell block that no test runs`,
+      ).toBe(true);
   });
 
   describe('the runnable commands, on a folder of minutes', () => {
@@ -133,9 +137,15 @@ describe('README.md', () => {
 
   it('keeps the set-up commands, and .ci/run runs the test command', () => {
     const [setup] = shell.filter((b) => b.attrs.includes('checkout'));
-    const commands = setup.body.split('\n').map((l) => l.replace(/\s+#.*$/, '').trim()).filter(Boolean);
+    const commands = setup.body
+      .split('\n')
+      .map((l) => l.replace(/\s+#.*$/, '').trim())
+      .filter(Boolean);
     expect(commands).toEqual(['npm ci && npm start', 'npm ci && npm test']);
-    const ci = fs.readFileSync(path.join(root, '.ci/run'), 'utf8').split('\n').map((l) => l.trim());
+    const ci = fs
+      .readFileSync(path.join(root, '.ci/run'), 'utf8')
+      .split('\n')
+      .map((l) => l.trim());
     expect(ci.slice(-3)).toEqual(['npm ci --no-audit --no-fund', 'npm test', '']);
     // npm start: the build, then the outline and the checks of the example (run here without building again).
     const [build, ...rest] = manifest.scripts.start.split(' && ');

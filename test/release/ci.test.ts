@@ -260,7 +260,8 @@ describe('CI integrations', () => {
 
     it.skipIf(!XMLLINT && !process.env.CI)('runs as a job would, and writes JUnit XML that GitLab reads as artifacts:reports:junit', () => {
       expect(XMLLINT, `xmllint is missing; install with: ${XMLLINT_APT}`).toBeDefined();
-      const config = load<Record<string, { variables: Record<string, string>; script: string[]; artifacts: { when: string; reports: { junit: string } } }>>('examples/ci/gitlab-ci.yml');
+      const config =
+        load<Record<string, { variables: Record<string, string>; script: string[]; artifacts: { when: string; reports: { junit: string } } }>>('examples/ci/gitlab-ci.yml');
       const job = config.referat;
       expect(job.artifacts.when).toBe('always');
       const env = cleanEnv({ ...npmPrefix('gitlab'), ...job.variables, REFERAT: tarball });
@@ -285,4 +286,3 @@ describe('CI integrations', () => {
     });
   });
 });
-

@@ -38,9 +38,7 @@ describe('the npm package', () => {
       if (path.dirname(dir) === dir) break;
     }
     const reads = [`${tmp}/*`, ...ancestors].map((p) => `--allow-fs-read=${p}`);
-    env = cleanEnv(
-      permissionModel ? { NODE_OPTIONS: ['--experimental-permission', ...reads, `--allow-fs-write=${work}/*`, '--allow-worker', '--no-warnings'].join(' ') } : {},
-    );
+    env = cleanEnv(permissionModel ? { NODE_OPTIONS: ['--experimental-permission', ...reads, `--allow-fs-write=${work}/*`, '--allow-worker', '--no-warnings'].join(' ') } : {});
   });
   afterAll(() => {
     if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
@@ -82,7 +80,11 @@ describe('the npm package', () => {
   it('referat outline --json: the same outline as the CLI of this checkout', () => {
     const installed = referat('outline', '--json', 'social-udvalget.referat.txt');
     expect(installed.status).toBe(0);
-    const here = spawnSync(process.execPath, [path.join(root, 'dist/cli.js'), 'outline', '--json', 'social-udvalget.referat.txt'], { cwd: work, encoding: 'utf8', env: cleanEnv() });
+    const here = spawnSync(process.execPath, [path.join(root, 'dist/cli.js'), 'outline', '--json', 'social-udvalget.referat.txt'], {
+      cwd: work,
+      encoding: 'utf8',
+      env: cleanEnv(),
+    });
     expect(JSON.parse(installed.stdout)).toEqual(JSON.parse(here.stdout));
     expect(JSON.parse(installed.stdout).items).toHaveLength(6);
   });

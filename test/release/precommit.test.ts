@@ -36,7 +36,12 @@ describe.skipIf(skip)('the pre-commit hook', () => {
       fs.mkdirSync(path.dirname(path.join(hooks, file)), { recursive: true });
       fs.copyFileSync(path.join(root, file), path.join(hooks, file));
     }
-    for (const args of [['init', '-q'], ['add', '-A'], ['commit', '-qm', 'hooks']]) spawnSync('git', args, { cwd: hooks, env });
+    for (const args of [
+      ['init', '-q'],
+      ['add', '-A'],
+      ['commit', '-qm', 'hooks'],
+    ])
+      spawnSync('git', args, { cwd: hooks, env });
     const rev = spawnSync('git', ['rev-parse', 'HEAD'], { cwd: hooks, encoding: 'utf8' }).stdout.trim();
 
     // The user's repository: the hook configuration as README shows it, pointing here.

@@ -11,7 +11,12 @@ const root = path.resolve(__dirname, '../..');
 const cli = path.join(root, 'dist/cli.js');
 const seed002 = path.join(seedsDir, seedFiles.find((f) => f.startsWith('002'))!);
 const run = (args: string[], env: NodeJS.ProcessEnv = {}, cwd = root) =>
-  spawnSync('node', [cli, ...args], { encoding: 'utf8', cwd, env: { ...process.env, REFERAT_LANG: '', LC_ALL: '', LC_MESSAGES: '', LANG: 'en_US.UTF-8', ...env }, maxBuffer: 1 << 26 });
+  spawnSync('node', [cli, ...args], {
+    encoding: 'utf8',
+    cwd,
+    env: { ...process.env, REFERAT_LANG: '', LC_ALL: '', LC_MESSAGES: '', LANG: 'en_US.UTF-8', ...env },
+    maxBuffer: 1 << 26,
+  });
 const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'referat-render-'));
 
 beforeAll(() => {

@@ -9,7 +9,18 @@ import { readSeed, seedFiles } from '../helpers/golden';
 import { parseHtml, unsafeParts } from './html';
 
 const seeds = seedFiles.map(readSeed);
-const hostile = fc.constantFrom('<script>x()</script>', '<img src=x onerror=y()>', '"><svg onload=z()>', 'javascript:alert(1)', '&lt;', '<!--', ']]>', '\u2028', '`${x}`', "' onmouseover='a()");
+const hostile = fc.constantFrom(
+  '<script>x()</script>',
+  '<img src=x onerror=y()>',
+  '"><svg onload=z()>',
+  'javascript:alert(1)',
+  '&lt;',
+  '<!--',
+  ']]>',
+  '\u2028',
+  '`${x}`',
+  "' onmouseover='a()",
+);
 
 function render(text: string): string {
   const doc = readReferatStrict(text);

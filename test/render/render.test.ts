@@ -1,6 +1,7 @@
 // The HTML renderer (server/src/render): every seed renders with one section per punkt, vote tables
 // with the right counts, findings where they are, Danish and English, and no document text ever
 // becomes markup, however it is written.
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -18,8 +19,10 @@ const seed = (prefix: string) => {
   return { file, text, doc: readReferat(text) };
 };
 
+const hash = (text: string) => createHash('sha256').update(text, 'utf8').digest('base64');
+/** As `referat render` makes the page: the style allowed by its hash. */
 const standalone = (doc: ReferatDocument, text: string, extra: Partial<Parameters<typeof renderHtml>[2]> = {}) =>
-  renderHtml(doc, text, { locale: 'da', standalone: true, ...extra });
+  renderHtml(doc, text, { locale: 'da', standalone: true, sha256: hash, ...extra });
 
 interface VoteRow {
   item: number;
@@ -93,7 +96,11 @@ describe('every seed', () => {
   it.each(seedFiles)('%s: every TOC link points at a punkt of the page', (file) => {
     const text = fs.readFileSync(path.join(seedsDir, file), 'utf8');
     const root = parseHtml(standalone(readReferat(text), text));
-    const ids = new Set(elements(root).map((e) => attrOf(e, 'id')).filter(Boolean));
+    const ids = new Set(
+      elements(root)
+        .map((e) => attrOf(e, 'id'))
+        .filter(Boolean),
+    );
     const links = select(root, (e) => e.tagName === 'a' && (attrOf(e, 'href') ?? '').startsWith('#'));
     expect(links.length).toBeGreaterThan(0);
     for (const a of links) expect(ids.has(attrOf(a, 'href')!.slice(1)), attrOf(a, 'href')).toBe(true);
@@ -245,7 +252,26 @@ describe('header, table of contents and sections', () => {
     const root = parseHtml(standalone(readReferat(text), text));
     expect(select(root, (e) => hasClass(e, 'toc-entry')).map((e) => attrOf(select(e, (x) => x.tagName === 'a')[0], 'href'))).toEqual(['#punkt-1', '#punkt-2']);
 
-    const withToc = ['REFERAT Udvalget 2022-2025 d. 01-02-2024', '', 'Indholdsfortegnelse', '', 'En.....\t1', '', 'Punkt 1: En', '', 'Resume', '', 'Tekst.', '', 'Punkt 2: To', '', 'Resume', '', 'Tekst.', ''].join('\n');
+    const withToc = [
+      'REFERAT Udvalget 2022-2025 d. 01-02-2024',
+      '',
+      'Indholdsfortegnelse',
+      '',
+      'En.....\t1',
+      '',
+      'Punkt 1: En',
+      '',
+      'Resume',
+      '',
+      'Tekst.',
+      '',
+      'Punkt 2: To',
+      '',
+      'Resume',
+      '',
+      'Tekst.',
+      '',
+    ].join('\n');
     const root2 = parseHtml(standalone(readReferat(withToc), withToc));
     const missing = select(root2, (e) => hasClass(e, 'toc-entry') && hasClass(e, 'missing'));
     expect(missing.map((e) => textOf(e))).toEqual([expect.stringContaining('Ikke i indholdsfortegnelsen')]);
@@ -262,7 +288,11 @@ describe('header, table of contents and sections', () => {
     const pageText = textOf(item3).replace(/\s+/g, ' ');
     const lines = text.split(/\r?\n/).slice(doc.items[2].range.start.line + 1, doc.items[2].range.end.line + 1);
     for (const line of lines) {
-      const words = line.replace(/^\s*(?:[-•]|\d+\.)\s+/, '').replace(/\t/g, '').replace(/\s+/g, ' ').trim();
+      const words = line
+        .replace(/^\s*(?:[-•]|\d+\.)\s+/, '')
+        .replace(/\t/g, '')
+        .replace(/\s+/g, ' ')
+        .trim();
       if (words) expect(pageText.replace(/ /g, '')).toContain(words.replace(/ /g, ''));
     }
     // Sub-headings, lists, the quoted proposal and tab tables.
@@ -293,7 +323,10 @@ describe('findings', () => {
   it('a marker after the block that holds the line, in the chosen language, and a summary in the header card', () => {
     const { doc, text } = seed('002');
     const voteLine = doc.items[2].votes[0].line;
-    const findings = [finding(voteLine, 'error', 'Tally does not add up', 'Stemmetallet passer ikke'), finding(doc.items[0].heading.range.start.line, 'warning', 'First', 'Første')];
+    const findings = [
+      finding(voteLine, 'error', 'Tally does not add up', 'Stemmetallet passer ikke'),
+      finding(doc.items[0].heading.range.start.line, 'warning', 'First', 'Første'),
+    ];
     for (const [locale, words] of [
       ['da', 'Stemmetallet passer ikke'],
       ['en', 'Tally does not add up'],
@@ -369,17 +402,25 @@ describe('no document text becomes markup', () => {
       for (const l of linkPayloads(url)) expect(body).toContain(l);
       expect(textOf(select(root, (e) => e.tagName === 'title')[0])).toBe(payloads(url)[0]);
       expect(textOf(select(root, (e) => e.tagName === 'h1')[0])).toContain(payloads(url)[0]);
-      expect(select(root, (e) => hasClass(e, 'toc-title')).map(textOf).join(' ')).toContain('<a href="javascript:');
-      expect(select(root, (e) => hasClass(e, 'attendee')).map(textOf).join(' ')).toContain('<iframe src=');
-      expect(select(root, (e) => e.tagName === 'blockquote').map(textOf).join(' ')).toContain('<object data=');
+      expect(
+        select(root, (e) => hasClass(e, 'toc-title'))
+          .map(textOf)
+          .join(' '),
+      ).toContain('<a href="javascript:');
+      expect(
+        select(root, (e) => hasClass(e, 'attendee'))
+          .map(textOf)
+          .join(' '),
+      ).toContain('<iframe src=');
+      expect(
+        select(root, (e) => e.tagName === 'blockquote')
+          .map(textOf)
+          .join(' '),
+      ).toContain('<object data=');
       expect(body).toContain('&lt;script&gt;'); // written escaped, shown as written
       // Only the https URLs of the text are links, and they open outside with rel=noopener.
       const external = select(root, (e) => e.tagName === 'a' && !(attrOf(e, 'href') ?? '').startsWith('#'));
-      expect(external.map((a) => attrOf(a, 'href'))).toEqual([
-        'https://example.org/sti?a=1&b=',
-        'https://example.org/referat?x=1&y=2',
-        'https://example.org/sti?a=1&b=',
-      ]);
+      expect(external.map((a) => attrOf(a, 'href'))).toEqual(['https://example.org/sti?a=1&b=', 'https://example.org/referat?x=1&y=2', 'https://example.org/sti?a=1&b=']);
       for (const a of external) expect(attrOf(a, 'rel')).toContain('noopener');
       expect(html.includes(`${PAYLOAD_FLAG}=1;document.title='pwned'</script>`), 'the script payload unescaped').toBe(false);
       // The CSP: nothing but the page's own style (and script).
@@ -422,7 +463,16 @@ describe('no document text becomes markup', () => {
 
   it('esc escapes & < > " \' and inline() links only https URLs', () => {
     expect(esc(`<a href="x" title='y'>&amp;</a>`)).toBe('&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;amp;&lt;/a&gt;');
-    for (const bad of ['javascript:alert(1)', 'JAVASCRIPT:alert(1)', 'data:text/html,x', 'file:///etc/passwd', 'command:x', 'http://example.org', 'https:alert(1)', ' https://x.org']) {
+    for (const bad of [
+      'javascript:alert(1)',
+      'JAVASCRIPT:alert(1)',
+      'data:text/html,x',
+      'file:///etc/passwd',
+      'command:x',
+      'http://example.org',
+      'https:alert(1)',
+      ' https://x.org',
+    ]) {
       expect(safeHttpsUrl(bad), bad).toBeNull();
     }
     expect(safeHttpsUrl('https://example.org/a?b=1')).toBe('https://example.org/a?b=1');
@@ -437,8 +487,7 @@ describe('no document text becomes markup', () => {
 
 describe('style and page', () => {
   const { doc, text } = seed('000');
-  const csp = (html: string) =>
-    attrOf(select(parseHtml(html), (e) => e.tagName === 'meta' && attrOf(e, 'http-equiv') === 'Content-Security-Policy')[0], 'content');
+  const csp = (html: string) => attrOf(select(parseHtml(html), (e) => e.tagName === 'meta' && attrOf(e, 'http-equiv') === 'Content-Security-Policy')[0], 'content');
 
   it('webview: VS Code theme variables and body classes; the nonce and cspSource in the CSP; renderBody is the root content', () => {
     const html = renderHtml(doc, text, { locale: 'da', standalone: false, nonce: 'N1', cspSource: 'vscode-resource:', script: 'void 0;' });
@@ -457,11 +506,27 @@ describe('style and page', () => {
     const html = standalone(doc, text);
     expect(html.includes('--vscode-'), '--vscode-').toBe(false);
     expect(html.includes('@media (prefers-color-scheme: dark)'), '@media (prefers-color-scheme: dark)').toBe(true);
-    expect(html.match(/@media print[^]*$/)?.[0]).toMatch(/@media print \{[^]*section\.punkt \{ break-before: page;/);
-    expect(html.match(/@media print[^]*$/)?.[0]).toMatch(/@media print \{[^]*\.punkt-head, \.toc, \.meeting \{ position: static !important; \}/);
+    expect(html.match(/@media print[\s\S]*$/)?.[0]).toMatch(/@media print \{[\s\S]*section\.punkt \{ break-before: page;/);
+    expect(html.match(/@media print[\s\S]*$/)?.[0]).toMatch(/@media print \{[\s\S]*\.punkt-head, \.toc, \.meeting \{ position: static !important; \}/);
     expect(csp(html)).toMatch(/^default-src 'none'; style-src 'sha256-[A-Za-z0-9+/]+=*'; script-src 'none'; img-src https: data:/);
+    // The hash is that of the page's <style>, as a browser computes it.
+    const style = html.match(/<style>([\s\S]*?)<\/style>/)![1];
+    expect(csp(html)).toContain(`'sha256-${createHash('sha256').update(style, 'utf8').digest('base64')}'`);
     expect(standalone(doc, text, { theme: 'dark' }).includes('<html lang="da" class="theme-dark">')).toBe(true);
     expect(standalone(doc, text, { theme: 'high-contrast' }).includes('class="theme-high-contrast"')).toBe(true);
   });
 });
 
+describe('the renderer runs in any host', () => {
+  const { doc, text } = seed('000');
+  const csp = (html: string) => (/http-equiv="Content-Security-Policy" content="([^"]*)"/.exec(html)?.[1] ?? '').replaceAll('&#39;', "'");
+  it("imports no node:* module (VS Code for the Web, a browser); without the host's hash the page gets a fresh nonce", () => {
+    const dir = path.resolve(__dirname, '../../server/src/render');
+    for (const file of fs.readdirSync(dir)) expect(fs.readFileSync(path.join(dir, file), 'utf8'), file).not.toMatch(/from '(node:)?(crypto|fs|path|os|url|util|zlib)'|from 'node:/);
+    const pages = [1, 2].map(() => renderHtml(doc, text, { locale: 'da', standalone: true }));
+    const nonces = pages.map((html) => /<style nonce="([0-9a-f]{32})">/.exec(html)?.[1]);
+    expect(nonces[0]).toBeDefined();
+    expect(nonces[0]).not.toBe(nonces[1]);
+    expect(csp(pages[0])).toContain(`style-src 'nonce-${nonces[0]}'`);
+  });
+});

@@ -246,7 +246,18 @@ describe('rules on altered seed passages', () => {
   }
 
   it('vote-outcome: counts where the stated result contradicts the counted form', () => {
-    const text = ['REFERAT Udvalget 2022-2025 d. 01-02-2024', '', 'Punkt 1: X', '', 'Beslutning', '', 'For stemte: 2 (A)', 'Imod stemte: 3 (V og C)', '', 'Forslaget er dermed vedtaget.'].join('\n');
+    const text = [
+      'REFERAT Udvalget 2022-2025 d. 01-02-2024',
+      '',
+      'Punkt 1: X',
+      '',
+      'Beslutning',
+      '',
+      'For stemte: 2 (A)',
+      'Imod stemte: 3 (V og C)',
+      '',
+      'Forslaget er dermed vedtaget.',
+    ].join('\n');
     const got = run(text, {}).filter((f) => f.ruleId === 'vote-outcome');
     expect(got).toHaveLength(1);
     expect(slice(text, got[0].range)).toBe('er dermed vedtaget');
@@ -254,7 +265,11 @@ describe('rules on altered seed passages', () => {
 
   it('required-section: the fix writes the heading in the document style, where the document puts it', () => {
     const original = readSeed(S000);
-    const text = alter(original, '## **INDSTILLING**\n\nBeskæftigelses- og Socialforvaltningen indstiller, at udvalget godkender strate', '\n\nBeskæftigelses- og Socialforvaltningen indstiller, at udvalget godkender strate');
+    const text = alter(
+      original,
+      '## **INDSTILLING**\n\nBeskæftigelses- og Socialforvaltningen indstiller, at udvalget godkender strate',
+      '\n\nBeskæftigelses- og Socialforvaltningen indstiller, at udvalget godkender strate',
+    );
     const f = run(text).find((x) => x.ruleId === 'required-section' && /Punkt 5 has no Indstilling/.test(x.message.en))!;
     expect(f.fix!.edits).toEqual([{ range: { start: { line: 732, character: 0 }, end: { line: 732, character: 0 } }, newText: '## **INDSTILLING**\n\n' }]);
   });
@@ -274,13 +289,14 @@ describe('rules on altered seed passages', () => {
     const text = alter(alter(original, a, '@@'), b, a).replace('@@', b);
     const found = run(text).filter((x) => x.ruleId === 'toc-mismatch');
     // Two entries swapped: the longest run in order keeps one of them, the other is out of place.
-    expect(found.map((x) => x.message.en)).toEqual([
-      'The table of contents lists "C-sag: Reform af beskæftigelsesindsatsen" as entry 6, but it is Punkt 7: the order differs',
-    ]);
+    expect(found.map((x) => x.message.en)).toEqual(['The table of contents lists "C-sag: Reform af beskæftigelsesindsatsen" as entry 6, but it is Punkt 7: the order differs']);
     const fixed = applyEdits(text, found[0].fix!.edits).text;
     expect(run(fixed).filter((x) => x.ruleId === 'toc-mismatch')).toEqual([]);
     // Only the TOC's lines changed.
-    const changed = fixed.split('\n').map((l, i) => (l === original.split('\n')[i] ? null : i + 1)).filter((x) => x !== null);
+    const changed = fixed
+      .split('\n')
+      .map((l, i) => (l === original.split('\n')[i] ? null : i + 1))
+      .filter((x) => x !== null);
     expect(Math.min(...(changed as number[]))).toBeGreaterThanOrEqual(11);
     expect(Math.max(...(changed as number[]))).toBeLessThanOrEqual(24);
   });
@@ -293,7 +309,11 @@ describe('rules on altered seed passages', () => {
     const nextLine = alter(original, 'Kvartalsstatus Korsløkkeparken', '<!-- referat-disable-next-line toc-mismatch -->\nKvartalsstatus Korsløkkeparken');
     expect(count(nextLine)).toBe(1);
     expect(count('<!-- referat-disable-file -->\n' + original)).toBe(0);
-    const stretch = alter(original, 'Rådmand Brian Dybro (F) samt udvalgsmedlemmerne Cæcilie Crawley (A), Michael Eskamp Witek (A), Nazim Gürkan (A) og Mark Grossmann (V) og Tommy Hummelose (C)', '<!-- referat-disable unknown-member -->\nRådmand Brian Dybro (F) samt udvalgsmedlemmerne Cæcilie Crawley (A), Michael Eskamp Witek (A), Nazim Gürkan (A) og Mark Grossmann (V) og Tommy Hummelose (C)');
+    const stretch = alter(
+      original,
+      'Rådmand Brian Dybro (F) samt udvalgsmedlemmerne Cæcilie Crawley (A), Michael Eskamp Witek (A), Nazim Gürkan (A) og Mark Grossmann (V) og Tommy Hummelose (C)',
+      '<!-- referat-disable unknown-member -->\nRådmand Brian Dybro (F) samt udvalgsmedlemmerne Cæcilie Crawley (A), Michael Eskamp Witek (A), Nazim Gürkan (A) og Mark Grossmann (V) og Tommy Hummelose (C)',
+    );
     expect(count(stretch)).toBe(1);
     expect(count(alter(stretch, line, `<!-- referat-enable -->\n${line}`))).toBe(1);
   });

@@ -1,7 +1,9 @@
 // The rule documentation is executable: every example in docs/rules/<id>.md is linted with its rule.
 //
-//   ```referat wrong      must give at least one finding of the rule
-//   ```referat right      must give no finding of the rule
+//   ```referat wrong      must give findings of the rule on the lines marked `<!-- ← <id> -->` at
+//                         their end, and on no other line; the markers change neither the findings
+//                         nor how the referat is read
+//   ```referat right      must give no finding of the rule (and has no marker)
 //   ```referat disabled   shows an inline directive: it gives no finding of the rule, the same text
 //                         without its directives gives one, and the directives do not change how the
 //                         referat is read (same meeting, table of contents, punkter, sections and votes)
@@ -66,6 +68,26 @@ function withoutDirectives(text: string): string {
     .map((l) => l.replace(DIRECTIVE_TAIL, ''))
     .join('\n');
 }
+
+/** `<!-- ← vote-tally -->` at the end of a line of a wrong example: the rule reports a finding there. */
+const FINDING_MARK = /\s*<!--\s*←\s*([a-z-]+)\s*-->\s*$/;
+
+/** The rule ids marked on each line of an example (0-based lines), and the text without the markers. */
+function marked(text: string): { marks: Map<number, string>; bare: string } {
+  const marks = new Map<number, string>();
+  const bare = text
+    .split('\n')
+    .map((l, i) => {
+      const m = FINDING_MARK.exec(l);
+      if (m) marks.set(i, m[1]);
+      return m ? l.slice(0, m.index) : l;
+    })
+    .join('\n');
+  return { marks, bare };
+}
+
+/** The 0-based lines the findings start on, in order, each once. */
+const linesOf = (findings: Finding[]) => [...new Set(findings.map((f) => f.range.start.line))].sort((a, b) => a - b);
 
 /** What the reader makes of a referat, in the parts the rules look at (no ranges, no directive text). */
 function reading(doc: ReferatDocument) {
@@ -159,16 +181,25 @@ for (const rule of [...allRules, ...overMany]) {
 
     examples.forEach((b) => {
       const where = `${rule.id}.md:${b.line}`;
+      const { marks, bare } = marked(b.text);
       if (b.info === 'referat wrong') {
-        it(`the wrong example at line ${b.line} gives a finding`, () => {
-          expect(findingsOf(rule.id, b.text).length, `${where} gives no finding of ${rule.id}`).toBeGreaterThan(0);
+        it(`the wrong example at line ${b.line} gives a finding on each marked line and no other`, () => {
+          expect([...new Set(marks.values())], `${where}: markers name the page's rule`).toEqual([rule.id]);
+          const findings = findingsOf(rule.id, bare);
+          // As lines of the markdown file, for the message.
+          const inFile = (lines: number[]) => lines.map((l) => b.line + 1 + l);
+          expect(inFile(linesOf(findings)), `${where}: findings (markdown lines)\n${show(findings)}`).toEqual(inFile([...marks.keys()].sort((x, y) => x - y)));
+          expect(linesOf(findingsOf(rule.id, b.text)), `${where}: the markers change the findings`).toEqual(linesOf(findings));
+          expect(reading(readReferat(b.text)), `${where}: the markers change how the referat is read`).toEqual(reading(readReferat(bare)));
         });
       } else if (b.info === 'referat right') {
         it(`the right example at line ${b.line} gives no finding`, () => {
+          expect(marks.size, `${where}: a right example marks no finding`).toBe(0);
           expect(show(findingsOf(rule.id, b.text)), where).toBe('');
         });
       } else if (b.info === 'referat disabled') {
         it(`the directive example at line ${b.line} switches the rule off and nothing else`, () => {
+          expect(marks.size, `${where}: a directive example marks no finding`).toBe(0);
           const bare = withoutDirectives(b.text);
           expect(bare, `${where} has no directive`).not.toBe(b.text);
           expect(b.text, `${where} names no rule in a directive`).toContain(rule.id);

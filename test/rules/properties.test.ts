@@ -28,10 +28,10 @@ function check(text: string): void {
 const mutatedSeed = fc
   .tuple(
     fc.nat({ max: seeds.length - 1 }),
-    fc.array(
-      fc.tuple(fc.constantFrom('delete', 'duplicate', 'swap', 'crlf', 'truncate', 'renumber', 'name', 'outcome', 'heading'), fc.nat(), fc.nat()),
-      { minLength: 1, maxLength: 30 },
-    ),
+    fc.array(fc.tuple(fc.constantFrom('delete', 'duplicate', 'swap', 'crlf', 'truncate', 'renumber', 'name', 'outcome', 'heading'), fc.nat(), fc.nat()), {
+      minLength: 1,
+      maxLength: 30,
+    }),
   )
   .map(([which, ops]) => {
     const lines = seeds[which].split('\n');
@@ -89,6 +89,11 @@ describe('rule properties', () => {
     const text = 'ab\r\ncd\ref\ngh';
     const at = (line: number, character: number) => ({ line, character });
     expect(applyEdits(text, [{ range: { start: at(1, 1), end: at(2, 99) }, newText: 'X' }]).text).toBe('ab\r\ncX\ngh');
-    expect(applyEdits(text, [{ range: { start: at(0, 0), end: at(0, 1) }, newText: '1' }, { range: { start: at(0, 0), end: at(0, 2) }, newText: '2' }]).skipped).toHaveLength(1);
+    expect(
+      applyEdits(text, [
+        { range: { start: at(0, 0), end: at(0, 1) }, newText: '1' },
+        { range: { start: at(0, 0), end: at(0, 2) }, newText: '2' },
+      ]).skipped,
+    ).toHaveLength(1);
   });
 });

@@ -20,7 +20,11 @@ const corpus = path.resolve(__dirname, '../../../shared/corpus/greve');
 const hasCorpus = fs.existsSync(path.join(corpus, 'expect-outline.json'));
 
 /** The figures of one vote as each consumer shows them, and as the tally has them. */
-function figures(file: string, text: string, config: ReferatConfig): { tally: string[]; outline: string[]; page: string[]; lens: string[]; hover: string[]; outcome: string[]; rule: string[] } {
+function figures(
+  file: string,
+  text: string,
+  config: ReferatConfig,
+): { tally: string[]; outline: string[]; page: string[]; lens: string[]; hover: string[]; outcome: string[]; rule: string[] } {
   const doc = readReferat(text);
   const membership = new Membership(doc, config);
   const out = { tally: [] as string[], outline: [] as string[], page: [] as string[], lens: [] as string[], hover: [] as string[], outcome: [] as string[], rule: [] as string[] };
@@ -71,11 +75,15 @@ describe('the tally, as every consumer shows it', () => {
     expect(expectSame(docs.map((d) => ({ ...d, config: {} })))).toBeGreaterThan(5);
   });
 
-  it.skipIf(!hasCorpus)('the Greve meetings with votes, with their referat.config.json (needs ../shared/corpus; skipped without it)', () => {
-    const expected = JSON.parse(fs.readFileSync(path.join(corpus, 'expect-outline.json'), 'utf8')).files as Record<string, { votes?: unknown[] }>;
-    const config = parseConfig(fs.readFileSync(path.join(corpus, 'referat.config.json'), 'utf8')).config;
-    const files = Object.keys(expected).filter((f) => expected[f].votes?.length);
-    const docs = files.map((file) => ({ file, text: fs.readFileSync(path.join(corpus, file), 'utf8'), config }));
-    expect(expectSame(docs)).toBeGreaterThan(200);
-  }, 120_000);
+  it.skipIf(!hasCorpus)(
+    'the Greve meetings with votes, with their referat.config.json (needs ../shared/corpus; skipped without it)',
+    () => {
+      const expected = JSON.parse(fs.readFileSync(path.join(corpus, 'expect-outline.json'), 'utf8')).files as Record<string, { votes?: unknown[] }>;
+      const config = parseConfig(fs.readFileSync(path.join(corpus, 'referat.config.json'), 'utf8')).config;
+      const files = Object.keys(expected).filter((f) => expected[f].votes?.length);
+      const docs = files.map((file) => ({ file, text: fs.readFileSync(path.join(corpus, file), 'utf8'), config }));
+      expect(expectSame(docs)).toBeGreaterThan(200);
+    },
+    120_000,
+  );
 });

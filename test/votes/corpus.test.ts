@@ -19,7 +19,10 @@ function findings(): { votes: string[]; members: string[] } {
   const config = parseConfig(fs.readFileSync(path.join(corpus, 'referat.config.json'), 'utf8')).config;
   const votes: string[] = [];
   const counts = new Map<string, number>();
-  for (const file of fs.readdirSync(corpus).filter((f) => f.endsWith('.txt')).sort()) {
+  for (const file of fs
+    .readdirSync(corpus)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()) {
     const text = fs.readFileSync(path.join(corpus, file), 'utf8');
     const short = file.replace(/^greve_/, '').replace(/\.txt$/, '');
     for (const f of lint(readReferat(text), text, { config, only: ['vote-tally', 'vote-outcome', 'quorum', 'member-party', 'unknown-member'] })) {

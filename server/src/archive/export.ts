@@ -11,7 +11,18 @@ export interface ExportTables {
   meetings: Array<{ id: string; file: string; committee: string | null; date: string | null; time: string | null; title: string | null; attendees: number; absent: number }>;
   punkter: Array<{ id: string; meeting_id: string; number: number; title: string; case_number: string | null; access: string | null; line: number }>;
   decisions: Array<{ punkt_id: string; meeting_id: string; first_line: string | null; text: string | null; line: number | null }>;
-  votes: Array<{ id: string; punkt_id: string; meeting_id: string; line: number; subject: string | null; outcome: string | null; for: number; against: number; abstain: number; counted: boolean }>;
+  votes: Array<{
+    id: string;
+    punkt_id: string;
+    meeting_id: string;
+    line: number;
+    subject: string | null;
+    outcome: string | null;
+    for: number;
+    against: number;
+    abstain: number;
+    counted: boolean;
+  }>;
   member_votes: Array<{ vote_id: string; person_id: string; name: string; party: string | null; option: 'for' | 'against' | 'abstain' }>;
   persons: Array<{ id: string; name: string; party: string | null; spellings: string[] }>;
   memberships: Array<{ person_id: string; organization: string; role: string | null; first_meeting: string | null; last_meeting: string | null; meetings: number }>;
@@ -68,12 +79,26 @@ export function exportTables(archive: Archive, period: Period = {}, config: Refe
         m.last_meeting = referat.date ?? m.last_meeting;
         m.meetings++;
         m.role ??= a.role;
-      } else memberships.set(key, { person_id: idOf(person), organization: referat.committee ?? '', role: a.role, first_meeting: referat.date, last_meeting: referat.date, meetings: 1 });
+      } else
+        memberships.set(key, {
+          person_id: idOf(person),
+          organization: referat.committee ?? '',
+          role: a.role,
+          first_meeting: referat.date,
+          last_meeting: referat.date,
+          meetings: 1,
+        });
     }
     referat.punkter.forEach((punkt, i) => {
       const punktId = `${meetingId}-p${punkt.number}${referat.punkter.findIndex((p) => p.number === punkt.number) === i ? '' : `-${i + 1}`}`;
       t.punkter.push({ id: punktId, meeting_id: meetingId, number: punkt.number, title: punkt.title, case_number: punkt.caseNumber, access: punkt.access, line: punkt.line + 1 });
-      t.decisions.push({ punkt_id: punktId, meeting_id: meetingId, first_line: punkt.decisionFirstLine, text: punkt.decision, line: punkt.decisionLine === null ? null : punkt.decisionLine + 1 });
+      t.decisions.push({
+        punkt_id: punktId,
+        meeting_id: meetingId,
+        first_line: punkt.decisionFirstLine,
+        text: punkt.decision,
+        line: punkt.decisionLine === null ? null : punkt.decisionLine + 1,
+      });
       punkt.votes.forEach((vote, v) => {
         if (vote.committee !== null) return;
         const voteId = `${punktId}-v${v + 1}`;
@@ -163,7 +188,8 @@ export function toPopolo(t: ExportTables) {
     end_date: m.last_meeting,
   }));
   for (const p of t.persons) {
-    if (p.party) memberships.push({ id: `membership-${memberships.length + 1}`, person_id: p.id, organization_id: org(p.party, 'party'), role: null, start_date: null, end_date: null });
+    if (p.party)
+      memberships.push({ id: `membership-${memberships.length + 1}`, person_id: p.id, organization_id: org(p.party, 'party'), role: null, start_date: null, end_date: null });
   }
   const votesByEvent = new Map<string, ExportTables['member_votes']>();
   for (const v of t.member_votes) {

@@ -103,6 +103,24 @@ function missedMeeting(referat: ArchivedReferat, attendee: ArchivedName & { abse
 
 const noVotes = (): Record<VoteSide, number> => ({ for: 0, against: 0, abstain: 0 });
 
+/**
+ * One person's attendance at a committee's meetings over a period, for the member hover: the
+ * meetings whose attendee list names them (by any of `spellings`), and those they attended.
+ */
+export function attendanceOf(archive: Archive, committee: string, period: Period, spellings: readonly string[]): { meetings: number; attended: number } {
+  const keys = new Set(spellings.map(nameKey));
+  let meetings = 0;
+  let attended = 0;
+  for (const referat of archive.meetingsOf(committee)) {
+    if (!inPeriod(referat, period)) continue;
+    const attendee = referat.attendees.find((a) => keys.has(nameKey(a.name)));
+    if (!attendee) continue;
+    meetings++;
+    if (!missedMeeting(referat, attendee)) attended++;
+  }
+  return { meetings, attended };
+}
+
 /** Every member's record over the period, by name. */
 export function memberRecords(archive: Archive, period: Period = {}, config: ReferatConfig = {}): MemberRecord[] {
   const people = new People(config);

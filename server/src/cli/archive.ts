@@ -225,7 +225,17 @@ export async function runMembers(options: MembersOptions): Promise<number> {
       ];
       if (r.committees.length > 1) {
         for (const c of r.committees) {
-          lines.push(t('committeeLine', { committee: c.committee, meetings: c.meetings, attended: c.attended, missed: c.missed, for: c.votes.for, against: c.votes.against, abstain: c.votes.abstain }));
+          lines.push(
+            t('committeeLine', {
+              committee: c.committee,
+              meetings: c.meetings,
+              attended: c.attended,
+              missed: c.missed,
+              for: c.votes.for,
+              against: c.votes.against,
+              abstain: c.votes.abstain,
+            }),
+          );
         }
       }
       for (const m of r.minority) lines.push(t('minorityLine', { date: m.date ?? '', committee: m.committee ?? '', punkt: m.punkt, text: clipLine(m.text) }));

@@ -42,12 +42,20 @@ export const archiveUsage: Record<Locale, string> = {
 };
 
 const text = {
-  badDate: { en: 'referat: {option} takes a date (YYYY, YYYY-MM or YYYY-MM-DD), not "{value}"', da: 'referat: {option} skal være en dato (ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD), ikke "{value}"' },
+  badDate: {
+    en: 'referat: {option} takes a date (YYYY, YYYY-MM or YYYY-MM-DD), not "{value}"',
+    da: 'referat: {option} skal være en dato (ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD), ikke "{value}"',
+  },
   badExportFormat: { en: 'referat: unknown export format "{format}" (json, csv or popolo)', da: 'referat: ukendt eksportformat "{format}" (json, csv eller popolo)' },
   jsonAndCsv: { en: 'referat: --json and --csv together: choose one', da: 'referat: --json og --csv sammen: vælg én' },
 };
 
-export async function archiveCommand(command: 'cases' | 'members' | 'export', values: Values, positionals: string[], ctx: { locale: Locale; workerScript: string }): Promise<number> {
+export async function archiveCommand(
+  command: 'cases' | 'members' | 'export',
+  values: Values,
+  positionals: string[],
+  ctx: { locale: Locale; workerScript: string },
+): Promise<number> {
   const say = (key: keyof typeof text, args: Record<string, string> = {}) => {
     process.stderr.write(text[key][ctx.locale].replace(/\{(\w+)\}/g, (_, k: string) => args[k] ?? '') + '\n');
     return 2;

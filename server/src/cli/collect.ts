@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { hasReferatName, isCandidateFile } from '../files';
+import { isSkippedFolder } from '../host/folders';
 
 type Tinyglobby = typeof import('tinyglobby');
 let tinyglobby: Tinyglobby | undefined;
@@ -34,8 +35,6 @@ export interface Collected {
 }
 
 const depth = (file: string) => path.normalize(file).split(path.sep).length;
-
-const SKIPPED_DIRS = new Set(['node_modules']);
 
 const errnoOf = (error: unknown) => (error as NodeJS.ErrnoException).code;
 
@@ -127,7 +126,7 @@ class Collector {
         }
       }
       if (isDir) {
-        if (entry.name.startsWith('.') || SKIPPED_DIRS.has(entry.name)) continue;
+        if (isSkippedFolder(entry.name)) continue;
         this.walk(full, chain);
       } else if (isFile && isCandidateFile(entry.name)) {
         // A plain file's real path is its folder's real path and its name: no realpath call for each file.

@@ -74,7 +74,10 @@ const words = {
   error: { en: 'error', da: 'fejl' },
   warning: { en: 'warning', da: 'advarsel' },
   info: { en: 'info', da: 'info' },
-  summary: { en: '✖ {total} {problems} ({errors} {errorWord}, {warnings} {warningWord}, {infos} {infoWord})', da: '✖ {total} {problems} ({errors} {errorWord}, {warnings} {warningWord}, {infos} {infoWord})' },
+  summary: {
+    en: '✖ {total} {problems} ({errors} {errorWord}, {warnings} {warningWord}, {infos} {infoWord})',
+    da: '✖ {total} {problems} ({errors} {errorWord}, {warnings} {warningWord}, {infos} {infoWord})',
+  },
   problem: { en: 'problem', da: 'problem' },
   problems: { en: 'problems', da: 'problemer' },
   errorOne: { en: 'error', da: 'fejl' },
@@ -409,9 +412,7 @@ export function formatJunit(report: LintReport): string {
     if (!cases.length) cases.push(`    <testcase classname="${attr(file.file)}" name="${attr(t('clean'))}" time="0" />`);
     tests += cases.length;
     failures += suiteFailures;
-    suites.push(
-      `  <testsuite name="${attr(file.file)}" tests="${cases.length}" failures="${suiteFailures}" errors="0" skipped="0" time="0">\n${cases.join('\n')}\n  </testsuite>`,
-    );
+    suites.push(`  <testsuite name="${attr(file.file)}" tests="${cases.length}" failures="${suiteFailures}" errors="0" skipped="0" time="0">\n${cases.join('\n')}\n  </testsuite>`);
   }
   for (const p of report.problems) {
     const name = p.file ?? 'referat';

@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { noteLines } from '../config/infer';
-import { initFolder, writeConfig } from '../config/initFolder';
+import { initFolder, writeConfig } from '../host/initFolder';
 import { type Locale, translator } from '../i18n';
 
 export interface InitOptions {

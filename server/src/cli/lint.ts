@@ -2,7 +2,8 @@
 // referat.config.json, on every core when there are many files, in five output formats.
 import fs from 'node:fs';
 import path from 'node:path';
-import { type LoadedConfig, findConfigFile, loadConfigFile, readConfigText } from '../config/load';
+import type { LoadedConfig } from '../config/load';
+import { findConfigFile, loadConfigFile, readConfigText } from '../host/configFile';
 import type { ReferatConfig } from '../config/types';
 import { type Locale, translator } from '../i18n';
 import { lineStarts } from '../reader/lines';
@@ -209,7 +210,7 @@ export async function runLint(options: LintOptions): Promise<number> {
       if (r.otherLinks) stderr(t('otherLinks', { file: r.file, count: r.otherLinks }) + '\n');
     }
     // Not written: the findings of the file as it is are still reported.
-    if (r.error && r.error.code !== 'unwritable' && r.error.code !== 'changed' && r.error.code !== 'unencodable') continue;
+    if (r.error && r.error.code !== 'unwritable' && r.error.code !== 'changed' && r.error.code !== 'unencodable' && r.error.code !== 'stray-bytes') continue;
     files.push({ file: r.file, findings: options.quiet ? errorsOnly(r.findings) : r.findings });
   }
   if (!files.length && !problems.length && !notLinted.size) stderr(t('noReferater') + '\n');
@@ -240,7 +241,7 @@ function withArchiveFindings(results: FileResult[], tasks: readonly LintTask[]):
   if (archive.size < 2) return;
   results.forEach((r, i) => {
     if (!r.entry) return;
-    let directives;
+    let directives: ReturnType<typeof readDirectives> | undefined;
     if (r.directives) {
       const lines: string[] = [];
       for (const [line, text] of r.directives) lines[line] = text;

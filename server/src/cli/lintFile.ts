@@ -9,8 +9,8 @@ import { lineStarts } from '../reader/lines';
 import { lint } from '../rules';
 import { applyEdits, offsetAt } from '../rules/fix';
 import type { Finding, TextEdit } from '../rules/types';
-import { type FileSystem, nodeFileSystem, writeFileSafely } from '../io';
-import { FileError, type LoadedFile, encode, loadFileSync } from './files';
+import { type FileSystem, nodeFileSystem, writeFileSafely } from '../host/io';
+import { FileError, type LoadedFile, encode, loadFileSync } from '../host/files';
 import { readFailure, ruleFailure } from './failures';
 
 export interface LintTask {
@@ -26,7 +26,7 @@ export interface LintTask {
   lint?: boolean;
 }
 
-export type FileErrorCode = FileError['code'] | 'unwritable' | 'changed' | 'unencodable' | 'internal';
+export type FileErrorCode = FileError['code'] | 'unwritable' | 'changed' | 'unencodable' | 'stray-bytes' | 'internal';
 
 export interface FileResult {
   file: string;
@@ -45,7 +45,11 @@ export interface FileResult {
 }
 
 /** The archive's record and the directive lines of a text, as the task asks for them. */
-function extras(task: LintTask, text: string, doc = readReferat(text, { vocabulary: task.config.vocabulary, onError: readFailure(task.file) })): Pick<FileResult, 'entry' | 'directives'> {
+function extras(
+  task: LintTask,
+  text: string,
+  doc = readReferat(text, { vocabulary: task.config.vocabulary, onError: readFailure(task.file) }),
+): Pick<FileResult, 'entry' | 'directives'> {
   if (!task.entry) return {};
   const directives = text.includes('<!--') && text.includes('referat-') ? directiveLines(text) : undefined;
   return { entry: archiveEntry(task.file, doc, text), ...(directives && { directives }) };
@@ -148,6 +152,8 @@ export function lintFile(task: LintTask, fileSystem: FileSystem = nodeFileSystem
 
   const outcome = fixText(loaded.text, lintText);
   if (outcome.text === loaded.text) return { file, encoding, findings: outcome.findings, ...extras(task, loaded.text) };
+  // Written back, the stray bytes would become `�` for good: the fixes wait until the file is mended.
+  if (loaded.stray) return { file, encoding, error: { code: 'stray-bytes', detail: 'UTF-8' }, findings: lintText(loaded.text) };
   const bytes = encode(outcome.text, encoding, loaded.bom);
   if (!bytes) {
     // Nothing is written: what is reported is the file as it is.

@@ -1,14 +1,14 @@
 // The `referat` command line: the same core as the language server, for terminals and CI.
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { findConfigFile, loadConfigFile } from '../config/load';
+import { findConfigFile, loadConfigFile } from '../host/configFile';
 import { Membership } from '../config/membership';
 import type { ReferatConfig } from '../config/types';
 import { processLocale, translator } from '../i18n';
 import { readReferat } from '../reader';
 import { archiveCommand, archiveOptions, archiveUsage } from './archiveMain';
 import { escapeControls, jsonText } from './escape';
-import { FileError, loadFile } from './files';
+import { FileError, loadFile } from '../host/files';
 import { FORMATS, type Format } from './formats';
 import { runInit } from './init';
 import { runLint } from './lint';
@@ -244,7 +244,7 @@ function usageError(detail: string): number {
 export async function main(argv: string[]): Promise<number> {
   const { command, rest } = splitCommand(argv);
   const known = command !== undefined && Object.hasOwn(commandOptions, command);
-  let parsed;
+  let parsed: { values: unknown; positionals: string[] };
   try {
     parsed = parseArgs({ args: rest, allowPositionals: true, options: known ? commandOptions[command as keyof typeof commandOptions] : common });
   } catch (error) {

@@ -1,5 +1,5 @@
 // What the CLI says about files it cannot read or write, in Danish and English; shared by the commands.
-import { MAX_REFERAT_MB } from './files';
+import { MAX_REFERAT_MB } from '../host/files';
 
 export const fileMessages = {
   'not-found': { en: '{file}: no such file', da: '{file}: filen findes ikke' },
@@ -38,6 +38,10 @@ export const fileMessages = {
   unencodable: {
     en: '{file}: not fixed: the fixes need characters that Windows-1252 cannot hold (save the file as UTF-8 first)',
     da: '{file}: ikke rettet: rettelserne bruger tegn som Windows-1252 ikke har (gem filen som UTF-8 først)',
+  },
+  'stray-bytes': {
+    en: '{file}: not fixed: it has bytes that are not UTF-8 (shown as �, see unreadable-character); write those letters again first',
+    da: '{file}: ikke rettet: den har bytes, som ikke er UTF-8 (vist som �, se unreadable-character); skriv de bogstaver igen først',
   },
   internal: { en: '{file}: internal error: {detail}', da: '{file}: intern fejl: {detail}' },
 } as const;

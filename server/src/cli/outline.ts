@@ -72,7 +72,10 @@ export function outlineJson(file: string, doc: ReferatDocument, membership: Memb
       attendees: m.attendees.map((a) => ({ name: a.name, absent: a.absent, ...(a.party ? { party: a.party } : {}), ...(a.note ? { note: a.note } : {}) })),
     },
     toc: doc.toc
-      ? { line: doc.toc.range.start.line + 1, entries: doc.toc.entries.map((e) => ({ title: e.title, page: e.page, number: e.number, line: e.range.start.line + 1, truncated: e.truncated })) }
+      ? {
+          line: doc.toc.range.start.line + 1,
+          entries: doc.toc.entries.map((e) => ({ title: e.title, page: e.page, number: e.number, line: e.range.start.line + 1, truncated: e.truncated })),
+        }
       : null,
     items: doc.items.map((item) => itemJson(doc, item, membership)),
   };

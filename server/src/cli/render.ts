@@ -1,17 +1,18 @@
 // `referat render FILE [-o OUT.html] [--lang da|en]`: the referat as a standalone HTML page (the
 // same renderer as the VS Code preview), with the findings of `referat lint` marked where they are.
 import fs from 'node:fs';
+import { createHash } from 'node:crypto';
 import path from 'node:path';
-import { findConfigFile, loadConfigFile } from '../config/load';
+import { findConfigFile, loadConfigFile } from '../host/configFile';
 import type { ReferatConfig } from '../config/types';
 import { type Locale, translator } from '../i18n';
-import { writeFileSafely } from '../io';
+import { writeFileSafely } from '../host/io';
 import { readReferat } from '../reader';
 import { renderHtml } from '../render';
 import { lint } from '../rules';
 import type { Finding } from '../rules/types';
 import { escapeControls } from './escape';
-import { FileError, loadFile } from './files';
+import { FileError, loadFile } from '../host/files';
 import { fileMessages } from './messages';
 import { readFailure, ruleFailure } from './failures';
 
@@ -93,7 +94,14 @@ export async function runRender(command: RenderCommand): Promise<number> {
   const config = configFor(file, say, t, command.locale);
   const doc = readReferat(text, { vocabulary: config?.vocabulary, onError: readFailure(file) });
   const findings: Finding[] | undefined = config ? lint(doc, text, { config, onRuleError: ruleFailure(file) }) : undefined;
-  const html = renderHtml(doc, text, { findings, config: config ?? undefined, locale: pageLocale, standalone: true, title: `${path.basename(file)} — ${doc.meeting.title ?? 'Referat'}` });
+  const html = renderHtml(doc, text, {
+    findings,
+    config: config ?? undefined,
+    locale: pageLocale,
+    standalone: true,
+    title: `${path.basename(file)} — ${doc.meeting.title ?? 'Referat'}`,
+    sha256: (style) => createHash('sha256').update(style, 'utf8').digest('base64'),
+  });
   if (!command.output) {
     process.stdout.write(html);
     return config ? 0 : 2;

@@ -299,7 +299,8 @@ function partyMentions(text: string): Mention[] {
 }
 
 const ROLE_WORD = /^(?:udvalgs|næst|vice)?(?:formand|borgmester|rådmand)(?:en)?$/iu;
-const ROLE_BEFORE_NAME = /(?<!\p{L})((?:[Uu]dvalgs|[Nn]æst|[Vv]ice)?(?:[Ff]ormand|[Bb]orgmester|[Rr]ådmand)(?:en)?),?[ \t]+((?:[A-ZÆØÅÉ][\p{L}'’.-]*[ \t]+){1,4}[A-ZÆØÅÉ][\p{L}'’-]*)/gu;
+const ROLE_BEFORE_NAME =
+  /(?<!\p{L})((?:[Uu]dvalgs|[Nn]æst|[Vv]ice)?(?:[Ff]ormand|[Bb]orgmester|[Rr]ådmand)(?:en)?),?[ \t]+((?:[A-ZÆØÅÉ][\p{L}'’.-]*[ \t]+){1,4}[A-ZÆØÅÉ][\p{L}'’-]*)/gu;
 
 /** A genitive before the role word: another body's chair (`Støjrådets formand`), unless it is the council's or the committee's own. */
 const OTHER_BODY = /(?<!\p{L})(?!(?:kommunens|kommunes|byrådets|udvalgets)\s)\p{L}{4,}s\s+$/iu;
@@ -513,9 +514,7 @@ export function inferConfig(sources: readonly InitSource[]): InitResult {
       if (found.likeness === 'same' && party) found.person.parties.set(`${m.file}\u0000${party}`, { date: m.date, party, file: m.file });
       // A role word the text puts before a name that is not quite the member's may be another person's.
       const role =
-        mention.own && (found.likeness === 'same' || !mention.fromText)
-          ? (roleOf(found.before, name) ?? (found.before === null ? roleOf(mention.role, name) : null))
-          : null;
+        mention.own && (found.likeness === 'same' || !mention.fromText) ? (roleOf(found.before, name) ?? (found.before === null ? roleOf(mention.role, name) : null)) : null;
       if (role) {
         if (!found.person.roles.has(c.key)) found.person.roles.set(c.key, new Map());
         const roles = found.person.roles.get(c.key)!;
@@ -573,7 +572,10 @@ export function inferConfig(sources: readonly InitSource[]): InitResult {
       const personName = canonical(person);
       const listedAt = at.map((i) => kept[i].meeting);
       if (at.length * 2 < span) {
-        notes.push({ code: 'rarelyListed', args: { committee: shownName, name: personName, count: at.length, span, from: listedAt[0].date ?? '?', to: listedAt.at(-1)!.date ?? '?' } });
+        notes.push({
+          code: 'rarelyListed',
+          args: { committee: shownName, name: personName, count: at.length, span, from: listedAt[0].date ?? '?', to: listedAt.at(-1)!.date ?? '?' },
+        });
         continue;
       }
       if (at.length === 1 && kept.length > 1 && !fromVotes) notes.push({ code: 'once', args: { committee: shownName, name: personName, date: listedAt[0].date ?? '?' } });
@@ -603,7 +605,10 @@ export function inferConfig(sources: readonly InitSource[]): InitResult {
 function roleFor(roles: Person['roles'] extends Map<string, infer R> ? R | undefined : never, conflict: (roles: string) => void): string | null {
   if (!roles) return null;
   const weight = (e: { model: Set<string>; text: Set<string> }) => (e.model.size ? 2 * e.model.size : e.text.size >= 2 ? e.text.size : 0);
-  const ranked = [...roles.entries()].map(([role, e]) => ({ role, weight: weight(e) })).filter((r) => r.weight > 0).sort((a, b) => b.weight - a.weight);
+  const ranked = [...roles.entries()]
+    .map(([role, e]) => ({ role, weight: weight(e) }))
+    .filter((r) => r.weight > 0)
+    .sort((a, b) => b.weight - a.weight);
   if (!ranked.length) return null;
   if (ranked.length > 1 && ranked[0].weight === ranked[1].weight) {
     conflict(ranked.map((r) => r.role).join(' / '));
@@ -624,7 +629,10 @@ function mostCommon(counts: Map<string, number>): string {
 /** The configuration as people read it: one line for each member. */
 export function configText(config: ReferatConfig): string {
   const value = (v: unknown) => (Array.isArray(v) ? `[${v.map((x) => JSON.stringify(x)).join(', ')}]` : JSON.stringify(v));
-  const member = (m: MemberConfig) => `{ ${Object.entries(m).map(([k, v]) => `${JSON.stringify(k)}: ${value(v)}`).join(', ')} }`;
+  const member = (m: MemberConfig) =>
+    `{ ${Object.entries(m)
+      .map(([k, v]) => `${JSON.stringify(k)}: ${value(v)}`)
+      .join(', ')} }`;
   const committees = (config.committees ?? []).map((c) => {
     const head = [`"name": ${JSON.stringify(c.name)}`, ...(c.period ? [`"period": ${JSON.stringify(c.period)}`] : [])];
     const members = c.members.map((m) => `        ${member(m)}`).join(',\n');

@@ -26,7 +26,12 @@ export interface CommitteeMembers {
  * `Bæhrenz`: telling them apart is the point).
  */
 export function nameKey(name: string): string {
-  return name.normalize('NFC').toLowerCase().replace(/[\s\u00a0]+/g, ' ').replace(/\s*-\s*/g, '-').trim();
+  return name
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/[\s\u00a0]+/g, ' ')
+    .replace(/\s*-\s*/g, '-')
+    .trim();
 }
 
 /** How far apart two spellings of one name may be: as the rules count it. */

@@ -179,8 +179,7 @@ export function textEdits(before: string, after: string, only?: { first: number;
   const b = segments(after);
   const starts = lineStarts(before);
   const offsetOf = (line: number) => (line < starts.length ? starts[line] : before.length);
-  const inside = (h: Hunk) =>
-    !only || (h.a0 >= only.first && (h.a1 === h.a0 ? h.a0 <= only.last + 1 : h.a1 - 1 <= only.last));
+  const inside = (h: Hunk) => !only || (h.a0 >= only.first && (h.a1 === h.a0 ? h.a0 <= only.last + 1 : h.a1 - 1 <= only.last));
   const edits: TextEdit[] = [];
   for (const h of anchors ? diffBetweenAnchors(a, b, anchors) : diffLines(a, b)) {
     if (h.a1 - h.a0 === h.b1 - h.b0) {

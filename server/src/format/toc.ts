@@ -40,148 +40,32 @@ export interface TocMatch {
 }
 
 /**
- * The longest run of entries that name the punkter in order (a common subsequence), walked from the
- * start so that an entry pairs with the first punkt it can. `candidates[e]` lists, in order, the
- * punkter entry `e` names.
- *
- * The walk needs, at each step, the length of the longest run in what is left. Those lengths are
- * worked out with bit vectors (Hyyrö's bit-parallel LCS), 32 punkter a word, instead of a table of
- * every entry and punkt: the same answer, at a 32nd of the cost.
+ * The longest run of entries that name the punkter in order (a longest common subsequence), as the
+ * punkt of each entry. Walked from the start, so that an entry pairs with the first punkt it can.
  */
-function longestInOrder(matches: (e: number, i: number) => boolean, candidates: readonly (readonly number[])[], entries: number, items: number): (number | null)[] {
+function longestInOrder(matches: (e: number, i: number) => boolean, entries: number, items: number): (number | null)[] {
   const pairOf: (number | null)[] = new Array(entries).fill(null);
-  // A common start pairs as it stands: the walk pairs an entry and a punkt wherever they match.
+  // A common start pairs as it stands (pairing a match never shortens the run): most TOCs end here.
   let start = 0;
   while (start < entries && start < items && matches(start, start)) {
     pairOf[start] = start;
     start++;
   }
-  if (start === entries || start === items) return pairOf;
-
-  // Row r (entry start + r) holds one bit per punkt i >= start, at position items - 1 - i: 0 where
-  // the longest run of entries r.. and punkter i.. is one longer than that of entries r.. and
-  // punkter i + 1.. (an "increase"). The row past the last entry has none.
-  const size = items - start;
-  const words = (size + 31) >>> 5;
-  const rowCount = entries - start;
-  const rows = new Uint32Array((rowCount + 1) * words);
-  rows.fill(0xffffffff, rowCount * words);
-  // The punkter an entry names, as bits. Entries written alike share a list: a long list (a title
-  // that repeats through a long document) is turned into bits once; a short one in `scratch`.
-  const scratch = new Uint32Array(words);
-  const masks = new Map<readonly number[], Uint32Array>();
-  const maskOf = (matched: readonly number[]): Uint32Array => {
-    let mask = masks.get(matched);
-    if (mask) return mask;
-    mask = matched.length >= 8 ? new Uint32Array(words) : scratch;
-    for (const i of matched) {
-      if (i < start) continue;
-      const p = items - 1 - i;
-      mask[p >>> 5] |= 1 << (p & 31);
+  // longest[e][i]: the length of the longest run in entries e.. and punkter i.. (from `start` on).
+  const width = items - start + 1;
+  const longest = new Uint32Array((entries - start + 1) * width);
+  const at = (e: number, i: number) => (e - start) * width + (i - start);
+  for (let e = entries - 1; e >= start; e--) {
+    for (let i = items - 1; i >= start; i--) {
+      longest[at(e, i)] = matches(e, i) ? longest[at(e + 1, i + 1)] + 1 : Math.max(longest[at(e + 1, i)], longest[at(e, i + 1)]);
     }
-    if (mask !== scratch) masks.set(matched, mask);
-    return mask;
-  };
-  for (let r = rowCount - 1; r >= 0; r--) {
-    const matched = candidates[start + r];
-    const mask = maskOf(matched);
-    const from = (r + 1) * words;
-    const to = r * words;
-    let carry = 0;
-    for (let w = 0; w < words; w++) {
-      const v = rows[from + w];
-      const u = v & mask[w];
-      const sum = v + (u >>> 0) + carry;
-      carry = sum > 0xffffffff ? 1 : 0;
-      rows[to + w] = (sum >>> 0) | (v & ~u);
-    }
-    if (mask === scratch) for (const i of matched) if (i >= start) scratch[(items - 1 - i) >>> 5] = 0;
   }
-  /** The length of the longest run of entries e.. and punkter i.. (the increases at punkter i..). */
-  const longest = (e: number, i: number): number => {
-    const count = items - i;
-    const base = (e - start) * words;
-    let ones = 0;
-    const full = count >>> 5;
-    for (let w = 0; w < full; w++) ones += bitCount(rows[base + w]);
-    if (count & 31) ones += bitCount(rows[base + full] & ((1 << (count & 31)) - 1));
-    return count - ones;
-  };
-  const increase = (e: number, i: number): number => {
-    const p = items - 1 - i;
-    return (rows[(e - start) * words + (p >>> 5)] >>> (p & 31)) & 1 ? 0 : 1;
-  };
-  // here: longest(e, i); below: longest(e + 1, i).
-  let e = start;
-  let i = start;
-  let here = longest(e, i);
-  let below = longest(e + 1, i);
-  while (e < entries && i < items) {
-    if (matches(e, i)) {
-      pairOf[e++] = i++;
-      if (e === entries || i === items) break;
-      here = longest(e, i);
-      below = longest(e + 1, i);
-    } else if (below >= here - increase(e, i)) {
-      // Leaving the entry out loses nothing.
-      e++;
-      here = below;
-      if (e < entries) below = longest(e + 1, i);
-    } else {
-      here -= increase(e, i);
-      below -= increase(e + 1, i);
-      i++;
-    }
+  for (let e = start, i = start; e < entries && i < items; ) {
+    if (matches(e, i)) pairOf[e++] = i++;
+    else if (longest[at(e + 1, i)] >= longest[at(e, i + 1)]) e++;
+    else i++;
   }
   return pairOf;
-}
-
-function bitCount(x: number): number {
-  x -= (x >>> 1) & 0x55555555;
-  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
-  return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
-}
-
-/**
- * Per entry, the punkter it names, in order. Titles compare equal or as a prefix of at least 20
- * characters (`sameNormTitle`), so a match shares the first 20 characters (or the whole of a
- * shorter title): only titles in that bucket are tried. Titles repeat through a long document, so
- * punkter are grouped by title, and entries written alike share one list.
- */
-function candidatesOf(entries: readonly TocEntry[], entryTitles: readonly string[], itemTitles: readonly string[], matches: (e: number, i: number) => boolean): number[][] {
-  const bucketOf = (title: string) => (title.length >= 20 ? title.slice(0, 20) : title);
-  const itemsByTitle = new Map<string, number[]>();
-  itemTitles.forEach((title, i) => {
-    const list = itemsByTitle.get(title);
-    if (list) list.push(i);
-    else itemsByTitle.set(title, [i]);
-  });
-  const buckets = new Map<string, string[]>();
-  for (const title of itemsByTitle.keys()) {
-    const key = bucketOf(title);
-    const bucket = buckets.get(key);
-    if (bucket) bucket.push(title);
-    else buckets.set(key, [title]);
-  }
-  const byEntry = new Map<string, Map<number | null, number[]>>();
-  return entries.map((entry, e) => {
-    const title = entryTitles[e];
-    let byNumber = byEntry.get(title);
-    if (!byNumber) byEntry.set(title, (byNumber = new Map()));
-    let list = byNumber.get(entry.number);
-    if (!list) {
-      list = [];
-      let titles = 0;
-      for (const other of buckets.get(bucketOf(title)) ?? []) {
-        if (!sameNormTitle(title, other)) continue;
-        titles++;
-        for (const i of itemsByTitle.get(other)!) if (matches(e, i)) list.push(i);
-      }
-      if (titles > 1) list.sort((x, y) => x - y);
-      byNumber.set(entry.number, list);
-    }
-    return list;
-  });
 }
 
 /**
@@ -201,10 +85,8 @@ export function matchToc(toc: Toc, items: readonly Punkt[]): TocMatch {
   };
   const entryTitles = entries.map((e) => norm(e.title));
   const itemTitles = items.map((i) => norm(i.title));
-  const matches = (e: number, i: number) =>
-    (entries[e].number === null || entries[e].number === items[i].number) && sameNormTitle(entryTitles[e], itemTitles[i]);
-  const candidates = candidatesOf(entries, entryTitles, itemTitles, matches);
-  const itemOf = longestInOrder(matches, candidates, entries.length, items.length);
+  const matches = (e: number, i: number) => (entries[e].number === null || entries[e].number === items[i].number) && sameNormTitle(entryTitles[e], itemTitles[i]);
+  const itemOf = longestInOrder(matches, entries.length, items.length);
   const status: EntryStatus[] = itemOf.map((i) => (i === null ? 'extra' : 'ok'));
   const entryOf: (number | null)[] = new Array(items.length).fill(null);
   itemOf.forEach((i, e) => {
@@ -212,8 +94,8 @@ export function matchToc(toc: Toc, items: readonly Punkt[]): TocMatch {
   });
   entries.forEach((_, e) => {
     if (itemOf[e] !== null) return;
-    const i = candidates[e].find((k) => entryOf[k] === null);
-    if (i === undefined) return;
+    const i = entryOf.findIndex((paired, k) => paired === null && matches(e, k));
+    if (i < 0) return;
     itemOf[e] = i;
     entryOf[i] = e;
     status[e] = 'moved';
@@ -249,26 +131,12 @@ export function pagedEntry(title: string, page: number, truncated = false): stri
   return truncated ? `${words}\t${page}` : `${words}.....\t${page}`;
 }
 
+/** The text on one line: runs of white space as one space, none at the ends. */
 function oneLine(text: string): string {
-  // Most titles are one line with single spaces already: then no pattern and no new string.
-  return isOneLine(text) ? text : text.replace(/\s+/g, ' ').trim();
+  return text.replace(/\s+/g, ' ').trim();
 }
 
-/** True when `text` has no white space but single spaces between words (`oneLine` would not change it). */
-function isOneLine(text: string): boolean {
-  let space = true; // a space at the start is not one line
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code === 32) {
-      if (space) return false;
-      space = true;
-    } else if (isRegExpSpaceCode(code)) return false;
-    else space = false;
-  }
-  return !space;
-}
-
-/** The text without dots, ellipses and white space at its end (`/[.…\s]+$/u`). */
+/** The text without dots, ellipses and white space at its end (`/[.…\s]+$/u`, which backtracks on long runs). */
 function withoutDots(text: string): string {
   let end = text.length;
   while (end > 0) {
@@ -279,12 +147,17 @@ function withoutDots(text: string): string {
   return end === text.length ? text : text.slice(0, end);
 }
 
-
 /**
  * Rewrites the TOC's entries from the items, in the TOC's own form, keeping known page numbers.
  * `lines` (the text's lines) may be given as a function: they are needed only for the 001 style.
  */
-export function rewriteToc(toc: Toc, items: readonly Punkt[], lines: readonly string[] | (() => readonly string[]), options: TocRewriteOptions = {}, match = matchToc(toc, items)): TocRewrite | null {
+export function rewriteToc(
+  toc: Toc,
+  items: readonly Punkt[],
+  lines: readonly string[] | (() => readonly string[]),
+  options: TocRewriteOptions = {},
+  match = matchToc(toc, items),
+): TocRewrite | null {
   const first = toc.entries[0];
   const last = toc.entries[toc.entries.length - 1];
   if (!first || !last) return null;

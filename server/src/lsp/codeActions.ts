@@ -1,13 +1,6 @@
 // Code actions on referat diagnostics: the rule's own fix, "fix all of this rule", fixing
 // everything (source.fixAll.referat), switching a rule off for one line, and the rule's docs.
-import {
-  CodeActionKind,
-  type CodeAction,
-  type CodeActionParams,
-  type Diagnostic,
-  type TextEdit,
-  type WorkspaceEdit,
-} from 'vscode-languageserver';
+import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { translator } from '../i18n';
 import { applyEdits } from '../rules/fix';
@@ -48,8 +41,7 @@ export function codeActions(linter: Linter, params: CodeActionParams, options: C
   const actions: CodeAction[] = [];
 
   const ours = params.context.diagnostics.filter(
-    (d): d is Diagnostic & { code: string } =>
-      d.source === DIAGNOSTIC_SOURCE && typeof d.code === 'string' && d.code !== CONFIG_DIAGNOSTIC_CODE && d.code !== TOO_LARGE_CODE,
+    (d): d is Diagnostic & { code: string } => d.source === DIAGNOSTIC_SOURCE && typeof d.code === 'string' && d.code !== CONFIG_DIAGNOSTIC_CODE && d.code !== TOO_LARGE_CODE,
   );
 
   if (wants(CodeActionKind.QuickFix)) {
@@ -86,7 +78,10 @@ export function codeActions(linter: Linter, params: CodeActionParams, options: C
       seenRules.add(ruleId);
       const fixable = findings.filter((f) => f.ruleId === ruleId && f.fix);
       if (fixable.length >= 2) {
-        const { edits } = combineFixes(document, fixable.map((f) => f.fix!));
+        const { edits } = combineFixes(
+          document,
+          fixable.map((f) => f.fix!),
+        );
         fixAlls.push({
           title: t('fixAllRule', { rule: ruleId }),
           kind: CodeActionKind.QuickFix,
@@ -137,9 +132,7 @@ export function combineFixes(document: TextDocument, fixes: Fix[]): { edits: Tex
     fix.edits.map((e) => ({ from: document.offsetAt(e.range.start), to: document.offsetAt(e.range.end) })).map((s) => (s.to < s.from ? { from: s.from, to: s.from } : s));
   // As applyEdits: touching is not overlapping, and insertions at one place go in in order.
   const overlaps = (a: Span, b: Span) => a.from < b.to && b.from < a.to;
-  const ordered = fixes
-    .map((fix) => ({ fix, spans: spansOf(fix) }))
-    .sort((a, b) => Math.min(...a.spans.map((s) => s.from)) - Math.min(...b.spans.map((s) => s.from)));
+  const ordered = fixes.map((fix) => ({ fix, spans: spansOf(fix) })).sort((a, b) => Math.min(...a.spans.map((s) => s.from)) - Math.min(...b.spans.map((s) => s.from)));
   const taken: Span[] = [];
   const edits: TextEdit[] = [];
   const skipped: Fix[] = [];

@@ -1,14 +1,7 @@
 // Completion while writing a referat: the next punkt number after `Punkt `, case-type prefixes
 // after `Punkt N: `, section headings in the document's own style on an empty line of a punkt, and
 // in a Beslutning the members' names (with party letters) and the usual vote sentences.
-import {
-  CompletionItemKind,
-  InsertTextFormat,
-  MarkupKind,
-  type CompletionItem,
-  type Position,
-  type Range,
-} from 'vscode-languageserver';
+import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type Position, type Range } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Member, Membership } from '../config/membership';
 import { type Locale, translator } from '../i18n';
@@ -129,7 +122,20 @@ export function completions(document: TextDocument, model: ReferatDocument, posi
 
   const heading = HEADING_SO_FAR.exec(prefix);
   if (heading && blankAfter && !isSectionHeadingLine(item, position.line)) {
-    out.push(...sectionItems(model, (line) => (line >= 0 && line < document.lineCount ? lineText(document, line) : undefined), item, section, position.line, heading[1], at(0, text.length), options, t, eol(document)));
+    out.push(
+      ...sectionItems(
+        model,
+        (line) => (line >= 0 && line < document.lineCount ? lineText(document, line) : undefined),
+        item,
+        section,
+        position.line,
+        heading[1],
+        at(0, text.length),
+        options,
+        t,
+        eol(document),
+      ),
+    );
   }
 
   if (section?.kind === 'beslutning' && position.line > section.heading.range.start.line) {
@@ -251,9 +257,7 @@ function sentenceItems(
       detail: t(detail),
       documentation: t('sentenceDoc'),
       sortText: `2${i}`,
-      ...(options.snippets
-        ? { textEdit: { range, newText: snippet }, insertTextFormat: InsertTextFormat.Snippet }
-        : { textEdit: { range, newText: plain } }),
+      ...(options.snippets ? { textEdit: { range, newText: snippet }, insertTextFormat: InsertTextFormat.Snippet } : { textEdit: { range, newText: plain } }),
     };
   });
 }

@@ -5,11 +5,12 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { CONFIG_FILE, ConfigReadError, findConfigFile, parseConfig, readConfigText, type ConfigProblem } from '../config/load';
+import { CONFIG_FILE, parseConfig, type ConfigProblem } from '../config/load';
+import { ConfigReadError, findConfigFile, readConfigText } from '../host/configFile';
 import type { ReferatConfig } from '../config/types';
 import type { SeveritySetting } from '../rules/types';
 import type { Logger } from './documents';
-import { filePathOf } from './referatFiles';
+import { filePathOf, isInside } from './referatFiles';
 
 export const SETTINGS_SECTION = 'referat';
 const SEVERITY_SETTINGS: readonly SeveritySetting[] = ['off', 'info', 'warning', 'error'];
@@ -221,24 +222,123 @@ export function isConfigFile(filePath: string): boolean {
   return path.basename(filePath) === CONFIG_FILE;
 }
 
-/** The settings in force, replaced as a whole when the client reports a change. */
-export class SettingsStore {
-  current: ValidationSettings = DEFAULT_SETTINGS;
-  generation = 0;
-  private markReady!: () => void;
-  /** Resolves once the client's settings have been asked for (or could not be). */
-  readonly ready = new Promise<void>((resolve) => (this.markReady = resolve));
+/** Asks the client for the `referat` section, of one workspace folder (its URI) or without a scope. */
+export type SettingsReader = (scopeUri: string | undefined) => Promise<unknown>;
 
-  /** Takes a `referat` section; returns what changed. */
-  update(section: unknown): { changed: boolean; previous: ValidationSettings } {
-    const previous = this.current;
+interface FolderSettings {
+  uri: string;
+  /** Undefined until read: its documents take the settings without a scope meanwhile. */
+  settings?: ValidationSettings;
+  read?: Promise<void>;
+}
+
+/**
+ * The settings in force: those without a scope, and those of each workspace folder (asked for with
+ * the folder's `scopeUri`, so that a folder's own settings apply to its referater). All are read
+ * again when the client reports a change.
+ */
+export class SettingsStore {
+  /** Without a scope: for documents outside the workspace folders, and pushed by a client that cannot be asked. */
+  current: ValidationSettings = DEFAULT_SETTINGS;
+  /** Bumped whenever the settings of some document changed. */
+  generation = 0;
+  /** Set once the client may be asked (`workspace/configuration`); without it only pushed settings count. */
+  reader: SettingsReader | undefined;
+  /** Workspace folder path → its settings. */
+  private readonly folders = new Map<string, FolderSettings>();
+  private markReady!: () => void;
+  private readonly firstRead = new Promise<void>((resolve) => (this.markReady = resolve));
+
+  constructor(private readonly log?: Logger) {}
+
+  /** The workspace folders (paths). A folder added once the client may be asked is read at once. */
+  setRoots(roots: string[]): void {
+    for (const [root, folder] of [...this.folders]) {
+      if (roots.includes(root)) continue;
+      this.folders.delete(root);
+      if (folder.settings) this.generation++;
+    }
+    for (const root of roots) {
+      if (this.folders.has(root)) continue;
+      const folder: FolderSettings = { uri: pathToFileURL(root).href };
+      this.folders.set(root, folder);
+      if (this.reader) folder.read = this.readFolder(folder);
+    }
+  }
+
+  /** The settings for a document: its workspace folder's once read, else those without a scope. */
+  for(uri: string): ValidationSettings {
+    return this.folderOf(uri)?.settings ?? this.current;
+  }
+
+  /** True when some settings read so far validate the referater that are not open. */
+  anyWorkspace(): boolean {
+    return this.current.workspace || [...this.folders.values()].some((folder) => folder.settings?.workspace);
+  }
+
+  /** Resolves once the settings have been asked for (or could not be): a document's folder's, or every folder's. */
+  async ready(uri?: string): Promise<void> {
+    await this.firstRead;
+    if (uri === undefined) {
+      await Promise.all([...this.folders.values()].map((folder) => folder.read));
+      return;
+    }
+    const folder = this.reader ? this.folderOf(uri) : undefined;
+    if (folder) await (folder.read ??= this.readFolder(folder));
+  }
+
+  /**
+   * Reads the settings again: those without a scope (asked for, or `pushed` by a client that cannot
+   * be asked) and every folder's. True when any changed.
+   */
+  async reload(pushed?: unknown): Promise<boolean> {
+    const generation = this.generation;
+    let section = pushed;
+    if (this.reader) {
+      try {
+        section = await this.reader(undefined);
+      } catch (error) {
+        this.failed(undefined, error);
+      }
+    }
     const next = readSettings(section);
-    const changed = JSON.stringify(next) !== JSON.stringify(previous);
-    if (changed) {
+    if (!sameSettings(next, this.current)) {
       this.current = next;
       this.generation++;
     }
     this.markReady();
-    return { changed, previous };
+    if (this.reader) await Promise.all([...this.folders.values()].map((folder) => (folder.read = this.readFolder(folder))));
+    return this.generation !== generation;
   }
+
+  private async readFolder(folder: FolderSettings): Promise<void> {
+    let next: ValidationSettings;
+    try {
+      next = readSettings(await this.reader!(folder.uri));
+    } catch (error) {
+      this.failed(folder.uri, error);
+      next = this.current;
+    }
+    // Read the first time, the same as those its documents had meanwhile: nothing changed for them.
+    const before = folder.settings ?? this.current;
+    folder.settings = next;
+    if (!sameSettings(before, next)) this.generation++;
+  }
+
+  private failed(scopeUri: string | undefined, error: unknown): void {
+    this.log?.error(`Could not read the settings${scopeUri ? ` of ${scopeUri}` : ''}: ${String(error)}`);
+  }
+
+  /** The innermost workspace folder that holds a document. */
+  private folderOf(uri: string): FolderSettings | undefined {
+    const file = filePathOf(uri);
+    if (!file) return undefined;
+    let found: string | undefined;
+    for (const root of this.folders.keys()) if (isInside(file, root) && (found === undefined || root.length > found.length)) found = root;
+    return found === undefined ? undefined : this.folders.get(found);
+  }
+}
+
+function sameSettings(a: ValidationSettings, b: ValidationSettings): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
 }

@@ -4,7 +4,7 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { ClientCapabilities, Connection } from 'vscode-languageserver';
-import { initFolder, writeConfig } from '../config/initFolder';
+import { initFolder, writeConfig } from '../host/initFolder';
 import { noteLines } from '../config/infer';
 import { type Locale, translator } from '../i18n';
 import type { ConfigStore } from './configuration';

@@ -1,17 +1,15 @@
 // Findings as LSP diagnostics, and the linting of open documents behind them: the rules run at
 // most once per document version and configuration, and a failing run is logged, never thrown.
 import { createHash } from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Archive } from '../archive/archive';
 import type { ConfigProblem } from '../config/load';
 import type { Locale } from '../i18n';
 import type { ReferatDocument } from '../model';
-import { lint, type LintOptions, type LintText } from '../rules';
-import { lintArchive } from '../rules/archive';
+import { ruleDocsUrl } from '../project';
+import { allRules, lint, type LintOptions, type LintText } from '../rules';
+import { archiveRules, lintArchive } from '../rules/archive';
 import { readDirectives } from '../rules/directives';
 import type { Finding, Severity } from '../rules/types';
 import type { ConfigStore, ValidationSettings } from './configuration';
@@ -30,48 +28,19 @@ const SEVERITIES: Record<Severity, DiagnosticSeverity> = {
   info: DiagnosticSeverity.Information,
 };
 
-const MISSING_DOCS_RECHECK_MS = 30_000;
+/** The rules that have a page in docs/rules: every registered rule, over one referat or many. */
+const DOCUMENTED_RULES = new Set([...allRules, ...archiveRules].map((rule) => rule.id));
 
-/** Where the rule documentation is: docs/rules/<id>.md next to the running server (dist/server.js → ../docs/rules). */
+/** The rule pages diagnostics link to: docs/rules/<id>.md on the project's repository (`ruleDocsUrl`). */
 export class RuleDocs {
-  /** Pages found, and when pages not found were last looked for (they may be written meanwhile). */
-  private readonly hrefs = new Map<string, string>();
-  private readonly missing = new Map<string, number>();
-
-  constructor(readonly folder: string | null) {}
-
-  /** Looks for docs/rules in the folder of the server and the folders above it. */
-  static find(from: string = __dirname, levels = 4): RuleDocs {
-    let dir = path.resolve(from);
-    for (let i = 0; i <= levels; i++) {
-      const candidate = path.join(dir, 'docs', 'rules');
-      try {
-        if (fs.statSync(candidate).isDirectory()) return new RuleDocs(candidate);
-      } catch {
-        // not here
-      }
-      const parent = path.dirname(dir);
-      if (parent === dir) break;
-      dir = parent;
-    }
-    return new RuleDocs(null);
+  /** The pages are on the repository, not next to the server: nothing to look for. */
+  static find(): RuleDocs {
+    return new RuleDocs();
   }
 
-  /** A file URI of the rule's page, when that page exists. */
+  /** The https address of the rule's page, for a rule that has one. */
   href(ruleId: string): string | undefined {
-    if (!this.folder || !/^[a-z][a-z0-9-]*$/.test(ruleId)) return undefined;
-    const known = this.hrefs.get(ruleId);
-    if (known) return known;
-    const lookedFor = this.missing.get(ruleId);
-    if (lookedFor !== undefined && Date.now() - lookedFor < MISSING_DOCS_RECHECK_MS) return undefined;
-    const file = path.join(this.folder, `${ruleId}.md`);
-    if (!fs.existsSync(file)) {
-      this.missing.set(ruleId, Date.now());
-      return undefined;
-    }
-    const href = pathToFileURL(file).href;
-    this.hrefs.set(ruleId, href);
-    return href;
+    return DOCUMENTED_RULES.has(ruleId) ? ruleDocsUrl(ruleId) : undefined;
   }
 }
 
@@ -122,9 +91,9 @@ export interface LintedDocument {
   diagnostics: Diagnostic[];
 }
 
-/** The current settings, with a counter that changes whenever they do. */
+/** The settings for each document, with a counter that changes whenever any do. */
 export interface SettingsSource {
-  readonly current: ValidationSettings;
+  for(uri: string): ValidationSettings;
   readonly generation: number;
 }
 
@@ -159,7 +128,7 @@ export class Linter {
   /** An open document over `referat.validate.maxSize`: it gets no rules and no semantic tokens. */
   tooLarge(uri: string): boolean {
     const document = this.cache.documents.get(uri);
-    return document !== undefined && documentOverLimit(document, this.settings.current.maxSizeMb) !== undefined;
+    return document !== undefined && documentOverLimit(document, this.settings.for(uri).maxSizeMb) !== undefined;
   }
 
   /** Changes whenever the result of linting an unchanged text may change. */
@@ -168,7 +137,7 @@ export class Linter {
   }
 
   options(uri: string): LintOptions {
-    return { config: this.configs.configFor(uri).config, overrides: this.settings.current.rules };
+    return { config: this.configs.configFor(uri).config, overrides: this.settings.for(uri).rules };
   }
 
   /** The findings of an open referat, or undefined when the document is not open or not a referat. */
@@ -224,7 +193,7 @@ export class Linter {
 
   /** The rules' findings, or over `referat.validate.maxSize` none and the one diagnostic that says so. */
   private lintWithinLimit(uri: string, document: TextDocument, model: ReferatDocument, options: LintOptions): LintedDocument {
-    const maxMb = this.settings.current.maxSizeMb;
+    const maxMb = this.settings.for(uri).maxSizeMb;
     const bytes = documentOverLimit(document, maxMb);
     if (bytes === undefined) {
       this.toldTooLarge.delete(uri);

@@ -105,7 +105,16 @@ function sectionSymbol(document: TextDocument, section: Section, withSubheadings
     for (const entry of history) {
       if (!containsRange(section.range, entry.headRange) || entry.headRange === section.heading.range) continue;
       const name = oneLine([entry.date, entry.body].filter(Boolean).join(' '));
-      children.push(symbol(document, { name: name || '…', detail: entry.punkt ? `punkt ${entry.punkt}` : '', kind: HISTORY_SYMBOL_KIND, range: entry.range, selectionRange: entry.headRange, children: [] }));
+      children.push(
+        symbol(document, {
+          name: name || '…',
+          detail: entry.punkt ? `punkt ${entry.punkt}` : '',
+          kind: HISTORY_SYMBOL_KIND,
+          range: entry.range,
+          selectionRange: entry.headRange,
+          children: [],
+        }),
+      );
     }
   }
   return headingSymbol(document, section, SECTION_SYMBOL_KIND, sectionDetail(section), children);
@@ -123,13 +132,7 @@ function sectionDetail(section: Section): string {
 }
 
 /** A part that starts with a heading: named after it as written, selected on its words. */
-function headingSymbol(
-  document: TextDocument,
-  part: { heading: Heading; range: Range },
-  kind: SymbolKind,
-  detail: string,
-  children: DocumentSymbol[],
-): DocumentSymbol {
+function headingSymbol(document: TextDocument, part: { heading: Heading; range: Range }, kind: SymbolKind, detail: string, children: DocumentSymbol[]): DocumentSymbol {
   return symbol(document, {
     name: oneLine(part.heading.text) || detail || '…',
     detail,

@@ -110,11 +110,9 @@ export class ModelCache {
             handler(params);
           }
         }),
-      onDidCloseTextDocument: (handler) =>
-        connection.onDidCloseTextDocument((params) => (hasDocumentUri(params) ? handler(params) : ignored('didClose', 'no document URI'))),
+      onDidCloseTextDocument: (handler) => connection.onDidCloseTextDocument((params) => (hasDocumentUri(params) ? handler(params) : ignored('didClose', 'no document URI'))),
       onWillSaveTextDocument: (handler) => connection.onWillSaveTextDocument((params) => void (hasDocumentUri(params) && handler(params))),
-      onWillSaveTextDocumentWaitUntil: (handler) =>
-        connection.onWillSaveTextDocumentWaitUntil((params, token) => (hasDocumentUri(params) ? handler(params, token) : [])),
+      onWillSaveTextDocumentWaitUntil: (handler) => connection.onWillSaveTextDocumentWaitUntil((params, token) => (hasDocumentUri(params) ? handler(params, token) : [])),
       onDidSaveTextDocument: (handler) => connection.onDidSaveTextDocument((params) => void (hasDocumentUri(params) && handler(params))),
     });
   }

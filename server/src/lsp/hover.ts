@@ -8,6 +8,7 @@
 import type { Hover, Position } from 'vscode-languageserver';
 import { MarkupKind } from 'vscode-languageserver';
 import type { Archive } from '../archive/archive';
+import { attendanceOf } from '../archive/members';
 import type { Membership } from '../config/membership';
 import type { Locale } from '../i18n';
 import { KLE_VERSION, kleNumbersIn, parseKle, parseOdder, type FacetInfo, type KleNumber } from '../kle';
@@ -25,7 +26,7 @@ import { memberAt } from './references';
 
 export function hover(open: OpenReferat, membership: Membership | null, position: Position, locale: Locale, archive?: Archive): Hover | null {
   const found =
-    memberHover(open, membership, position, locale) ??
+    memberHover(open, membership, position, locale, archive) ??
     caseNumberHover(open, position, locale, archive) ??
     punktHover(open, membership, position, locale) ??
     voteHover(open, membership, position, locale);
@@ -75,7 +76,7 @@ function subjectOf(vote: Vote, locale: Locale): string {
   return SUBJECTS_EN[subject.toLowerCase()] ?? `“${subject}”`;
 }
 
-function memberHover(open: OpenReferat, membership: Membership | null, position: Position, locale: Locale): Found | null {
+function memberHover(open: OpenReferat, membership: Membership | null, position: Position, locale: Locale, archive?: Archive): Found | null {
   const here = memberAt(open, membership, position);
   if (!here) return null;
   const { occurrence, identity, index } = here;
@@ -98,9 +99,16 @@ function memberHover(open: OpenReferat, membership: Membership | null, position:
   if (others.length) out.push(L(locale, `Også stavet: ${others.map((s) => `»${md(s)}«`).join(', ')}.`, `Also spelled: ${others.map((s) => `“${md(s)}”`).join(', ')}.`));
   const committee = membership?.committee(occurrence.committee) ?? null;
   if (committee && !identity.member) {
-    out.push(L(locale, `Ikke medlem af ${md(committee.name)} ifølge ${committee.source === 'config' ? 'referat.config.json' : 'deltagerlisten'}.`, `Not a member of ${md(committee.name)} according to ${committee.source === 'config' ? 'referat.config.json' : 'the attendee list'}.`));
+    out.push(
+      L(
+        locale,
+        `Ikke medlem af ${md(committee.name)} ifølge ${committee.source === 'config' ? 'referat.config.json' : 'deltagerlisten'}.`,
+        `Not a member of ${md(committee.name)} according to ${committee.source === 'config' ? 'referat.config.json' : 'the attendee list'}.`,
+      ),
+    );
   }
   out.push(presence(model, mine, identity, occurrence, locale));
+  if (archive && !occurrence.committee) out.push(yearRecord(archive, model, [identity.name, ...identity.spellings, ...(identity.member?.aliases ?? [])], locale));
   const item = occurrence.item ?? punktAt(model, position);
   if (item) out.push(...votesOf(model, item, index, identity, membership, locale));
   return { value: out.filter(Boolean).join('\n\n'), range: occurrence.range };
@@ -108,8 +116,12 @@ function memberHover(open: OpenReferat, membership: Membership | null, position:
 
 /** Whether the member was at the meeting, as the attendee list and the absence lines say. */
 function presence(doc: ReferatDocument, mine: MemberOccurrence[], identity: MemberIdentity, occurrence: MemberOccurrence, locale: Locale): string {
-  const attendee = doc.meeting.attendees.find((a) => mine.some((o) => o.item === null && o.range.start.line === a.range.start.line && o.range.start.character === a.range.start.character));
-  const absences = doc.items.flatMap((p) => p.absences.filter((a) => (a.committee ?? '') === (occurrence.committee ?? '') && mine.some((o) => o.ref === a.person)).map((a) => ({ a, p })));
+  const attendee = doc.meeting.attendees.find((a) =>
+    mine.some((o) => o.item === null && o.range.start.line === a.range.start.line && o.range.start.character === a.range.start.character),
+  );
+  const absences = doc.items.flatMap((p) =>
+    p.absences.filter((a) => (a.committee ?? '') === (occurrence.committee ?? '') && mine.some((o) => o.ref === a.person)).map((a) => ({ a, p })),
+  );
   const meeting = absences.filter(({ a }) => a.scope === 'meeting');
   const item = occurrence.item;
   const here = absences.filter(({ a, p }) => a.scope === 'item' && p === item);
@@ -126,6 +138,21 @@ function presence(doc: ReferatDocument, mine: MemberOccurrence[], identity: Memb
   if (attendee) return L(locale, `Til stede ved mødet (deltagerlisten).${partly}`, `Present at the meeting (attendee list).${partly}`);
   if (identity.member) return L(locale, `Ikke noteret fraværende.${partly}`, `Not recorded absent.${partly}`);
   return partly.trim();
+}
+
+/** `Til stede ved 38 af 41 møder i Økonomiudvalget i 2023`: the year of this meeting, over the workspace's referater. */
+function yearRecord(archive: Archive, doc: ReferatDocument, spellings: string[], locale: Locale): string {
+  const { committee, date } = doc.meeting;
+  if (!committee || !date) return '';
+  const year = date.slice(0, 4);
+  const { meetings, attended } = attendanceOf(archive, committee, { from: `${year}-01-01`, to: `${year}-12-31` }, spellings);
+  // One meeting (this one) says nothing the line above does not.
+  if (meetings < 2) return '';
+  return L(
+    locale,
+    `Til stede ved ${attended} af ${meetings} møder i ${md(committee)} i ${year}.`,
+    `Present at ${attended} of ${meetings} meetings of ${md(committee)} in ${year}.`,
+  );
 }
 
 /** How the member voted in the punkt: one line a vote, and the proposals they made. */
@@ -146,7 +173,13 @@ function votesOf(doc: ReferatDocument, item: Punkt, index: MemberIndex, identity
     const at = vote.line + 1;
     if (!named && side) {
       const word = { for: L(locale, 'for', 'for'), against: L(locale, 'imod', 'against'), abstain: L(locale, 'undlod', 'abstaining') }[side];
-      lines.push(L(locale, `Talt med **${word}** i afstemningen om ${md(subject)} (linje ${at}): ikke nævnt ved navn.`, `Counted **${word}** in the vote on ${md(subject)} (line ${at}): not named.`));
+      lines.push(
+        L(
+          locale,
+          `Talt med **${word}** i afstemningen om ${md(subject)} (linje ${at}): ikke nævnt ved navn.`,
+          `Counted **${word}** in the vote on ${md(subject)} (line ${at}): not named.`,
+        ),
+      );
     } else if (side === 'for') lines.push(L(locale, `Stemte **for** ${md(subject)} (linje ${at}).`, `Voted **for** ${md(subject)} (line ${at}).`));
     else if (side === 'against') lines.push(L(locale, `Stemte **imod** ${md(subject)} (linje ${at}).`, `Voted **against** ${md(subject)} (line ${at}).`));
     else if (side === 'abstain') lines.push(L(locale, `**Undlod** at stemme om ${md(subject)} (linje ${at}).`, `**Abstained** on ${md(subject)} (line ${at}).`));
@@ -219,13 +252,19 @@ export function describeCaseNumber(caseNumber: Pick<CaseNumber, 'text' | 'scheme
 function describeKle(kle: KleNumber, locale: Locale): string {
   const out: string[] = [`**${md(kle.text)}** — ${L(locale, 'KLE-journalnummer', 'KLE case number')}`];
   const rows: string[] = [];
-  rows.push(`- ${L(locale, 'Hovedgruppe', 'Main group')} ${kle.hovedgruppe.code}: ${kle.hovedgruppe.title ? md(kle.hovedgruppe.title) : L(locale, '*ikke en hovedgruppe i KLE*', '*not a main group of KLE*')}`);
+  rows.push(
+    `- ${L(locale, 'Hovedgruppe', 'Main group')} ${kle.hovedgruppe.code}: ${kle.hovedgruppe.title ? md(kle.hovedgruppe.title) : L(locale, '*ikke en hovedgruppe i KLE*', '*not a main group of KLE*')}`,
+  );
   if (kle.gruppe.title) rows.push(`- ${L(locale, 'Gruppe', 'Group')} ${kle.gruppe.code}: ${md(kle.gruppe.title)}`);
-  else if (kle.gruppe.notInKle) rows.push(`- ${L(locale, 'Gruppe', 'Group')} ${kle.gruppe.code}: ${L(locale, `*ikke en gruppe i ${KLE_VERSION} (et lokalt nummer)*`, `*not a group of ${KLE_VERSION} (a local number)*`)}`);
+  else if (kle.gruppe.notInKle)
+    rows.push(
+      `- ${L(locale, 'Gruppe', 'Group')} ${kle.gruppe.code}: ${L(locale, `*ikke en gruppe i ${KLE_VERSION} (et lokalt nummer)*`, `*not a group of ${KLE_VERSION} (a local number)*`)}`,
+    );
   if (kle.emne.title) rows.push(`- ${L(locale, 'Emne', 'Topic')} ${kle.emne.code}: ${md(kle.emne.title)}`);
   const facet = facetText(kle.facet.info, locale);
   const category = facetText(kle.facet.categoryInfo, locale);
-  const facetLine = facet ?? (category ? L(locale, `${kle.facet.category}-facet: ${category}`, `${kle.facet.category} facet: ${category}`) : L(locale, '*ukendt facet*', '*unknown facet*'));
+  const facetLine =
+    facet ?? (category ? L(locale, `${kle.facet.category}-facet: ${category}`, `${kle.facet.category} facet: ${category}`) : L(locale, '*ukendt facet*', '*unknown facet*'));
   rows.push(`- ${L(locale, 'Handlingsfacet', 'Action facet')} ${kle.facet.code}: ${facetLine}`);
   rows.push(`- ${L(locale, 'Løbenummer', 'Running number')} ${kle.serial}, ${L(locale, 'år', 'year')} ${kle.year}`);
   out.push(rows.join('\n'));
@@ -238,7 +277,11 @@ function describeBrokenKle(text: string, locale: Locale): string {
   const kle = hg ? parseKle(`${hg}.00.00-G01-1-00`) : null;
   return [
     `**${md(text)}** — ${L(locale, 'KLE-journalnummer, men ufuldstændigt', 'a KLE case number, but incomplete')}`,
-    L(locale, 'Et KLE-nummer har formen hovedgruppe.gruppe.emne-facet-løbenummer-år, fx `27.57.12-Ø34-2-24`.', 'A KLE number reads hovedgruppe.gruppe.emne-facet-running number-year, e.g. `27.57.12-Ø34-2-24`.'),
+    L(
+      locale,
+      'Et KLE-nummer har formen hovedgruppe.gruppe.emne-facet-løbenummer-år, fx `27.57.12-Ø34-2-24`.',
+      'A KLE number reads hovedgruppe.gruppe.emne-facet-running number-year, e.g. `27.57.12-Ø34-2-24`.',
+    ),
     kle?.hovedgruppe.title ? `${L(locale, 'Hovedgruppe', 'Main group')} ${hg}: ${md(kle.hovedgruppe.title)}` : '',
   ]
     .filter(Boolean)
@@ -283,7 +326,11 @@ export function punktSummary(doc: ReferatDocument, membership: Membership | null
   for (const v of p.votes) decided.push(`- ${L(locale, 'Afstemning om', 'Vote on')} ${md(subjectOf(v, locale))}: ${voteSummary(doc, membership, p, v, locale)}`);
   if (decided.length) out.push(`${L(locale, 'Beslutning', 'Decision')}:\n${decided.join('\n')}`);
   else if (!p.sections.some((s) => s.kind === 'beslutning')) out.push(L(locale, '*Ingen beslutning noteret.*', '*No decision recorded.*'));
-  const absent = [...new Set(p.absences.map((a) => `${md(a.person.name)}${a.scope === 'item' ? L(locale, ' (under punktet)', ' (this punkt)') : ''}${a.committee ? ` – ${md(a.committee)}` : ''}`))];
+  const absent = [
+    ...new Set(
+      p.absences.map((a) => `${md(a.person.name)}${a.scope === 'item' ? L(locale, ' (under punktet)', ' (this punkt)') : ''}${a.committee ? ` – ${md(a.committee)}` : ''}`),
+    ),
+  ];
   if (absent.length) out.push(`${L(locale, 'Fraværende', 'Absent')}: ${absent.join(', ')}`);
   return out.join('\n\n');
 }
@@ -335,7 +382,14 @@ export function describeVote(doc: ReferatDocument, membership: Membership | null
       ),
     );
   } else if (vote.outcome) out.push(L(locale, `Noteret resultat: **${outcomeWord(vote.outcome, locale)}**.`, `Stated outcome: **${outcomeWord(vote.outcome, locale)}**.`));
-  else if (computed) out.push(L(locale, `Intet resultat noteret. Efter stemmerne: **${outcomeWord(computed, locale)}** (${why}).`, `No outcome stated. By the votes: **${outcomeWord(computed, locale)}** (${why}).`));
+  else if (computed)
+    out.push(
+      L(
+        locale,
+        `Intet resultat noteret. Efter stemmerne: **${outcomeWord(computed, locale)}** (${why}).`,
+        `No outcome stated. By the votes: **${outcomeWord(computed, locale)}** (${why}).`,
+      ),
+    );
   const members = membership?.committee(vote.committee);
   if (members) {
     const size = members.members.length;
@@ -351,7 +405,9 @@ export function describeVote(doc: ReferatDocument, membership: Membership | null
       ),
     );
   } else {
-    out.push(L(locale, '*Udvalgets medlemmer kendes ikke: fraværende er dem, referatet noterer.*', '*The committee’s members are not known: absent are those the minutes record.*'));
+    out.push(
+      L(locale, '*Udvalgets medlemmer kendes ikke: fraværende er dem, referatet noterer.*', '*The committee’s members are not known: absent are those the minutes record.*'),
+    );
   }
   return out.join('\n\n');
 }

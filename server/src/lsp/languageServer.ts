@@ -30,6 +30,7 @@ import { formatDocument, formatRange } from './formatting';
 import { MembershipCache } from './membership';
 import { guardWith } from './guard';
 import { isFoldersChange } from './params';
+import { registerPreview } from './preview';
 import { filePathOf } from './referatFiles';
 import { selectionRanges } from './selectionRange';
 import { SEMANTIC_TOKENS_LEGEND, SemanticTokensProvider } from './semanticTokens';
@@ -39,9 +40,11 @@ import { workspaceSymbols } from './workspaceSymbol';
 import { registerWritingHelp, writingHelpCapabilities } from './writingHelp';
 
 const SERVER_NAME = 'referat-language-server';
-/** Files whose changes may add, change or remove a referat (`*.referat.md` is a `*.md`). */
-const WATCHED_FILES = '**/*.{referat,txt,md}';
-const WATCHED_CONFIG_FILES = '**/referat.config.json';
+/**
+ * The one watcher, asked of the client: files whose changes may add, change or remove a referat
+ * (`*.referat.md` is a `*.md`; a `.txt` export may be one) and the config files.
+ */
+const WATCHED_FILES = '**/{*.referat,*.txt,*.md,referat.config.json}';
 /** The first workspace symbol request waits for the initial scan at most this long. */
 const SCAN_WAIT_MS = 10_000;
 
@@ -55,7 +58,7 @@ export function startLanguageServer(connection: Connection): void {
   let client: ClientCapabilities = {};
   let initialRoots: string[] = [];
   let roots: string[] = [];
-  const settings = new SettingsStore();
+  const settings = new SettingsStore(log);
   let validator: Validator | undefined;
   const configs = new ConfigStore(
     { ...log, warn: (message) => connection.console.warn(message) },
@@ -73,6 +76,7 @@ export function startLanguageServer(connection: Connection): void {
     initialRoots = rootFolders(params);
     roots = [...initialRoots];
     configs.setRoots(roots);
+    settings.setRoots(roots);
     // Without watched-file events, config files are checked on disk at every lookup.
     configs.checkDisk = !client.workspace?.didChangeWatchedFiles;
     linter = new Linter(cache, configs, settings, localeOf(params.locale), linter.docs, log, () => index.archive());
@@ -92,13 +96,11 @@ export function startLanguageServer(connection: Connection): void {
   connection.onInitialized(() => {
     if (client.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
       connection.client
-        .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: WATCHED_FILES }, { globPattern: WATCHED_CONFIG_FILES }] })
+        .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: WATCHED_FILES }] })
         .catch((error) => log.error(`Could not watch files: ${String(error)}`));
     }
     if (client.workspace?.didChangeConfiguration?.dynamicRegistration) {
-      connection.client
-        .register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION })
-        .catch((error) => log.error(`Could not follow settings: ${String(error)}`));
+      connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION }).catch((error) => log.error(`Could not follow settings: ${String(error)}`));
     }
     if (client.workspace?.workspaceFolders) {
       connection.workspace.onDidChangeWorkspaceFolders((event) => {
@@ -109,29 +111,19 @@ export function startLanguageServer(connection: Connection): void {
         roots = [...roots.filter((root) => !removed.includes(root)), ...folderPaths(event.added)];
         // Untitled documents take the first root's configuration.
         configs.setRoots(roots);
+        settings.setRoots(roots);
         validator?.revalidateAll();
       });
     }
     scanWithProgress(initialRoots);
-    void loadSettings().then(() => validator?.scheduleWorkspace(0));
+    // Asked for per workspace folder (`scopeUri`): a folder's own settings apply to its referater.
+    if (client.workspace?.configuration) settings.reader = (scopeUri) => connection.workspace.getConfiguration({ scopeUri, section: SETTINGS_SECTION });
+    void settings.reload().then(() => validator?.scheduleWorkspace(0));
   });
-
-  /** Reads the `referat` settings (asked for, or as pushed by a client that cannot be asked); true when they changed. */
-  async function loadSettings(pushed?: unknown): Promise<boolean> {
-    let section = pushed;
-    if (client.workspace?.configuration) {
-      try {
-        section = await connection.workspace.getConfiguration({ section: SETTINGS_SECTION });
-      } catch (error) {
-        log.error(`Could not read the settings: ${String(error)}`);
-      }
-    }
-    return settings.update(section).changed;
-  }
 
   connection.onDidChangeConfiguration((params) => {
     const pushed = (params?.settings as Record<string, unknown> | null | undefined)?.[SETTINGS_SECTION];
-    void loadSettings(pushed).then((changed) => {
+    void settings.reload(pushed).then((changed) => {
       if (changed) validator?.revalidateAll();
     });
   });
@@ -227,9 +219,7 @@ export function startLanguageServer(connection: Connection): void {
   );
 
   connection.onCodeAction(
-    guard('textDocument/codeAction', [], (params) =>
-      codeActions(linter, params, { documentChanges: Boolean(client.workspace?.workspaceEdit?.documentChanges) }),
-    ),
+    guard('textDocument/codeAction', [], (params) => codeActions(linter, params, { documentChanges: Boolean(client.workspace?.workspaceEdit?.documentChanges) })),
   );
 
   connection.onExecuteCommand(
@@ -248,12 +238,8 @@ export function startLanguageServer(connection: Connection): void {
     }),
   );
 
-  connection.languages.diagnostics.on(
-    guard('textDocument/diagnostic', { kind: 'full' as const, items: [] }, (params) => validator!.documentReport(params)),
-  );
-  connection.languages.diagnostics.onWorkspace(
-    guard('workspace/diagnostic', { items: [] }, (params, token?: CancellationToken) => validator!.workspaceReport(params, token)),
-  );
+  connection.languages.diagnostics.on(guard('textDocument/diagnostic', { kind: 'full' as const, items: [] }, (params) => validator!.documentReport(params)));
+  connection.languages.diagnostics.onWorkspace(guard('workspace/diagnostic', { items: [] }, (params, token?: CancellationToken) => validator!.workspaceReport(params, token)));
 
   const semanticTokens = new SemanticTokensProvider(cache);
   // None over referat.validate.maxSize: the grammar colours such a referat.
@@ -265,6 +251,7 @@ export function startLanguageServer(connection: Connection): void {
   connection.languages.semanticTokens.onRange(guard('textDocument/semanticTokens/range', { data: [] }, (params) => (small(params) ? semanticTokens.range(params) : { data: [] })));
 
   registerWritingHelp(connection, { cache, configs, index, log, guard, client: () => client, locale: () => linter.locale });
+  registerPreview(connection, { cache, guard, linter: () => linter, settings });
 
   const completionMemberships = new MembershipCache(configs);
   connection.onCompletion(
@@ -305,12 +292,8 @@ function serverCapabilities(client: ClientCapabilities): ServerCapabilities {
     documentRangeFormattingProvider: true,
     semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: { delta: true }, range: true },
     executeCommandProvider: { commands: [CREATE_CONFIG_COMMAND] },
-    codeActionProvider: client.textDocument?.codeAction?.codeActionLiteralSupport
-      ? { codeActionKinds: CODE_ACTION_KINDS, resolveProvider: false }
-      : true,
-    ...(client.textDocument?.diagnostic
-      ? { diagnosticProvider: { identifier: 'referat', interFileDependencies: true, workspaceDiagnostics: true } }
-      : {}),
+    codeActionProvider: client.textDocument?.codeAction?.codeActionLiteralSupport ? { codeActionKinds: CODE_ACTION_KINDS, resolveProvider: false } : true,
+    ...(client.textDocument?.diagnostic ? { diagnosticProvider: { identifier: 'referat', interFileDependencies: true, workspaceDiagnostics: true } } : {}),
     ...(client.workspace?.workspaceFolders ? { workspace: { workspaceFolders: { supported: true, changeNotifications: true } } } : {}),
   };
 }

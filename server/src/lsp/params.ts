@@ -33,6 +33,8 @@ const REQUIRED: Record<string, readonly string[]> = {
   'textDocument/semanticTokens/range': ['range'],
   'workspace/symbol': ['query'],
   'workspace/diagnostic': ['previousResultIds'],
+  'referat/preview': ['textDocument'],
+  'referat/summary': ['textDocument'],
 };
 
 /** Checks of the fields, wherever they appear. */
@@ -67,10 +69,7 @@ export function isOpenedDocument(value: unknown): value is { uri: string; langua
 
 /** The content changes of didChange: the whole text, or a range and its new text. */
 export function isContentChanges(value: unknown): value is TextDocumentContentChangeEvent[] {
-  return (
-    Array.isArray(value) &&
-    value.every((change) => isObject(change) && typeof change.text === 'string' && (!('range' in change) || isRange(change.range)))
-  );
+  return Array.isArray(value) && value.every((change) => isObject(change) && typeof change.text === 'string' && (!('range' in change) || isRange(change.range)));
 }
 
 /** `textDocument` with a string URI (didClose, didSave, willSave). */

@@ -23,6 +23,12 @@ export function filePathOf(uri: string): string | null {
   }
 }
 
+/** True when a file path is the folder or lies below it. */
+export function isInside(filePath: string, folder: string): boolean {
+  const relative = path.relative(folder, filePath);
+  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+}
+
 /**
  * One key per file, whatever the URI spelling: clients encode URIs differently
  * (`%3A` or `:`), so open documents and files read from disk are matched by path.

@@ -75,7 +75,11 @@ export interface Workspace {
 }
 
 /** The member under the cursor: its occurrence and who it is. */
-export function memberAt(open: OpenReferat, membership: Membership | null, position: Position): { occurrence: MemberOccurrence; identity: MemberIdentity; index: MemberIndex } | null {
+export function memberAt(
+  open: OpenReferat,
+  membership: Membership | null,
+  position: Position,
+): { occurrence: MemberOccurrence; identity: MemberIdentity; index: MemberIndex } | null {
   const index = membersOf(open, membership);
   const occurrence = occurrenceAt(index, position);
   const identity = occurrence && index.identities.get(occurrence.identity);
@@ -201,7 +205,8 @@ const cancelled = () => new ResponseError<void>(LSPErrorCodes.RequestCancelled, 
 
 const CUT_SHORT = {
   da: (searched: number, all: number) => `Kun ${searched} af ${all} lukkede referater fra samme udvalg er gennemsøgt (højst ${searched} ad gangen): navnet kan stå i flere.`,
-  en: (searched: number, all: number) => `Only ${searched} of ${all} closed referater of the same committee were searched (at most ${searched} at a time): the name may appear in more.`,
+  en: (searched: number, all: number) =>
+    `Only ${searched} of ${all} closed referater of the same committee were searched (at most ${searched} at a time): the name may appear in more.`,
 };
 
 /**
@@ -266,7 +271,13 @@ async function searchOnDisk(ws: Workspace, uri: string, sought: Sought, pieces: 
   return occurrences.length ? { document, version: null, occurrences } : null;
 }
 
-export async function references(ws: Workspace, open: OpenReferat, position: Position, locale: Locale, token?: CancellationToken): Promise<Location[] | null | ResponseError<void>> {
+export async function references(
+  ws: Workspace,
+  open: OpenReferat,
+  position: Position,
+  locale: Locale,
+  token?: CancellationToken,
+): Promise<Location[] | null | ResponseError<void>> {
   const found = await eachReferat(ws, open, position, { locale, warn: false, token }, ({ document, occurrences }) =>
     occurrences.map((o): Location => ({ uri: document.uri, range: clampRange(document, o.range) })),
   );
@@ -277,14 +288,12 @@ export function documentHighlights(open: OpenReferat, membership: Membership | n
   const { document } = open;
   const here = memberAt(open, membership, position);
   if (here) {
-    return here.index.occurrences
-      .filter((o) => o.identity === here.identity.key)
-      .map((o) => ({ range: clampRange(document, o.range), kind: DocumentHighlightKind.Text }));
+    return here.index.occurrences.filter((o) => o.identity === here.identity.key).map((o) => ({ range: clampRange(document, o.range), kind: DocumentHighlightKind.Text }));
   }
   // A reference to a punkt, or the punkt's heading: the heading and every reference to it.
   const { refs } = analyse(open);
   const ref = referenceAt(refs, position);
-  const punkt = ref && ref.kind !== 'bilag' ? ref.punkt : open.model.items.find((p) => p.heading.range.start.line === position.line) ?? null;
+  const punkt = ref && ref.kind !== 'bilag' ? ref.punkt : (open.model.items.find((p) => p.heading.range.start.line === position.line) ?? null);
   if (!punkt) return null;
   const related = refs.filter((r) => r.kind !== 'bilag' && r.punkt === punkt);
   return [
@@ -298,7 +307,12 @@ const REFUSED = {
   en: 'Only member names can be renamed: put the cursor on a name in a vote, an absence, a proposal or the attendee list.',
 };
 
-export function prepareRename(open: OpenReferat, membership: Membership | null, params: PrepareRenameParams, locale: Locale): { range: Range; placeholder: string } | ResponseError<void> {
+export function prepareRename(
+  open: OpenReferat,
+  membership: Membership | null,
+  params: PrepareRenameParams,
+  locale: Locale,
+): { range: Range; placeholder: string } | ResponseError<void> {
   const here = memberAt(open, membership, params.position);
   if (!here) return new ResponseError(ErrorCodes.InvalidRequest, REFUSED[locale]);
   return { range: clampRange(open.document, here.occurrence.range), placeholder: here.occurrence.written };

@@ -81,9 +81,9 @@ export function semanticTokensOf(document: TextDocument, model: ReferatDocument)
     add(item.caseNumber?.range, 'caseNumber');
     // Absences first: a member named in an absence line is absent whatever else names them.
     for (const absence of item.absences) addPerson(absence.person, ['absent']);
-    for (const proposal of item.proposals) proposal.proposers.forEach((person) => addPerson(person));
+    for (const proposal of item.proposals) for (const person of proposal.proposers) addPerson(person);
     for (const vote of item.votes) {
-      for (const sentence of vote.sentences) sentence.names.forEach((person) => addPerson(person));
+      for (const sentence of vote.sentences) for (const person of sentence.names) addPerson(person);
       if (vote.outcome && vote.outcomeRange) add(outcomeWord(lines, vote.outcomeRange), 'keyword', [vote.outcome === 'vedtaget' ? 'adopted' : 'rejected']);
     }
   }

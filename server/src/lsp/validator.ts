@@ -14,6 +14,7 @@ import {
   type WorkspaceDiagnosticReport,
   type WorkspaceDocumentDiagnosticReport,
 } from 'vscode-languageserver';
+import { decode } from '../host/files';
 import type { ConfigFileState, SettingsStore } from './configuration';
 import { configDiagnostics, resultIdOf, type Linter } from './diagnostics';
 import type { Logger, ModelCache } from './documents';
@@ -79,7 +80,7 @@ export class Validator {
     if (this.o.pull) return;
     // The content event that follows every open: validated at once already.
     if (this.justOpened.delete(uri)) return;
-    this.schedule(uri, this.o.settings.current.debounceMs);
+    this.schedule(uri, this.o.settings.for(uri).debounceMs);
     // The other open referater are checked against this one too (a pulling client asks again itself: interFileDependencies).
     for (const other of this.o.cache.documents.keys()) if (other !== uri && !this.timers.has(other)) this.schedule(other, WORKSPACE_DELAY_MS);
   }
@@ -100,7 +101,7 @@ export class Validator {
     this.publishedResult.delete(uri);
     if (this.o.pull) return;
     if (this.withProblems.delete(uri)) this.send(uri, []);
-    if (this.o.settings.current.workspace) this.scheduleWorkspace();
+    if (this.o.settings.for(uri).workspace) this.scheduleWorkspace();
   }
 
   /** After the configuration or the settings changed: every open document now, and the workspace. */
@@ -136,11 +137,11 @@ export class Validator {
   /** Push: lints the document as it is now and publishes, unless a newer version has come in meanwhile. */
   async validate(uri: string): Promise<void> {
     try {
-      await this.o.settings.ready;
+      await this.o.settings.ready(uri);
       const document = this.o.cache.documents.get(uri);
       if (!document) return;
       const { version, revision } = document;
-      const linted = this.o.settings.current.enable ? this.o.linter.open(uri) : undefined;
+      const linted = this.o.settings.for(uri).enable ? this.o.linter.open(uri) : undefined;
       // Not a referat (any more) and nothing shown: nothing to say.
       if (!linted && !this.withProblems.has(uri)) return;
       const current = this.o.cache.documents.get(uri);
@@ -166,16 +167,16 @@ export class Validator {
   // ---- pull ------------------------------------------------------------------------------
 
   async documentReport(params: DocumentDiagnosticParams): Promise<DocumentDiagnosticReport> {
-    await this.o.settings.ready;
     const uri = params.textDocument.uri;
-    const diagnostics = this.o.settings.current.enable ? (this.o.linter.open(uri)?.diagnostics ?? []) : [];
+    await this.o.settings.ready(uri);
+    const diagnostics = this.o.settings.for(uri).enable ? (this.o.linter.open(uri)?.diagnostics ?? []) : [];
     const resultId = resultIdOf(diagnostics);
     if (params.previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
     return { kind: DocumentDiagnosticReportKind.Full, resultId, items: diagnostics };
   }
 
   async workspaceReport(params: WorkspaceDiagnosticParams, token?: CancellationToken): Promise<WorkspaceDiagnosticReport> {
-    await this.o.settings.ready;
+    await this.o.settings.ready();
     await Promise.race([this.o.index.whenScanned(), delay(SCAN_WAIT_MS)]);
     const previous = new Map(params.previousResultIds.map((p) => [uriKey(p.uri), p.value]));
     const items: WorkspaceDocumentDiagnosticReport[] = [];
@@ -198,7 +199,7 @@ export class Validator {
 
   /** Push: after the first scan, when files changed on disk, after a document was closed. */
   scheduleWorkspace(delayMs = WORKSPACE_DELAY_MS): void {
-    if (this.o.pull || (!this.o.settings.current.workspace && this.shown.size === 0)) return;
+    if (this.o.pull || (!this.o.settings.anyWorkspace() && this.shown.size === 0)) return;
     if (this.workspaceTimer) clearTimeout(this.workspaceTimer);
     this.workspaceTimer = setTimeout(() => {
       this.workspaceTimer = undefined;
@@ -208,7 +209,7 @@ export class Validator {
 
   private async publishWorkspace(): Promise<void> {
     try {
-      await this.o.settings.ready;
+      await this.o.settings.ready();
       await Promise.race([this.o.index.whenScanned(), delay(SCAN_WAIT_MS)]);
       const before = new Map(this.shown);
       for await (const entry of this.walkWorkspace()) {
@@ -224,15 +225,21 @@ export class Validator {
    * The referater not open, each with its diagnostics, then the files shown before that are
    * gone (deleted, opened, or validation turned off). Updates `shown` as it goes.
    */
-  private async *walkWorkspace(token?: CancellationToken): AsyncGenerator<{ key: string; result: DiskResult; gone?: undefined } | { key: string; result?: undefined; gone: string }> {
-    const settings = this.o.settings.current;
+  private async *walkWorkspace(
+    token?: CancellationToken,
+  ): AsyncGenerator<{ key: string; result: DiskResult; gone?: undefined } | { key: string; result?: undefined; gone: string }> {
     const open = new Set(this.o.cache.documents.keys().map(uriKey));
     const current = new Set<string>();
-    if (settings.enable && settings.workspace) {
+    // Each referat by the settings of its workspace folder.
+    const validated = (uri: string) => {
+      const settings = this.o.settings.for(uri);
+      return settings.enable && settings.workspace;
+    };
+    if (this.o.settings.anyWorkspace()) {
       for (const referat of this.o.index.referater()) {
         if (token?.isCancellationRequested) return;
         const key = uriKey(referat.uri);
-        if (open.has(key)) continue;
+        if (open.has(key) || !validated(referat.uri)) continue;
         const result = await this.diskResult(referat.uri);
         if (!result) continue;
         current.add(key);
@@ -269,7 +276,7 @@ export class Validator {
     if (known && known.key === resultKey) return known;
     let text: string;
     try {
-      text = await fsp.readFile(filePath, 'utf8');
+      text = decode(await fsp.readFile(filePath)).text;
     } catch {
       return undefined;
     }

@@ -1,18 +1,20 @@
 // The punkter of every referat in the workspace. Files on disk are read once in the background
 // and again when they change; open documents are taken live from the model cache instead.
-import { promises as fs } from 'node:fs';
+import { type Dirent, promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Range } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Archive } from '../archive/archive';
+import { decode } from '../host/files';
+import { isSkippedFolder } from '../host/folders';
 import { archiveEntry, type ArchivedReferat } from '../archive/entry';
 import type { ReferatDocument } from '../model';
 import { readReferatSafely, type Logger, type ModelCache } from './documents';
 import { revisionOf } from './lineDocument';
 import { clampRange } from './ranges';
-import { filePathOf, hasReferatName, isCandidateFile, isReferatFile, uriKey, fileNameOf } from './referatFiles';
+import { filePathOf, hasReferatName, isCandidateFile, isInside, isReferatFile, uriKey, fileNameOf } from './referatFiles';
 import { meetingName, punktSymbolName } from './symbolNames';
 
 /** Bounds of the walk, so that opening a home folder or a huge monorepo stays cheap. */
@@ -178,7 +180,7 @@ export class WorkspaceIndex {
     try {
       const stat = await fs.stat(filePath);
       if (!stat.isFile() || stat.size > SCAN_LIMITS.maxFileBytes) return null;
-      return await fs.readFile(filePath, 'utf8');
+      return decode(await fs.readFile(filePath)).text;
     } catch {
       return null;
     }
@@ -274,7 +276,7 @@ export async function readIndexedFile(filePath: string, log: Logger): Promise<Di
     const fileName = path.basename(filePath);
     const head = hasReferatName(fileName) ? '' : await readHead(filePath, SCAN_LIMITS.headBytes);
     if (!isReferatFile(fileName, head)) return null;
-    const text = await fs.readFile(filePath, 'utf8');
+    const text = decode(await fs.readFile(filePath)).text;
     const uri = pathToFileURL(filePath).href;
     const model = readReferatSafely(text, uri, log);
     if (!model) return null;
@@ -364,7 +366,7 @@ async function readHead(filePath: string, bytes: number): Promise<string> {
   try {
     const buffer = Buffer.alloc(bytes);
     const { bytesRead } = await handle.read(buffer, 0, bytes, 0);
-    return buffer.subarray(0, bytesRead).toString('utf8');
+    return decode(buffer.subarray(0, bytesRead)).text;
   } finally {
     await handle.close();
   }
@@ -378,7 +380,7 @@ async function findCandidateFiles(roots: string[], log: Logger): Promise<string[
   while (queue.length > 0) {
     const next: typeof queue = [];
     for (const { folder, depth } of queue) {
-      let entries;
+      let entries: Dirent[];
       try {
         entries = await fs.readdir(folder, { withFileTypes: true });
       } catch {
@@ -400,13 +402,4 @@ async function findCandidateFiles(roots: string[], log: Logger): Promise<string[
     queue = next;
   }
   return files;
-}
-
-function isSkippedFolder(name: string): boolean {
-  return name === 'node_modules' || name.startsWith('.');
-}
-
-function isInside(filePath: string, folder: string): boolean {
-  const relative = path.relative(folder, filePath);
-  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
 }

@@ -18,7 +18,6 @@ import type { WorkspaceIndex } from './workspaceIndex';
 /** References and rename wait for the first workspace scan at most this long. */
 const SCAN_WAIT_MS = 10_000;
 
-
 export interface WritingHelpDeps {
   cache: ModelCache;
   configs: ConfigStore;

@@ -24,7 +24,9 @@ export function isoDate(year: number, month: number, day: number): string | null
 }
 
 const NUMERIC = /\b(\d{1,2})[-./](\d{1,2})[-./](\d{4})\b/;
-const monthNames = Object.keys(MONTHS).sort((a, b) => b.length - a.length).join('|');
+const monthNames = Object.keys(MONTHS)
+  .sort((a, b) => b.length - a.length)
+  .join('|');
 const WRITTEN = new RegExp(`\\b(\\d{1,2})\\.?\\s+(${monthNames})\\.?\\s+(\\d{4})\\b`, 'i');
 const WEEKDAY = new RegExp(`\\b(${WEEKDAYS.join('|')})\\b`, 'i');
 

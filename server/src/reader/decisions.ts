@@ -40,8 +40,8 @@ const OPEN_QUOTES = '"“”„«»\'‘’';
 const CLOSE_QUOTE = /["“”»'’]\s*[.,;:]?\s*$/;
 
 const NAME_PARTICLE_PATTERN = NAME_PARTICLES.join('|');
-const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+');
-const words = (list: readonly string[]) => [...list].sort((a, b) => b.length - a.length).map(escape);
+const asPattern = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+');
+const words = (list: readonly string[]) => [...list].sort((a, b) => b.length - a.length).map(asPattern);
 
 const voteVerbs = VOTE_VERBS.flatMap((v) => v.phrases.map((p) => ({ side: v.side, phrase: p, persons: !!v.persons })));
 const VOTE_VERB = new RegExp(`(?<=\\s|^|\\*|:)(${words(voteVerbs.map((v) => v.phrase)).join('|')})(?=[\\s.,:;]|$)`, 'gi');
@@ -138,11 +138,15 @@ export function pointsOf(written: string): string[] {
   return out;
 }
 
-const OUTCOME = /\b(?:er|blev|var)\s+(?:hermed\s+|dermed\s+|således\s+|derfor\s+)?(ikke\s+)?(vedtaget|forkastet|faldet|bortfaldet|nedstemt|godkendt|anbefalet)\b|\bdermed\s+(vedtaget|forkastet)\b/i;
+const OUTCOME =
+  /\b(?:er|blev|var)\s+(?:hermed\s+|dermed\s+|således\s+|derfor\s+)?(ikke\s+)?(vedtaget|forkastet|faldet|bortfaldet|nedstemt|godkendt|anbefalet)\b|\bdermed\s+(vedtaget|forkastet)\b/i;
 const REJECTED = new Set(['forkastet', 'faldet', 'bortfaldet', 'nedstemt']);
 
 /** `Jette Andersen deltog som suppleant for Kenneth Jerkel i behandlingen af punktet.` (group 2: the absent member). */
-const STAND_IN = new RegExp(`\\s(?:${words(STAND_IN_PHRASES).join('|')})\\s+(\\p{Lu}[\\p{L}.'’-]*(?:\\s+(?:\\p{Lu}[\\p{L}.'’-]*|${NAME_PARTICLE_PATTERN}))*(?:\\s*\\([A-ZÆØÅ]{1,3}\\))?)`, 'u');
+const STAND_IN = new RegExp(
+  `\\s(?:${words(STAND_IN_PHRASES).join('|')})\\s+(\\p{Lu}[\\p{L}.'’-]*(?:\\s+(?:\\p{Lu}[\\p{L}.'’-]*|${NAME_PARTICLE_PATTERN}))*(?:\\s*\\([A-ZÆØÅ]{1,3}\\))?)`,
+  'u',
+);
 /** `Dorthe Bøgh Madsen deltog som stedfortræder.`: a stand-in at the meeting, for nobody named. */
 const SITS_IN = new RegExp(`\\s(?:${words(STAND_IN_PRESENT).join('|')})\\s*[.]?\\s*$`, 'iu');
 /** `(Stedfortræder: Conni Bergendorff)` after an absent member (group 2: the stand-in). */
@@ -174,7 +178,8 @@ const kindOf = new Map(decisionVerbs.map((d) => [fold(d.phrase), d.kind]));
 const EARLIER = /^(?:\*\*)?([\p{Lu}][\p{L}\- ]*?(?:udvalget|udvalg|rådet|Byrådet|bestyrelsen))(?:\*\*)?\s*,\s*(?:den\s+)?\d{1,2}\.?\s*[\p{L}.\-\d]+\s*\d{0,4}.*?:\s*$/u;
 
 /** `Beslutning i Plan- og Tryghedsudvalget den 12. august 2025:` — an earlier decision quoted. */
-const EARLIER_DECISION = /^(?:\*\*)?Beslutning\s+i\s+[\p{Lu}][\p{L}\- ]*?(?:udvalget|udvalg|rådet|Byrådet|bestyrelsen|Magistraten)\s+(?:den\s+)?\d{1,2}\.?\s*[\p{L}.\-\d]+\s*\d{0,4}.*?:\s*$/u;
+const EARLIER_DECISION =
+  /^(?:\*\*)?Beslutning\s+i\s+[\p{Lu}][\p{L}\- ]*?(?:udvalget|udvalg|rådet|Byrådet|bestyrelsen|Magistraten)\s+(?:den\s+)?\d{1,2}\.?\s*[\p{L}.\-\d]+\s*\d{0,4}.*?:\s*$/u;
 
 // Expressions of the per-paragraph tests, made once: a literal in a function makes a new object on every call.
 const LEADING_NAME = /^((?:[\p{Lu}][\p{L}]*-\s+og\s+)?[\p{Lu}][\p{L}\-]*)(?=[\s,.]|$)/u;
@@ -554,7 +559,16 @@ export class DecisionReader {
     return this.block;
   }
 
-  private addSentence(span: Span, side: VoteSide, voters: Voters | null, count: number | null, verbFrom: number, verbTo: number, points: string[] | null, range: Range): VoteSentence {
+  private addSentence(
+    span: Span,
+    side: VoteSide,
+    voters: Voters | null,
+    count: number | null,
+    verbFrom: number,
+    verbTo: number,
+    points: string[] | null,
+    range: Range,
+  ): VoteSentence {
     const block = this.ensureBlock(range);
     const sentence: VoteSentence = {
       side,
@@ -829,7 +843,7 @@ export class DecisionReader {
   private statement(span: Span, from: number): void {
     const text = span.text;
     if (ADJOURNED_PATTERN.test(text)) return;
-    const earlier = endsWithColon(text) ? EARLIER.exec(text) ?? EARLIER_DECISION.exec(text) : null;
+    const earlier = endsWithColon(text) ? (EARLIER.exec(text) ?? EARLIER_DECISION.exec(text)) : null;
     // An earlier treatment quoted in the item belongs to that body and date, even the own committee's.
     const body = earlier ? text.replace(/\*\*/g, '').replace(/:\s*$/, '').trim() : leadingBody(text);
     if (earlier) this.committee = body;
@@ -839,7 +853,7 @@ export class DecisionReader {
     if (!remark) this.closeBlock();
     this.listSide = null;
     const verb = DECISION_VERB.exec(unbold(text));
-    const kind: DecisionKind = verb ? kindOf.get(fold(verb[1])) ?? 'other' : 'other';
+    const kind: DecisionKind = verb ? (kindOf.get(fold(verb[1])) ?? 'other') : 'other';
     const statement: DecisionStatement = { text, range: span.whole, committee: this.committee, kind };
     this.out.decisions.push(statement);
     if (remark) return;

@@ -1,19 +1,30 @@
 // The meeting header: title, Mødedato, Mødested, attendees, and `Mødet hævet`.
 import type { Attendee, DateRef, Meeting, Range } from '../model';
-import { ABSENCE_MARKS, ADJOURNED_PATTERN, ATTENDEE_ROLES, COUNCIL_WORDS, HEADER_LABELS, RUN_ON_HEADER_LABELS, SUBSTITUTE_MARKS, DEFAULT_VOCABULARY, type Vocabulary, fold } from '../vocabulary';
+import {
+  ABSENCE_MARKS,
+  ADJOURNED_PATTERN,
+  ATTENDEE_ROLES,
+  COUNCIL_WORDS,
+  HEADER_LABELS,
+  RUN_ON_HEADER_LABELS,
+  SUBSTITUTE_MARKS,
+  DEFAULT_VOCABULARY,
+  type Vocabulary,
+  fold,
+} from '../vocabulary';
 import { findClockTime, findDate, findTime } from './dates';
 import { type Line, type Lines, colRange, lineRange, range, visibleEnd } from './lines';
 import { readPerson } from './names';
 import { Span } from './span';
 
-const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+');
+const asPattern = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+');
 const byLength = (list: readonly string[]) => [...list].sort((a, b) => b.length - a.length);
 
 /** The title words of a vocabulary as an expression, made once for each vocabulary. */
 const titlePatterns = new WeakMap<Vocabulary, RegExp>();
 function titlePattern(vocabulary: Vocabulary): RegExp {
   let pattern = titlePatterns.get(vocabulary);
-  if (!pattern) titlePatterns.set(vocabulary, (pattern = new RegExp(`^(?:${byLength(vocabulary.titleWords).map(escape).join('|')})(?![\\p{L}\\p{N}])[\\s:]*`, 'iu')));
+  if (!pattern) titlePatterns.set(vocabulary, (pattern = new RegExp(`^(?:${byLength(vocabulary.titleWords).map(asPattern).join('|')})(?![\\p{L}\\p{N}])[\\s:]*`, 'iu')));
   return pattern;
 }
 const PERIOD = /(\d{4})\s*[-–]\s*(\d{4})/;
@@ -30,9 +41,14 @@ for (const [field, words] of Object.entries(HEADER_LABELS) as [Field, readonly s
  * A label at the start of a line, alone or before its value, bold or not, with or without colon:
  * `Mødedato`, `**Mødedato** Tirsdag ...`, `Mødedato: 12.03.2024`.
  */
-const LABEL_AT_START = new RegExp(`^(?:\\*\\*|__)?(${byLength([...fieldOf.keys()]).map(escape).join('|')})(?![\\p{L}\\p{N}])(?:\\*\\*|__)?\\s*(?::|(?=\\s|$))(?:\\*\\*|__)?\\s*`, 'iu');
+const LABEL_AT_START = new RegExp(
+  `^(?:\\*\\*|__)?(${byLength([...fieldOf.keys()])
+    .map(asPattern)
+    .join('|')})(?![\\p{L}\\p{N}])(?:\\*\\*|__)?\\s*(?::|(?=\\s|$))(?:\\*\\*|__)?\\s*`,
+  'iu',
+);
 /** A distinctive label further on in a line run together by a PDF export; one without `møde` needs its colon. */
-const LABEL_RUN_ON = new RegExp(`\\s(?:\\*\\*|__)?(${byLength(RUN_ON_HEADER_LABELS).map(escape).join('|')})(?:\\*\\*|__)?(\\s*:)?(?:\\*\\*|__)?\\s`, 'giu');
+const LABEL_RUN_ON = new RegExp(`\\s(?:\\*\\*|__)?(${byLength(RUN_ON_HEADER_LABELS).map(asPattern).join('|')})(?:\\*\\*|__)?(\\s*:)?(?:\\*\\*|__)?\\s`, 'giu');
 
 /** One label and its value in a header line: `[labelAt, valueAt, valueEnd)` are columns of the line. */
 interface LabelledField {

@@ -67,7 +67,11 @@ export function rereadState(previous: ReadState, change: LineChange): ReadState 
   const moved = (line: number) => (line < from ? line : line >= oldEnd ? line + shift : -1);
   // Old punkter by the new line of their heading.
   const old = new Map<number, number>();
-  if (sameContext) before.heads.forEach((h, j) => old.set(moved(h.line), j));
+  if (sameContext) {
+    before.heads.forEach((h, j) => {
+      old.set(moved(h.line), j);
+    });
+  }
 
   const items = structure.heads.map((h, i): Punkt => {
     const stop = structure.stops[i];

@@ -125,7 +125,15 @@ export function readStructure(lines: Lines, vocabulary: Vocabulary = DEFAULT_VOC
       }
     }
   }
-  return { style, meeting, toc, categories, heads, stops: stopsOf(lines, heads, categories), context: { lines, ownCommittee: meeting.committee, meetingDate: meeting.date, vocabulary, categories: usesCategories } };
+  return {
+    style,
+    meeting,
+    toc,
+    categories,
+    heads,
+    stops: stopsOf(lines, heads, categories),
+    context: { lines, ownCommittee: meeting.committee, meetingDate: meeting.date, vocabulary, categories: usesCategories },
+  };
 }
 
 /** For each head, the line of the next head or category line, or the line count. */

@@ -1,7 +1,21 @@
 // Agenda items (punkter): their headings in every style, the case number and access marker
 // under the heading, and the sections and sub-headings inside them.
 import type { CaseNumber, CaseType, Punkt, Range, Section, SectionKind, SubHeading, TocEntry } from '../model';
-import { ACCESS_MARKERS, CASE_NUMBER_LABELS, CASE_TYPE_PATTERN, DOCUMENT_NUMBER_LABELS, ITEM_WORDS, SENTENCE_HEADING_VERBS, DEFAULT_VOCABULARY, type Vocabulary, fold, foldHeading, sameBody, sectionKindOf, withoutInvisible } from '../vocabulary';
+import {
+  ACCESS_MARKERS,
+  CASE_NUMBER_LABELS,
+  CASE_TYPE_PATTERN,
+  DOCUMENT_NUMBER_LABELS,
+  ITEM_WORDS,
+  SENTENCE_HEADING_VERBS,
+  DEFAULT_VOCABULARY,
+  type Vocabulary,
+  fold,
+  foldHeading,
+  sameBody,
+  sectionKindOf,
+  withoutInvisible,
+} from '../vocabulary';
 import { findDate } from './dates';
 import { headedHistory, readHistory } from './history';
 import { isBodyWord } from './names';
@@ -54,7 +68,11 @@ const DOTTED_TOC_LINE = /(\.{3,}|…)\s*\d+\s*$/;
 const TABBED_TOC_LINE = /\t\s*\d+\s*$/;
 
 const ACCESS = new RegExp(`^(${[...ACCESS_MARKERS].sort((a, b) => b.length - a.length).join('|')})(?:\\s*[-–:]\\s*(.*))?$`, 'i');
-const labelPattern = (labels: readonly string[]) => [...labels].sort((a, b) => b.length - a.length).map((l) => l.replace(/\./g, '\\.').replace(/ /g, '\\s*')).join('|');
+const labelPattern = (labels: readonly string[]) =>
+  [...labels]
+    .sort((a, b) => b.length - a.length)
+    .map((l) => l.replace(/\./g, '\\.').replace(/ /g, '\\s*'))
+    .join('|');
 /** `Sagsnr.: 24/1022`, `Sag nr. 24/1234`, `Sag: 23/4411` (a bare `Sag` needs its colon: `Sag 12` may open a punkt). */
 const CASE_LABEL = new RegExp(`^(?:(?:${labelPattern(CASE_NUMBER_LABELS.filter((l) => l !== 'sag'))})\\.?\\s*:?|sag\\s*:)\\s*(\\S.*)$`, 'i');
 /** `Dok.nr.: 123456/24` after the case number on its line. */
@@ -225,9 +243,7 @@ export function findNumberedHeads(lines: Lines, tocEntries: readonly TocEntry[])
     const m = NUMBERED.exec(line.text);
     if (!m) continue;
     const next = lines.at(nextNonBlank(lines, line.index + 1));
-    const confirmed =
-      (next && (CATEGORY.test(next.text) || readCaseLine(next) !== null)) ||
-      sameTitle(byNumber.get(Number(m[1]))?.title, m[2]);
+    const confirmed = (next && (CATEGORY.test(next.text) || readCaseLine(next) !== null)) || sameTitle(byNumber.get(Number(m[1]))?.title, m[2]);
     if (confirmed) heads.push(head(line, m[1], m[2]));
   }
   return heads;
@@ -270,56 +286,9 @@ export function sameNormTitle(a: string, b: string): boolean {
 
 /** Only letters, digits and single spaces count when titles are compared: quotes, dashes and brackets differ between TOC and heading. */
 export function normTitle(s: string): string {
-  return normTitleQuickly(s) ?? normTitleSlowly(s);
-}
-
-/** `normTitle` as its definition; `normTitleQuickly` gives the same for the titles it takes. */
-export function normTitleSlowly(s: string): string {
-  return fold(s.replace(/[^\p{L}\p{N}\s]/gu, ' ')).replace(/\s+/g, ' ').trim();
-}
-
-/** A separator in a title: white space and every character that is not a letter or a digit. */
-const SEPARATOR = 32;
-/** A character `normTitleQuickly` leaves to `normTitleSlowly`. */
-const SLOW = -1;
-
-/**
- * What `normTitleSlowly` makes of each Latin-1 character: its folded lower case for a letter or a
- * digit (one character for all of them), else a separator.
- */
-const LATIN1_TITLE_CODES = Int32Array.from({ length: 256 }, (_, code) => {
-  const char = String.fromCharCode(code);
-  if (!/[\p{L}\p{N}]/u.test(char)) return SEPARATOR;
-  const folded = fold(char);
-  return folded.length === 1 ? folded.charCodeAt(0) : SLOW;
-});
-
-/** Past Latin-1, letters, digits and marks are left to the regular expressions (a lower case may depend on its neighbours, `Σ`). */
-const LETTER_DIGIT_OR_MARK = /[\p{L}\p{N}\p{M}]/u;
-
-function titleCode(code: number): number {
-  if (code < 256) return LATIN1_TITLE_CODES[code];
-  if (code >= 0xd800 && code <= 0xdfff) return SLOW;
-  return LETTER_DIGIT_OR_MARK.test(String.fromCharCode(code)) ? SLOW : SEPARATOR;
-}
-
-/**
- * `normTitle` in one pass over the characters, for titles of Latin-1 letters and digits between
- * any separators (`–`, `”`, `•` included); undefined for any other. The TOC rule compares every
- * title of every referat, and the regular expressions cost more than all the rest of the rule.
- */
-function normTitleQuickly(s: string): string | undefined {
-  if (s.length > 1000) return undefined;
-  const codes: number[] = [];
-  for (let i = 0; i < s.length; i++) {
-    const code = titleCode(s.charCodeAt(i));
-    if (code === SLOW) return undefined;
-    if (code !== SEPARATOR) codes.push(code);
-    // One space between words, none at the ends.
-    else if (codes.length > 0 && codes[codes.length - 1] !== SEPARATOR) codes.push(SEPARATOR);
-  }
-  if (codes[codes.length - 1] === SEPARATOR) codes.pop();
-  return String.fromCharCode(...codes);
+  return fold(s.replace(/[^\p{L}\p{N}\s]/gu, ' '))
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** Reads an access marker and/or case number line (`Åbent - 15.00.00-G01-29-16`, `S2018-2162`, `Sagsnr.: 2012-28504`). */
@@ -481,7 +450,7 @@ export function readItem(ctx: ItemContext, h: ItemHead, end: number): Punkt {
   for (const section of item.sections) {
     if (section.kind !== 'sagsforlob') continue;
     const quoted = bodyOfHeading(section.heading.text);
-    if (quoted) item.history.push(headedHistory(lines, section, quoted.body, quoted.date ? findDate(quoted.date)?.iso ?? null : null));
+    if (quoted) item.history.push(headedHistory(lines, section, quoted.body, quoted.date ? (findDate(quoted.date)?.iso ?? null) : null));
     else item.history.push(...readHistory(lines, section));
   }
   const decisions = new DecisionReader(ctx.ownCommittee, ctx.vocabulary);
@@ -518,7 +487,13 @@ function readSections(ctx: ItemContext, item: Punkt, from: number, end: number):
     // Under `Bilag`, a plain line in the list of attachments is the next attachment (`Indstilling`),
     // not a heading: right after an attachment, or first under the heading with the list going on
     // under it. (Empty lines after the heading do not count: formatting puts one there.)
-    if (kind && open?.kind === 'bilag' && isPlainLine(line) && (lastText === open.heading.range.start.line ? i + 1 <= end && !lines.blank(i + 1) && isPlainLine(lines.at(i + 1)) : lastText === i - 1 && isPlainLine(lines.at(i - 1)))) kind = null;
+    if (
+      kind &&
+      open?.kind === 'bilag' &&
+      isPlainLine(line) &&
+      (lastText === open.heading.range.start.line ? i + 1 <= end && !lines.blank(i + 1) && isPlainLine(lines.at(i + 1)) : lastText === i - 1 && isPlainLine(lines.at(i - 1)))
+    )
+      kind = null;
     if (kind) {
       close();
       sub = null;
@@ -626,4 +601,3 @@ export function isBodyCategory(lines: Lines, i: number, tocCategories: ReadonlyS
   if (tocCategories.has(fold(`${m[1]}. ${m[2]}`))) return true;
   return isHead(nextNonBlank(lines, i + 1));
 }
-

@@ -18,27 +18,16 @@ export interface Line {
   bold: boolean;
   /** True when the line has no visible characters. */
   blank: boolean;
-  /**
-   * Character code of the first character of `text`, or -1 when it is empty. Passes over every line
-   * test it to skip lines (`Punkt`, `Mødet hævet`): reading a character of each line's text costs a
-   * cache miss per line on a long document, this field does not.
-   */
+  /** Character code of the first character of `text`, or -1 when it is empty: passes over every line skip lines by it. */
   firstCode: number;
 }
 
-/**
- * Splits on `\r\n`, `\r` and `\n`, as `text.split(/\r\n|\r|\n/)` would. An `indexOf` loop: it
- * is about twice as fast as splitting on the regular expression, and most texts have no `\r`.
- */
+/** Splits on `\r\n`, `\r` and `\n`, as `text.split(/\r\n|\r|\n/)` would. */
 export function splitLines(text: string): string[] {
   return eachLine(text, (source, from, to) => source.slice(from, to));
 }
 
-/**
- * Calls `visit` with the bounds of every line as `splitLines` cuts it, in order. Reading a line
- * right after cutting it finds its characters still in the processor's cache: splitting all lines
- * first and reading them after costs twice as much on a long document.
- */
+/** Calls `visit` with the bounds of every line as `splitLines` cuts it, in order, without making strings. */
 function forEachLine(text: string, visit: (from: number, to: number) => void): void {
   let from = 0;
   let lf = text.indexOf('\n');
@@ -67,8 +56,7 @@ function forEachLine(text: string, visit: (from: number, to: number) => void): v
 
 /**
  * Where each line starts, as `splitLines` cuts them: 0, and the offset after each `\r\n`, `\r` or
- * `\n`. For edits and positions over a whole text (fixes, formatting, the language server's first
- * lint of a document); the breaks found with `indexOf`, twice as fast as testing every character.
+ * `\n`. For edits and positions over a whole text (fixes, formatting, the language server).
  */
 export function lineStarts(text: string): number[] {
   const starts: number[] = [];
@@ -85,8 +73,7 @@ function eachLine<T>(text: string, make: (source: string, from: number, to: numb
 
 /**
  * White space as exports write it: spaces, tabs, non-breaking and other Unicode spaces, BOM. The
- * characters of `/[\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]/`, tested on the character code:
- * this runs on both ends of every line, where a regular expression per character costs more.
+ * characters of `/[\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]/`, tested on the character code.
  */
 export function isSpaceCode(code: number): boolean {
   if (code < 128) return code === 32 || (code >= 9 && code <= 13);
@@ -133,21 +120,20 @@ export function toLine(raw: string, index: number): Line {
   return lineIn(raw, 0, raw.length, index);
 }
 
-// What `measure` found in the last line it read: module state, so that measuring a line makes no
-// object. Offsets into the source, not columns.
-let wordsStart = 0;
-let wordsEnd = 0;
-let headingLevel: number | null = null;
-let wrappedInBold = false;
-let blankLine = false;
+/** What `measure` finds in a line: where its words are (offsets into the source) and its marks. */
+interface Measured {
+  start: number;
+  end: number;
+  level: number | null;
+  bold: boolean;
+  blank: boolean;
+}
 
 /**
  * Reads the line `source[from, to)`: where its words are, its heading marks, whether it is bold all
- * over or blank. The characters are read in `source`, the whole document when the reader calls it:
- * a line cut from it is a slice, and each character read through a slice costs more. Character loops
- * and index tests rather than regular expressions on slices of the line: this runs on every line.
+ * over or blank. It reads in `source` (the whole document) so that no string is cut for a line.
  */
-function measure(source: string, from: number, to: number): void {
+function measure(source: string, from: number, to: number): Measured {
   let start = from;
   let end = to;
   while (start < end && isSpaceCode(source.charCodeAt(start))) start++;
@@ -188,17 +174,13 @@ function measure(source: string, from: number, to: number): void {
   }
   // An HTML comment alone on its line (`<!-- referat-disable-next-line ... -->`) is not part of the minutes.
   const comment = level === null && end - start >= 4 && source.startsWith('<!--', start) && source.startsWith('-->', end - 3);
-  wordsStart = start;
-  wordsEnd = end;
-  headingLevel = level;
-  wrappedInBold = bold;
-  blankLine = (start === end && level === null) || comment;
+  return { start, end, level, bold, blank: (start === end && level === null) || comment };
 }
 
 /** The line `source[from, to)` as an object. */
 function lineIn(source: string, from: number, to: number, index: number): Line {
-  measure(source, from, to);
-  return lineObject(source, from, to, index, wordsStart, wordsEnd, headingLevel, wrappedInBold, blankLine);
+  const m = measure(source, from, to);
+  return lineObject(source, from, to, index, m.start, m.end, m.level, m.bold, m.blank);
 }
 
 /**
@@ -281,9 +263,8 @@ const BLANK = 16;
 
 /**
  * The lines of a text held as numbers: where each line and its words are in the text, and its marks.
- * A line object is made when asked for and not kept. A 20 MB referat has 275,000 lines; as objects
- * they were two thirds of the memory the reader kept while reading, and past the young generation's
- * size the collector copied each of them twice: reading 20 MB cost three times as much per MB as 1 MB.
+ * A line object is made when asked for and not kept, so that a long referat's lines cost the reader
+ * a few numbers each.
  */
 export class LineTable implements Lines {
   readonly length: number;
@@ -295,21 +276,21 @@ export class LineTable implements Lines {
   private readonly codes: Uint16Array;
 
   constructor(private readonly source: string) {
-    // Sized once: growing the arrays as lines come cost more than counting the line breaks first.
+    // Sized once, from the number of line breaks.
     const capacity = lineCountBound(source);
     const bounds = new Int32Array(capacity * 4);
     const marks = new Uint8Array(capacity);
     const codes = new Uint16Array(capacity);
     let count = 0;
     forEachLine(source, (from, to) => {
-      measure(source, from, to);
+      const m = measure(source, from, to);
       const b = count * 4;
       bounds[b] = from;
       bounds[b + 1] = to;
-      bounds[b + 2] = wordsStart;
-      bounds[b + 3] = wordsEnd;
-      marks[count] = (headingLevel === null ? 0 : headingLevel + 1) | (wrappedInBold ? BOLD : 0) | (blankLine ? BLANK : 0);
-      codes[count] = wordsStart < wordsEnd ? source.charCodeAt(wordsStart) : 0;
+      bounds[b + 2] = m.start;
+      bounds[b + 3] = m.end;
+      marks[count] = (m.level === null ? 0 : m.level + 1) | (m.bold ? BOLD : 0) | (m.blank ? BLANK : 0);
+      codes[count] = m.start < m.end ? source.charCodeAt(m.start) : 0;
       count++;
     });
     this.length = count;
@@ -324,7 +305,17 @@ export class LineTable implements Lines {
     const b = i * 4;
     const marks = this.marks[i];
     const level = marks & LEVEL_MASK;
-    return lineObject(this.source, this.bounds[b], this.bounds[b + 1], i, this.bounds[b + 2], this.bounds[b + 3], level === 0 ? null : level - 1, (marks & BOLD) !== 0, (marks & BLANK) !== 0);
+    return lineObject(
+      this.source,
+      this.bounds[b],
+      this.bounds[b + 1],
+      i,
+      this.bounds[b + 2],
+      this.bounds[b + 3],
+      level === 0 ? null : level - 1,
+      (marks & BOLD) !== 0,
+      (marks & BLANK) !== 0,
+    );
   }
 
   blank(i: number): boolean {
@@ -358,18 +349,14 @@ export function range(startLine: number, startChar: number, endLine: number, end
   return { start: { line: startLine, character: startChar }, end: { line: endLine, character: endChar } };
 }
 
-/**
- * A range from a position already made (a heading's start, say). Positions are never changed once
- * made, so ranges may share them; a 20 MB referat's model has a million of them.
- */
+/** A range from a position already made (a heading's start, say): positions are never changed once made, so ranges may share them. */
 export function rangeFrom(start: Position, endLine: number, endChar: number): Range {
   return { start, end: { line: endLine, character: endChar } };
 }
 
 /** The range of the line's visible characters (the whole line without trailing white space). */
 export function lineRange(line: Line): Range {
-  // A plain line whose words run to its end: its words are its visible characters, and the
-  // characters need not be read again (on a long document each read is a cache miss).
+  // A plain line whose words run to its end: its words are its visible characters.
   if (isPlainToEnd(line)) return range(line.index, line.start, line.index, line.end);
   const raw = line.raw;
   let end = raw.length;
@@ -389,7 +376,6 @@ function isPlainToEnd(line: Line): boolean {
 
 /** The column after the line's last visible character, decoration included (`**` of a bold line). */
 export function visibleEnd(line: Line): number {
-  // Without building the range: this runs for every section and item end.
   if (line.end > line.start && line.end === line.raw.length) return line.end; // the words end the line
   const raw = line.raw;
   let end = raw.length;
@@ -404,8 +390,7 @@ export function colRange(line: Line, from: number, to: number): Range {
 
 /** True when every letter of the text is upper case and it has at least two letters. */
 export function isUpperCase(text: string): boolean {
-  // A character loop: this runs on every short line, and a regular expression over the line costs more.
-  // ASCII letters are told by their codes; other characters by their cases, which makes strings.
+  // ASCII letters are told by their codes; other characters by their cases.
   let letters = 0;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);

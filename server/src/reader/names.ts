@@ -19,56 +19,23 @@ const PARTY = /\(\s*([A-ZÆØÅ]{1,3}(?:-?\d)?)\s*\)/;
 const LONE_PARTY = /^\(\s*([A-ZÆØÅ]{1,3}(?:-?\d)?)\s*\)$/;
 const NAME_WORD = /^(?:\p{Lu}[\p{L}'’.]*(?:-\p{Lu}?[\p{L}'’.]*)*|\p{Lu}\.)$/u;
 
-/** Last letters of the body words and suffixes: a word that ends otherwise is let go before it is folded. */
-const bodyEndings = new Set([...bodyWords, ...BODY_SUFFIXES].map((w) => w.charCodeAt(w.length - 1)));
-
 /** True when the word names a deciding body rather than a person (`Socialudvalget`, `Byrådet`). */
 export function isBodyWord(word: string): boolean {
-  // The folded word ends with the word's last character in lower case when it is ASCII and not white space.
-  const last = word.charCodeAt(word.length - 1);
-  if (last < 128 && last !== 32 && !(last >= 9 && last <= 13)) {
-    const lower = last >= 65 && last <= 90 ? last + 32 : last;
-    if (!bodyEndings.has(lower)) return false;
-  }
   const w = fold(word);
   if (bodyWords.has(w)) return true;
   for (const suffix of BODY_SUFFIXES) if (w.endsWith(suffix) && w.length > suffix.length + 1) return true;
   return false;
 }
 
-/**
- * The length and first letter (`length * 65536 + code`) of every role word: most words of a name
- * are let go before they are folded. Only for words without white space, whose folded length is
- * their length (`İ` grows, but into a character no role word has).
- */
-const roleWordShapes = new Set([...roleWords].map((w) => w.length * 65536 + w.charCodeAt(0)));
-
-/** A role word, for a word without white space. */
-function isRoleWord(word: string): boolean {
-  return mayBeRoleWord(word.charCodeAt(0), word.length) && roleWords.has(fold(word));
-}
-
-/** False when a word without white space, of this first character code and length, is no role word. */
-function mayBeRoleWord(initial: number, length: number): boolean {
-  if (initial >= 128) return true;
-  const lower = initial >= 65 && initial <= 90 ? initial + 32 : initial;
-  return roleWordShapes.has(length * 65536 + lower);
-}
+const isRoleWord = (word: string): boolean => roleWords.has(fold(word));
 
 /** True when the words can be a person's name: two to six capitalised words, particles allowed. */
 export function isPersonName(words: readonly string[]): boolean {
-  return isNameOf(words, isFoldedRoleWord);
-}
-
-const isFoldedRoleWord = (word: string): boolean => roleWords.has(fold(word));
-
-/** `isPersonName`, with the role word test to use (`isRoleWord` for words known to have no white space). */
-function isNameOf(words: readonly string[], isRole: (word: string) => boolean): boolean {
   if (words.length < 2 || words.length > 6) return false;
   let capitals = 0;
   for (const w of words) {
     if (particles.has(w)) continue;
-    if (!NAME_WORD.test(w) || notNameWords.has(w) || isBodyWord(w) || isRole(w)) return false;
+    if (!NAME_WORD.test(w) || notNameWords.has(w) || isBodyWord(w) || isRoleWord(w)) return false;
     capitals++;
   }
   return capitals >= 2 && !particles.has(words[0]);
@@ -127,7 +94,7 @@ function readPiece(span: Span, text: string, base: number, start: number, end: n
     // `Lone Kjær (A), formand, Henrik Bundgaard (V), næstformand`: a role after a name is its role.
     const prev = names[names.length - 1];
     const word = text.slice(first, end).trim();
-    if (prev && !prev.role && isFoldedRoleWord(word)) {
+    if (prev && !prev.role && isRoleWord(word)) {
       prev.role = word;
       return true;
     }
@@ -137,18 +104,13 @@ function readPiece(span: Span, text: string, base: number, start: number, end: n
   return true;
 }
 
-/** Offsets of the words of the piece `readPerson` reads (it calls nothing that reads another). */
-const wordStarts: number[] = [];
-const wordEnds: number[] = [];
-
 /** Reads one person: optional role words, the name, an optional party letter. */
 export function readPerson(span: Span, from: number, to: number): NameRef | null {
   const source = span.text;
-  // The words (runs of non-white space) of `source[from, to)`, by their offsets: a character loop
-  // rather than `matchAll(/\S+/g)` on a slice, which made a slice, an iterator and a match per word.
-  // Most pieces read are no person: the offsets go into arrays kept between calls.
-  const starts = wordStarts;
-  const ends = wordEnds;
+  // The words (runs of non-white space) of `source[from, to)`, by their offsets: most pieces read
+  // are no person, and their words are never cut out.
+  const starts: number[] = [];
+  const ends: number[] = [];
   let count = 0;
   for (let i = from; i < to; ) {
     while (i < to && isRegExpSpaceCode(source.charCodeAt(i))) i++;
@@ -163,9 +125,8 @@ export function readPerson(span: Span, from: number, to: number): NameRef | null
   if (last < 0) return null;
   let role: string | null = null;
   while (first <= last) {
-    if (!mayBeRoleWord(source.charCodeAt(starts[first]), ends[first] - starts[first])) break;
     const word = source.slice(starts[first], ends[first]);
-    if (!roleWords.has(fold(word))) break;
+    if (!isRoleWord(word)) break;
     role = role ? `${role} ${word}` : word;
     first++;
   }
@@ -184,7 +145,7 @@ export function readPerson(span: Span, from: number, to: number): NameRef | null
   if (nameWords < 2 || nameWords > 6) return null; // as isPersonName, before making the words
   const words: string[] = [];
   for (let w = first; w <= last; w++) words.push(source.slice(starts[w], ends[w]));
-  if (!isNameOf(words, isRoleWord)) return null;
+  if (!isPersonName(words)) return null;
   return {
     name: words.join(' '),
     range: span.range(starts[first], ends[last]),
@@ -262,10 +223,18 @@ export function readVoters(span: Span, from: number, to: number, options: VoterO
       if (!options.prefix) return null;
       // The longest run of words at the start of the piece that is a voter: `(Ø) med bemærkning om`.
       const words = [...text.slice(start, end).matchAll(/\S+/g)];
+      let rest = start;
       for (let n = words.length - 1; n > 0; n--) {
-        if (readVoter(span, text, base, start, start + words[n].index!, state, options)) break;
+        if (readVoter(span, text, base, start, start + words[n].index!, state, options)) {
+          rest = start + words[n].index!;
+          break;
+        }
       }
-      break;
+      const resumed = afterRemark(text, rest);
+      if (resumed === null) break;
+      state.separator = ', og ';
+      start = VOTER_SEPARATOR.lastIndex = resumed;
+      continue;
     }
     if (!m) break;
     state.separator = m[0];
@@ -275,12 +244,29 @@ export function readVoters(span: Span, from: number, to: number, options: VoterO
   return out.names.length || out.parties.length ? out : null;
 }
 
+/** A remark on a voter's vote: `med bemærkning om, at ...`. */
+const REMARK = /^\s*,?\s*med\s+(?:en\s+|følgende\s+)?bemærkning/iu;
+/** Where a list of parties goes on after a remark: `, og F,` / `, og F med bemærkning`. */
+const PARTY_AFTER_REMARK = /,\s*og\s+(?=\(?[A-ZÆØÅ]{1,3}(?:-?\d)?\)?(?:\s*[,.;]|\s+med\s|\s*$))/gu;
+
+/**
+ * `A, Ø med bemærkning om, at ..., og F, med bemærkning om ...`: after a remark the list goes on at
+ * `, og` and a party letter. The index of that letter, or null when `text[from...]` is no remark or
+ * nothing follows it.
+ */
+function afterRemark(text: string, from: number): number | null {
+  if (!REMARK.test(text.slice(from))) return null;
+  PARTY_AFTER_REMARK.lastIndex = from;
+  const m = PARTY_AFTER_REMARK.exec(text);
+  return m ? m.index + m[0].length : null;
+}
+
 /** Reads one piece of a list of voters into `state`; false when it is none. */
 function readVoter(span: Span, text: string, base: number, start: number, end: number, state: VoterState, options: VoterOptions): boolean {
   let first = start;
   let last = end;
   while (first < last && isRegExpSpaceCode(text.charCodeAt(first))) first++;
-  while (last > first && (isRegExpSpaceCode(text.charCodeAt(last - 1)) || text.charCodeAt(last - 1) === 46 /* . */ || text.charCodeAt(last - 1) === 58 /* : */)) last--;
+  while (last > first && (isRegExpSpaceCode(text.charCodeAt(last - 1)) || text.charCodeAt(last - 1) === 46 /* . */ || text.charCodeAt(last - 1) === 58) /* : */) last--;
   if (first === last) return false;
   const { out } = state;
   const piece = text.slice(first, last);
@@ -306,7 +292,7 @@ function readVoter(span: Span, text: string, base: number, start: number, end: n
     return options.parties && party(letter[1], false);
   }
   // `formand` after a name: its role (`Lone Kjær (A), formand, Henrik Bundgaard (V), næstformand`).
-  if (isFoldedRoleWord(piece)) {
+  if (isRoleWord(piece)) {
     if (!prev || prev.role) return false;
     prev.role = piece;
     return read(prev);

@@ -50,12 +50,15 @@ export function readHeadedToc(lines: Lines, at: number, limit: number): TocResul
     const first = pending[0] ?? line;
     const titleStart = first.start;
     const titleEnd = line.start + line.text.indexOf(title) + title.length;
-    const joined = pending.map((l) => l.text).concat(title).join(' ');
+    const joined = pending
+      .map((l) => l.text)
+      .concat(title)
+      .join(' ');
     entries.push({
       title: joined,
       titleRange: range(first.index, titleStart, line.index, title ? titleEnd : line.start),
       number: null,
-      page: m[3] ?? m[6] ? Number(m[3] ?? m[6]) : null,
+      page: (m[3] ?? m[6]) ? Number(m[3] ?? m[6]) : null,
       truncated: !dots,
       category,
       range: range(first.index, first.start, line.index, line.end),

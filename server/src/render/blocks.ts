@@ -61,15 +61,15 @@ export function renderBlocks(ctx: BlockContext, from: number, to: number): strin
         first ??= value;
         items.push(`<li${dataLine(k)}${attr('value', value)}>${lineHtml(line, line.text.slice(m[0].length))}</li>`);
       }
-      out +=
-        kind === 'bullet'
-          ? `<ul${dataLine(i)}>${items.join('')}</ul>`
-          : `<ol${dataLine(i)}${attr('start', first)}>${items.join('')}</ol>`;
+      out += kind === 'bullet' ? `<ul${dataLine(i)}>${items.join('')}</ul>` : `<ol${dataLine(i)}${attr('start', first)}>${items.join('')}</ol>`;
     } else if (kind === 'table') {
       while (j + 1 <= to && kindOf(ctx, j + 1) === 'table') j++;
       const rows: string[] = [];
       for (let k = i; k <= j; k++) {
-        const cells = ctx.lines[k].raw.trim().split('\t').map((c) => `<td>${inline(c.trim())}</td>`);
+        const cells = ctx.lines[k].raw
+          .trim()
+          .split('\t')
+          .map((c) => `<td>${inline(c.trim())}</td>`);
         rows.push(`<tr${dataLine(k)}>${cells.join('')}</tr>`);
       }
       out += `<table class="text-table"${dataLine(i)}><tbody>${rows.join('')}</tbody></table>`;

@@ -3,7 +3,6 @@
 // renderBody() on every change). Every piece of document text is escaped (escape.ts); the only
 // links are #anchors of this page and https URLs written in the text. Every element that stands
 // for a source line carries `data-line` (0-based) for scroll sync.
-import { createHash } from 'node:crypto';
 import type { Locale } from '../i18n';
 import type { Punkt, ReferatDocument, Section, Vote, VoteSide } from '../model';
 import { SECTION_KINDS } from '../model';
@@ -29,8 +28,13 @@ export type Theme = 'auto' | 'light' | 'dark' | 'high-contrast';
 export interface RenderOptions {
   findings?: readonly Finding[];
   locale: Locale;
-  /** Nonce of the page's <style> and <script>. Without one, the standalone page allows its style by hash. */
+  /** Nonce of the page's <style> and <script>. */
   nonce?: string;
+  /**
+   * The host's SHA-256 (base64): without a nonce, the standalone page allows its style by its hash, so
+   * that the same referat gives the same page (node:crypto in the CLI). Without either, a nonce is made.
+   */
+  sha256?: (text: string) => string;
   /** The webview's resource origin (webview.cspSource). */
   cspSource?: string;
   /** True: a page of its own with its own colours (CLI); false: a VS Code webview (theme variables, script). */
@@ -88,9 +92,11 @@ class Renderer {
 
   body(): string {
     const { t } = this.l;
-    this.findings.forEach((f, i) => this.anchor(f.range.start.line, 1, this.finding(f, i + 1)));
+    this.findings.forEach((f, i) => {
+      this.anchor(f.range.start.line, 1, this.finding(f, i + 1));
+    });
     for (const item of this.doc.items) {
-      item.votes.forEach((v) => this.anchor(v.range.end.line, 0, this.vote(item, v)));
+      for (const v of item.votes) this.anchor(v.range.end.line, 0, this.vote(item, v));
     }
     this.anchored.sort((a, b) => a.line - b.line || a.order - b.order);
 
@@ -127,8 +133,7 @@ class Renderer {
     const { t } = this.l;
     const m = this.doc.meeting;
     const facts: string[] = [];
-    const fact = (label: string, value: string, line?: number | null) =>
-      facts.push(`<div class="fact"${dataLine(line)}><dt>${esc(label)}</dt><dd>${value}</dd></div>`);
+    const fact = (label: string, value: string, line?: number | null) => facts.push(`<div class="fact"${dataLine(line)}><dt>${esc(label)}</dt><dd>${value}</dd></div>`);
     if (m.committee) fact(t('committee'), esc(m.committee), m.committeeRange?.start.line);
     if (m.period) fact(t('period'), esc(m.period), m.titleRange?.start.line);
     const date = formatDate(m.date, this.options.locale) ?? m.meetingDate?.text ?? m.titleDate?.text ?? null;
@@ -161,8 +166,7 @@ class Renderer {
     const n = (s: Severity) => this.findings.filter((f) => f.severity === s).length;
     const summary = `${t('problems')}: ${t('problemCount', { errors: n('error'), warnings: n('warning'), infos: n('info') })}`;
     const rows = this.findings.map(
-      (f, i) =>
-        `<li class="sev-${f.severity}"><a href="#finding-${i + 1}">${esc(t('line', { line: f.range.start.line + 1 }))}</a>: ${esc(f.message[this.options.locale])}</li>`,
+      (f, i) => `<li class="sev-${f.severity}"><a href="#finding-${i + 1}">${esc(t('line', { line: f.range.start.line + 1 }))}</a>: ${esc(f.message[this.options.locale])}</li>`,
     );
     return `<details class="problems"><summary>${esc(summary)}</summary><ol>${rows.join('')}</ol></details>`;
   }
@@ -335,20 +339,20 @@ export function renderBody(doc: ReferatDocument, text: string, options: RenderOp
   return new Renderer(doc, text, options).body();
 }
 
-function sha256(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('base64');
-}
-
 /** The Content-Security-Policy of the page: nothing but its own style (and, in the webview, its script). */
-export function contentSecurityPolicy(options: Pick<RenderOptions, 'nonce' | 'cspSource' | 'standalone'>, style: string): string {
+export function contentSecurityPolicy(options: Pick<RenderOptions, 'nonce' | 'cspSource' | 'standalone' | 'sha256'>, style: string): string {
   const source = options.cspSource ? `${options.cspSource} ` : '';
-  const styleSrc = options.nonce ? `'nonce-${options.nonce}'` : `'sha256-${sha256(style)}'`;
-  const scriptSrc = options.nonce ? `'nonce-${options.nonce}'` : `'none'`;
+  const styleSrc = options.nonce ? `'nonce-${options.nonce}'` : `'sha256-${options.sha256!(style)}'`;
+  // The standalone page has no script.
+  const scriptSrc = options.nonce && !options.standalone ? `'nonce-${options.nonce}'` : `'none'`;
   return `default-src 'none'; style-src ${source}${styleSrc}; script-src ${scriptSrc}; img-src ${source}https: data:; base-uri 'none'; form-action 'none'`;
 }
 
 /** The whole page. */
-export function renderHtml(doc: ReferatDocument, text: string, options: RenderOptions): string {
+export function renderHtml(doc: ReferatDocument, text: string, given: RenderOptions): string {
+  // Web Crypto is a global in every host (Node, browsers, VS Code for the Web): no node: import.
+  const options =
+    given.nonce || given.sha256 ? given : { ...given, nonce: [...globalThis.crypto.getRandomValues(new Uint8Array(16))].map((b) => b.toString(16).padStart(2, '0')).join('') };
   const style = css(options.standalone);
   const nonce = options.nonce ? attr('nonce', options.nonce) : '';
   const theme = options.standalone && options.theme && options.theme !== 'auto' ? ` class="theme-${options.theme}"` : '';

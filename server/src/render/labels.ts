@@ -84,7 +84,5 @@ export function formatDate(iso: string | null, locale: Locale): string | null {
   const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
   if (month < 1 || month > 12) return null;
   const weekday = new Date(Date.UTC(year, month - 1, day)).getUTCDay();
-  return locale === 'da'
-    ? `${WEEKDAYS.da[weekday]} d. ${day}. ${MONTHS.da[month - 1]} ${year}`
-    : `${WEEKDAYS.en[weekday]} ${day} ${MONTHS.en[month - 1]} ${year}`;
+  return locale === 'da' ? `${WEEKDAYS.da[weekday]} d. ${day}. ${MONTHS.da[month - 1]} ${year}` : `${WEEKDAYS.en[weekday]} ${day} ${MONTHS.en[month - 1]} ${year}`;
 }

@@ -13,10 +13,7 @@ export function runningNumbering(meetings: readonly ArchivedReferat[]): boolean 
 
 export const duplicatePunktNumber: ArchiveRule = {
   id: 'duplicate-punkt-number',
-  description: msg(
-    "A punkt number of a year's running numbering is used at one meeting only",
-    'Et punktnummer i årets løbende nummerering bruges kun på ét møde',
-  ),
+  description: msg("A punkt number of a year's running numbering is used at one meeting only", 'Et punktnummer i årets løbende nummerering bruges kun på ét møde'),
   defaultSeverity: 'warning',
   fixable: false,
   checkArchive({ entry, archive, report }) {

@@ -13,7 +13,10 @@ interface Spelling {
 
 export const inconsistentName: Rule = {
   id: 'inconsistent-name',
-  description: msg('One person is spelled one way throughout the document (when no membership is configured)', 'Samme person staves ens i hele dokumentet (når der ikke er oplyst medlemmer)'),
+  description: msg(
+    'One person is spelled one way throughout the document (when no membership is configured)',
+    'Samme person staves ens i hele dokumentet (når der ikke er oplyst medlemmer)',
+  ),
   defaultSeverity: 'warning',
   fixable: true,
   check({ doc, membership, report }) {

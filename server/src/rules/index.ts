@@ -51,8 +51,7 @@ const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 /** A rule may report something as less severe than its setting (a note), never as more. */
 export const reportedSeverity = (r: Report, setting: Severity): Severity => (r.severity && RANK[r.severity] < RANK[setting] ? r.severity : setting);
 
-export const order = (a: Finding, b: Finding) =>
-  a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.ruleId.localeCompare(b.ruleId);
+export const order = (a: Finding, b: Finding) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.ruleId.localeCompare(b.ruleId);
 
 /** A string as a LintText: lines found on first use, as far as asked. */
 export function stringText(text: string): LintText {
@@ -95,6 +94,7 @@ export function lint(doc: ReferatDocument, text: string | LintText, options: Lin
           return linesOf();
         },
         lineAt: (line) => (lines ? lines[line] : source.lineAt(line)),
+        includes: (needle) => source.includes(needle),
         get eol() {
           return eolOf();
         },

@@ -20,10 +20,12 @@ export const itemNumbering: Rule = {
     let fix: Fix | undefined;
     const unread = doc.toc?.entries.some((entry) => !items.some((item) => sameTitle(entry.title, item.title))) ?? false;
     const renumber = () =>
-      unread ? undefined : (fix ??= {
-        title: msg(`Renumber the punkter from ${first}`, `Nummerér punkterne forfra fra ${first}`),
-        edits: items.flatMap((item, i) => (item.number === first + i ? [] : [{ range: item.numberRange, newText: String(first + i) }])),
-      });
+      unread
+        ? undefined
+        : (fix ??= {
+            title: msg(`Renumber the punkter from ${first}`, `Nummerér punkterne forfra fra ${first}`),
+            edits: items.flatMap((item, i) => (item.number === first + i ? [] : [{ range: item.numberRange, newText: String(first + i) }])),
+          });
     const numbers = new Set(items.map((i) => i.number));
     // Numbers skipped here but present elsewhere are an order problem, reported where they stand.
     const skippedElsewhere = (from: number, to: number) => {
@@ -48,7 +50,10 @@ export const itemNumbering: Rule = {
       if (item.number < prev.number) {
         report({
           range: item.numberRange,
-          message: msg(`Punkt ${item.number} comes after Punkt ${prev.number}: the numbers are out of order`, `Punkt ${item.number} kommer efter punkt ${prev.number}: numrene er ude af rækkefølge`),
+          message: msg(
+            `Punkt ${item.number} comes after Punkt ${prev.number}: the numbers are out of order`,
+            `Punkt ${item.number} kommer efter punkt ${prev.number}: numrene er ude af rækkefølge`,
+          ),
           related: [{ range: prev.heading.range, message: msg(`Punkt ${prev.number}`, `Punkt ${prev.number}`) }],
           fix: renumber(),
         });
@@ -56,7 +61,10 @@ export const itemNumbering: Rule = {
         const gap = item.number - prev.number === 2 ? `${prev.number + 1}` : `${prev.number + 1}-${item.number - 1}`;
         report({
           range: item.numberRange,
-          message: msg(`Punkt ${gap} is missing: the numbering jumps from ${prev.number} to ${item.number}`, `Punkt ${gap} mangler: nummereringen springer fra ${prev.number} til ${item.number}`),
+          message: msg(
+            `Punkt ${gap} is missing: the numbering jumps from ${prev.number} to ${item.number}`,
+            `Punkt ${gap} mangler: nummereringen springer fra ${prev.number} til ${item.number}`,
+          ),
           fix: renumber(),
         });
       }

@@ -28,10 +28,7 @@ export const meetingDate: Rule = {
     if (titleDate?.iso && meetingDate?.iso && titleDate.iso !== meetingDate.iso) {
       report({
         range: meetingDate.range,
-        message: msg(
-          `Mødedato ${meetingDate.text} is not the date in the title (${titleDate.text})`,
-          `Mødedatoen ${meetingDate.text} er ikke datoen i titlen (${titleDate.text})`,
-        ),
+        message: msg(`Mødedato ${meetingDate.text} is not the date in the title (${titleDate.text})`, `Mødedatoen ${meetingDate.text} er ikke datoen i titlen (${titleDate.text})`),
         related: [{ range: titleDate.range, message: msg("The title's date", 'Datoen i titlen') }],
       });
     }
@@ -41,7 +38,10 @@ export const meetingDate: Rule = {
         report({
           severity: 'warning',
           range: meetingDate.range,
-          message: msg(`${meetingDate.text} is a ${actual}, not a ${meetingDate.weekday.toLowerCase()}`, `${meetingDate.text} er en ${actual}, ikke en ${meetingDate.weekday.toLowerCase()}`),
+          message: msg(
+            `${meetingDate.text} is a ${actual}, not a ${meetingDate.weekday.toLowerCase()}`,
+            `${meetingDate.text} er en ${actual}, ikke en ${meetingDate.weekday.toLowerCase()}`,
+          ),
         });
       }
     }

@@ -12,6 +12,7 @@ import type { Rule } from './types';
 import { tocMismatch } from './toc-mismatch';
 import { unconfiguredCommittee } from './unconfigured-committee';
 import { unknownMember } from './unknown-member';
+import { unreadableCharacter } from './unreadable-character';
 import { voteOutcome } from './vote-outcome';
 import { voteTally } from './vote-tally';
 
@@ -30,4 +31,5 @@ export const allRules: Rule[] = [
   duplicateSection,
   emptySection,
   unconfiguredCommittee,
+  unreadableCharacter,
 ];

@@ -114,7 +114,10 @@ function isClosed(item: Punkt): boolean {
 
 export const requiredSection: Rule = {
   id: 'required-section',
-  description: msg('Each punkt has the sections its case type requires (Resume, Indstilling, Beslutning)', 'Hvert punkt har de afsnit, dets sagstype kræver (Resume, Indstilling, Beslutning)'),
+  description: msg(
+    'Each punkt has the sections its case type requires (Resume, Indstilling, Beslutning)',
+    'Hvert punkt har de afsnit, dets sagstype kræver (Resume, Indstilling, Beslutning)',
+  ),
   defaultSeverity: 'warning',
   fixable: true,
   check(ctx) {

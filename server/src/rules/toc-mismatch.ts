@@ -55,7 +55,10 @@ export const tocMismatch: Rule = {
       } else if (status[e] === 'extra') {
         report({
           range: entry.titleRange,
-          message: msg(`The table of contents lists "${entry.title}", which is not a punkt of this referat`, `Indholdsfortegnelsen har »${entry.title}«, som ikke er et punkt i referatet`),
+          message: msg(
+            `The table of contents lists "${entry.title}", which is not a punkt of this referat`,
+            `Indholdsfortegnelsen har »${entry.title}«, som ikke er et punkt i referatet`,
+          ),
           fix: fix(),
         });
       }

@@ -62,6 +62,8 @@ export interface RuleContext {
   readonly lines: readonly string[];
   /** One line of the text, without its line break; undefined past the end. */
   lineAt(line: number): string | undefined;
+  /** True when the text holds `needle` (which has no line break), without joining the text. */
+  includes(needle: string): boolean;
   /** The line break fixes write: `\r\n` when the text has one, else `\n`. */
   readonly eol: string;
   membership: Membership;

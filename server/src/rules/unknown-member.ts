@@ -5,7 +5,10 @@ import { allNames, msg } from './util';
 
 export const unknownMember: Rule = {
   id: 'unknown-member',
-  description: msg('Names in votes, absences and the attendee list are members of the deciding committee', 'Navne i afstemninger, fravær og deltagerlisten er medlemmer af det besluttende udvalg'),
+  description: msg(
+    'Names in votes, absences and the attendee list are members of the deciding committee',
+    'Navne i afstemninger, fravær og deltagerlisten er medlemmer af det besluttende udvalg',
+  ),
   defaultSeverity: 'warning',
   fixable: true,
   check({ doc, membership, report }) {
@@ -19,10 +22,7 @@ export const unknownMember: Rule = {
       if (near) {
         report({
           range: ref.range,
-          message: msg(
-            `${ref.name} is not a member of ${members.name}. Did you mean ${near.name}?`,
-            `${ref.name} er ikke medlem af ${members.name}. Mente du ${near.name}?`,
-          ),
+          message: msg(`${ref.name} is not a member of ${members.name}. Did you mean ${near.name}?`, `${ref.name} er ikke medlem af ${members.name}. Mente du ${near.name}?`),
           fix: { title: msg(`Change to ${near.name}`, `Ret til ${near.name}`), edits: [{ range: ref.range, newText: near.name }] },
         });
       } else {

@@ -18,7 +18,6 @@ export const KIND_NAMES: Record<SectionKind, string> = {
 
 export const msg = (en: string, da: string): Localized => ({ en, da });
 
-
 /** Every person named in a vote, on all sides, with the side. */
 export function voters(vote: Vote): { ref: NameRef; side: 'for' | 'against' | 'abstain' }[] {
   return [

@@ -13,7 +13,10 @@ const SIDE = {
 
 export const voteTally: Rule = {
   id: 'vote-tally',
-  description: msg('Every member of the committee is accounted for once in each vote, and counted votes add up', 'Hvert medlem af udvalget er talt med én gang i hver afstemning, og optalte stemmer passer'),
+  description: msg(
+    'Every member of the committee is accounted for once in each vote, and counted votes add up',
+    'Hvert medlem af udvalget er talt med én gang i hver afstemning, og optalte stemmer passer',
+  ),
   defaultSeverity: 'error',
   fixable: false,
   check({ doc, membership, report }) {

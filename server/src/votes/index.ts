@@ -258,4 +258,3 @@ function attendeeLine(doc: ReferatDocument, m: Member): number | null {
 export function countText(n: number | null): string {
   return n === null ? '?' : String(n);
 }
-

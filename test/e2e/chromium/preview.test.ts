@@ -192,10 +192,16 @@ describe.skipIf(!hasChromium && !process.env.CI)('the rendered page in headless 
       const { page } = await open(context, `${served.base}/${name}`);
       try {
         const got = await votesOf(page);
-        expect(got.map(({ item, counts, outcome }) => ({ item, counts, outcome })), prefix).toEqual(want);
+        expect(
+          got.map(({ item, counts, outcome }) => ({ item, counts, outcome })),
+          prefix,
+        ).toEqual(want);
         for (const v of got) expect(v.names, `${prefix} item ${v.item}: a name per vote for`).toBe(v.counts[0]);
         if (prefix === '002') {
-          await page.locator('table.vote').first().evaluate((t) => t.scrollIntoView({ block: 'center' }));
+          await page
+            .locator('table.vote')
+            .first()
+            .evaluate((t) => t.scrollIntoView({ block: 'center' }));
           await page.waitForTimeout(200);
           fs.mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
           await page.screenshot({ path: SCREENSHOT });
@@ -222,8 +228,7 @@ describe.skipIf(!hasChromium && !process.env.CI)('the rendered page in headless 
       document.addEventListener('DOMContentLoaded', () => document.body.classList.add('vscode-dark'));
     });
     const posted = () => page.evaluate(() => (window as unknown as { __posted: { type: string; line?: number }[] }).__posted.splice(0));
-    const topSection = () =>
-      page.evaluate(() => [...document.querySelectorAll('section.punkt')].find((s) => s.getBoundingClientRect().bottom > 120)?.id ?? null);
+    const topSection = () => page.evaluate(() => [...document.querySelectorAll('section.punkt')].find((s) => s.getBoundingClientRect().bottom > 120)?.id ?? null);
     try {
       await page.goto(`${served.base}/webview.html`);
       await page.waitForFunction(() => (window as unknown as { __posted: unknown[] }).__posted.length > 0);

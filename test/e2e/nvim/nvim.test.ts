@@ -84,12 +84,27 @@ describe(`Neovim as LSP client (${version ?? 'nvim not installed'})`, () => {
     expect(answers.foldingRange.map((f) => f.startLine)).toEqual(expect.arrayContaining(items.map((item) => item.line - 1)));
   });
 
-  it.skipIf(!version && !inCi)('shows a case number\'s path through the meetings of the folder: hover and references', () => {
+  it.skipIf(!version && !inCi)("shows a case number's path through the meetings of the folder: hover and references", () => {
     if (!version) throw new Error(`CI is set but nvim is not installed: ${INSTALL_HINT}.`);
     const workspace = path.join(scratch, 'cases');
     mkdirSync(workspace, { recursive: true });
     const meeting = (title: string, number: number, decision: string) =>
-      [title, 'Mødested', 'Rådhuset', '', `Punkt ${number}: Beskæftigelsesindsatsen 2021`, '21-016074', '', 'Beslutning', decision, 'Resume', 'Tekst.', 'Indstilling', 'At orienteringen tages til efterretning.', ''].join('\n');
+      [
+        title,
+        'Mødested',
+        'Rådhuset',
+        '',
+        `Punkt ${number}: Beskæftigelsesindsatsen 2021`,
+        '21-016074',
+        '',
+        'Beslutning',
+        decision,
+        'Resume',
+        'Tekst.',
+        'Indstilling',
+        'At orienteringen tages til efterretning.',
+        '',
+      ].join('\n');
     writeFileSync(path.join(workspace, 'beu.txt'), meeting('Dagsorden Beskæftigelses- og Erhvervsudvalget d. 10-01-2022', 5, 'Taget til efterretning.'));
     const file = path.join(workspace, 'oeu.txt');
     writeFileSync(file, meeting('Dagsorden Økonomiudvalget d. 24-01-2022', 16, 'Anbefales.'));

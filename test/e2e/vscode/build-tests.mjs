@@ -13,7 +13,10 @@ export async function buildTests() {
   const suite = path.join(ROOT, 'test/e2e/vscode/suite');
   fs.rmSync(TESTS_OUT, { recursive: true, force: true });
   await esbuild.build({
-    entryPoints: fs.readdirSync(suite).filter((f) => f.endsWith('.ts')).map((f) => path.join(suite, f)),
+    entryPoints: fs
+      .readdirSync(suite)
+      .filter((f) => f.endsWith('.ts'))
+      .map((f) => path.join(suite, f)),
     outdir: TESTS_OUT,
     bundle: false,
     platform: 'node',

@@ -142,7 +142,10 @@ function freePort() {
 /** SIGKILLs a process, all its descendants and its process group. */
 function killTree(pid) {
   const ps = spawnSync('ps', ['-e', '-o', 'pid=,ppid=,pgid='], { encoding: 'utf8' });
-  const rows = (ps.stdout || '').trim().split('\n').map((l) => l.trim().split(/\s+/).map(Number));
+  const rows = (ps.stdout || '')
+    .trim()
+    .split('\n')
+    .map((l) => l.trim().split(/\s+/).map(Number));
   const doomed = new Set([pid]);
   for (let grew = true; grew; ) {
     grew = false;
@@ -253,16 +256,22 @@ async function outlineScreenshot(context, base, workspace) {
     await file.waitFor({ timeout: 60_000 });
     await file.click();
     const mode = page.locator('#status\\.editor\\.mode');
-    await mode.filter({ hasText: 'Referat' }).waitFor({ timeout: 30_000 }).catch(async () => {
-      throw new Error(`language mode in the status bar is "${(await mode.textContent().catch(() => '?'))?.trim()}", not Referat`);
-    });
+    await mode
+      .filter({ hasText: 'Referat' })
+      .waitFor({ timeout: 30_000 })
+      .catch(async () => {
+        throw new Error(`language mode in the status bar is "${(await mode.textContent().catch(() => '?'))?.trim()}", not Referat`);
+      });
     await page.keyboard.press('F1');
     await page.locator('.quick-input-widget input').waitFor();
     await page.keyboard.type('Focus on Outline View');
     await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Focus on Outline View' }).first().waitFor();
     await page.keyboard.press('Enter');
     const rows = page.locator('.outline-pane .monaco-list-row');
-    await rows.first().waitFor({ timeout: 30_000 }).catch(() => {});
+    await rows
+      .first()
+      .waitFor({ timeout: 30_000 })
+      .catch(() => {});
 
     // Room for the Outline: fold the file list away and widen the side bar.
     const folders = page.locator('.pane-header', { has: page.locator('h3.title', { hasText: /^workspace$/i }) });
@@ -307,7 +316,10 @@ async function runCommand(page, title) {
       .locator('.quick-input-list .monaco-list-row', { hasText: title })
       .first()
       .waitFor({ timeout: 20_000 })
-      .then(() => true, () => false);
+      .then(
+        () => true,
+        () => false,
+      );
     if (found) break;
     if (attempt === 2) throw new Error(`the command palette does not offer "${title}"`);
     await page.keyboard.press('Escape');
@@ -318,7 +330,10 @@ async function runCommand(page, title) {
 
 /** Waits (a while, without failing) until the command palette / Quick Open is gone. */
 async function quickInputClosed(page) {
-  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 }).catch(() => {});
+  await page
+    .locator('.quick-input-widget')
+    .waitFor({ state: 'hidden', timeout: 10_000 })
+    .catch(() => {});
 }
 
 /** Opens a file of the workspace by Quick Open and waits until it is the active tab, as a Referat. */
@@ -332,7 +347,10 @@ async function openReferat(page, name) {
     await page.locator('.quick-input-widget input').waitFor();
     await page.keyboard.type(name);
     await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().click({ timeout: 30_000 });
-    const opened = await tab.waitFor({ timeout: 15_000 }).then(() => true, () => false);
+    const opened = await tab.waitFor({ timeout: 15_000 }).then(
+      () => true,
+      () => false,
+    );
     if (opened) break;
     if (attempt === 2) throw new Error(`Quick Open did not open ${name}`);
     await page.keyboard.press('Escape');
@@ -343,7 +361,10 @@ async function openReferat(page, name) {
 /** Keeps what the page showed when a screenshot step failed: test/.cache/vscode-failure-<step>.png. */
 async function failureShot(page, step) {
   const file = path.join(CACHE, `vscode-failure-${step}.png`);
-  await page.screenshot({ path: file }).then(() => log(`what the page showed: ${path.relative(ROOT, file)}`), () => {});
+  await page.screenshot({ path: file }).then(
+    () => log(`what the page showed: ${path.relative(ROOT, file)}`),
+    () => {},
+  );
 }
 
 /**
@@ -356,7 +377,10 @@ async function previewScreenshot(context, base, workspace) {
   try {
     await page.goto(`${base}/?folder=${encodeURIComponent(workspace)}`);
     await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
-    await page.locator('#status\\.editor\\.mode').waitFor({ state: 'detached', timeout: 5_000 }).catch(() => {});
+    await page
+      .locator('#status\\.editor\\.mode')
+      .waitFor({ state: 'detached', timeout: 5_000 })
+      .catch(() => {});
     // Quick Open (the Explorer's file list may be folded away by the Outline screenshot before).
     await page.waitForTimeout(1500);
     await openReferat(page, SEED_002);
@@ -366,7 +390,11 @@ async function previewScreenshot(context, base, workspace) {
     const preview = page.frameLocator('iframe.webview').frameLocator('#active-frame');
     await preview.locator('section.punkt').first().waitFor({ timeout: 30_000 });
     // Back in the editor: go to the vote of punkt 3 (line 181); the preview scrolls along.
-    await page.locator('.editor-group-container').first().locator('.monaco-editor .view-lines').click({ position: { x: 50, y: 50 } });
+    await page
+      .locator('.editor-group-container')
+      .first()
+      .locator('.monaco-editor .view-lines')
+      .click({ position: { x: 50, y: 50 } });
     await page.keyboard.press('Control+g');
     await page.locator('.quick-input-widget input').waitFor();
     await page.keyboard.type('181');
@@ -434,7 +462,10 @@ async function casesView(context, base, workspace) {
     const tab = page.locator('.tab.active', { hasText: SEED_002 });
     await tab.waitFor({ timeout: 15_000 });
     const selection = page.locator('#status\\.editor\\.selection');
-    await selection.filter({ hasText: /Ln 814\b/ }).waitFor({ timeout: 10_000 }).catch(() => {});
+    await selection
+      .filter({ hasText: /Ln 814\b/ })
+      .waitFor({ timeout: 10_000 })
+      .catch(() => {});
     const position = ((await selection.textContent().catch(() => '')) ?? '').trim();
     fs.mkdirSync(path.dirname(CASES_SCREENSHOT), { recursive: true });
     await page.screenshot({ path: CASES_SCREENSHOT });
@@ -471,13 +502,22 @@ async function hoverScreenshot(context, base, workspace) {
     await page.locator('.quick-input-widget input').waitFor();
     await page.keyboard.type('181:22');
     await page.keyboard.press('Enter');
-    await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 }).catch(() => {});
+    await page
+      .locator('.quick-input-widget')
+      .waitFor({ state: 'hidden', timeout: 10_000 })
+      .catch(() => {});
     const lens = page.locator('.monaco-editor .codelens-decoration', { hasText: 'For 2 ·' });
     await lens.first().waitFor({ timeout: 30_000 });
     const hover = page.locator('.monaco-hover:not(.hidden)', { hasText: 'Reza Javid' });
     await page.keyboard.press('Control+k');
     await page.keyboard.press('Control+i');
-    const shown = await hover.first().waitFor({ timeout: 8_000 }).then(() => true, () => false);
+    const shown = await hover
+      .first()
+      .waitFor({ timeout: 8_000 })
+      .then(
+        () => true,
+        () => false,
+      );
     if (!shown) {
       await runCommand(page, 'Show or Focus Hover');
       await hover.first().waitFor({ timeout: 30_000 });
@@ -571,11 +611,11 @@ async function main() {
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
     const serverLog = fs.openSync(path.join(scratch, 'code-server.log'), 'w');
-    server = spawn(
-      node,
-      [entry, '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', ...common],
-      { env, detached: true, stdio: ['ignore', serverLog, serverLog] },
-    );
+    server = spawn(node, [entry, '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', ...common], {
+      env,
+      detached: true,
+      stdio: ['ignore', serverLog, serverLog],
+    });
     await timed('start code-server', () => waitHealthy(port, server));
     log(`code-server ${CODE_SERVER_VERSION} (pid ${server.pid}) on ${base}`);
 
@@ -623,9 +663,12 @@ async function main() {
         result.cases = await timed('cases view', () => casesView(context, base, dirs['cases-workspace']));
         log(`Sager view: ${JSON.stringify(result.cases)}; screenshot: ${path.relative(ROOT, CASES_SCREENSHOT)}`);
         const at = (text) => result.cases.rows.findIndex((r) => r.includes(text));
-        if (at(CASE_OF_TWO_SEEDS) < 0 || !/2 (meetings|møder)/.test(result.cases.rows[at(CASE_OF_TWO_SEEDS)])) failures.push(`the Sager view does not show case ${CASE_OF_TWO_SEEDS} with 2 meetings: ${result.cases.rows.join(' | ')}`);
-        if (!(at('2025-05-06') > at(CASE_OF_TWO_SEEDS) && at('2024-11-26') > at('2025-05-06'))) failures.push(`the case's meetings are not listed newest first under it: ${result.cases.rows.join(' | ')}`);
-        if (!/Ln 814\b/.test(result.cases.position)) failures.push(`clicking Punkt 8 did not open seed 002 at its heading (line 814): ${result.cases.opened} ${result.cases.position}`);
+        if (at(CASE_OF_TWO_SEEDS) < 0 || !/2 (meetings|møder)/.test(result.cases.rows[at(CASE_OF_TWO_SEEDS)]))
+          failures.push(`the Sager view does not show case ${CASE_OF_TWO_SEEDS} with 2 meetings: ${result.cases.rows.join(' | ')}`);
+        if (!(at('2025-05-06') > at(CASE_OF_TWO_SEEDS) && at('2024-11-26') > at('2025-05-06')))
+          failures.push(`the case's meetings are not listed newest first under it: ${result.cases.rows.join(' | ')}`);
+        if (!/Ln 814\b/.test(result.cases.position))
+          failures.push(`clicking Punkt 8 did not open seed 002 at its heading (line 814): ${result.cases.opened} ${result.cases.position}`);
       } catch (err) {
         failures.push(`cases view: ${err.message}`);
       }

@@ -22,26 +22,30 @@ if (missing.length > 0 && !process.env.CI) {
 }
 
 describe.skipIf(missing.length > 0 && !process.env.CI)('VS Code (code-server) end to end', () => {
-  it('runs the extension tests in a real extension host and screenshots the Outline, a hover and the Sager view', async () => {
-    expect(missing, `missing Debian packages; install with: ${APT}`).toEqual([]);
-    const before = fs.existsSync(SCREENSHOT) ? fs.statSync(SCREENSHOT).mtimeMs : 0;
-    const started = Date.now();
-    const { code, output } = await new Promise<{ code: number | null; output: string }>((resolve) => {
-      const child = spawn(process.execPath, [path.join(__dirname, 'run.mjs')], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-      let output = '';
-      child.stdout.on('data', (b: Buffer) => (output += b.toString()));
-      child.stderr.on('data', (b: Buffer) => (output += b.toString()));
-      child.on('close', (c) => resolve({ code: c, output }));
-    });
-    const tail = output.split('\n').slice(-80).join('\n');
-    expect(code, `harness exit code; its output:\n${tail}`).toBe(0);
-    expect(fs.existsSync(SCREENSHOT), 'test/screenshots/outline.png was written').toBe(true);
-    expect(fs.statSync(SCREENSHOT).mtimeMs).toBeGreaterThan(Math.max(before, started - 1000));
-    expect(fs.existsSync(HOVER_SCREENSHOT), 'test/screenshots/hover-vscode.png was written').toBe(true);
-    expect(fs.statSync(HOVER_SCREENSHOT).mtimeMs).toBeGreaterThan(started - 1000);
-    expect(fs.existsSync(CASES_SCREENSHOT), 'test/screenshots/cases-vscode.png (the Sager view) was written').toBe(true);
-    expect(fs.statSync(CASES_SCREENSHOT).mtimeMs).toBeGreaterThan(started - 1000);
-    expect(output).toMatch(/passing/);
-    expect(output).not.toMatch(/\d+ failing/);
-  }, 15 * 60_000);
+  it(
+    'runs the extension tests in a real extension host and screenshots the Outline, a hover and the Sager view',
+    async () => {
+      expect(missing, `missing Debian packages; install with: ${APT}`).toEqual([]);
+      const before = fs.existsSync(SCREENSHOT) ? fs.statSync(SCREENSHOT).mtimeMs : 0;
+      const started = Date.now();
+      const { code, output } = await new Promise<{ code: number | null; output: string }>((resolve) => {
+        const child = spawn(process.execPath, [path.join(__dirname, 'run.mjs')], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+        let output = '';
+        child.stdout.on('data', (b: Buffer) => (output += b.toString()));
+        child.stderr.on('data', (b: Buffer) => (output += b.toString()));
+        child.on('close', (c) => resolve({ code: c, output }));
+      });
+      const tail = output.split('\n').slice(-80).join('\n');
+      expect(code, `harness exit code; its output:\n${tail}`).toBe(0);
+      expect(fs.existsSync(SCREENSHOT), 'test/screenshots/outline.png was written').toBe(true);
+      expect(fs.statSync(SCREENSHOT).mtimeMs).toBeGreaterThan(Math.max(before, started - 1000));
+      expect(fs.existsSync(HOVER_SCREENSHOT), 'test/screenshots/hover-vscode.png was written').toBe(true);
+      expect(fs.statSync(HOVER_SCREENSHOT).mtimeMs).toBeGreaterThan(started - 1000);
+      expect(fs.existsSync(CASES_SCREENSHOT), 'test/screenshots/cases-vscode.png (the Sager view) was written').toBe(true);
+      expect(fs.statSync(CASES_SCREENSHOT).mtimeMs).toBeGreaterThan(started - 1000);
+      expect(output).toMatch(/passing/);
+      expect(output).not.toMatch(/\d+ failing/);
+    },
+    15 * 60_000,
+  );
 });

@@ -314,7 +314,10 @@ describe('Referat extension', () => {
       const column = document.lineAt(line).text.search(/\d{2}\.\d{2}\.\d{2}-/);
       const text = await waitFor('a hover on the case number', async () => {
         const hovers = await vscode.commands.executeCommand<vscode.Hover[] | undefined>('vscode.executeHoverProvider', document.uri, new vscode.Position(line, column + 2));
-        const all = (hovers ?? []).flatMap((h) => h.contents).map((c) => (typeof c === 'string' ? c : c.value)).join('\n');
+        const all = (hovers ?? [])
+          .flatMap((h) => h.contents)
+          .map((c) => (typeof c === 'string' ? c : c.value))
+          .join('\n');
         return /Treated at|Behandlet på/.test(all) ? all : undefined;
       });
       assert.ok(text.indexOf('2025-05-06') >= 0 && text.indexOf('2024-11-26') > text.indexOf('2025-05-06'), `the hover:\n${text}`);

@@ -4,11 +4,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { collectTargets } from '../cli/collect';
-import { FileError, loadFileSync } from '../cli/files';
+import { FileError, loadFileSync } from './files';
 import { isReferatFile } from '../files';
 import { readReferat } from '../reader';
-import { CONFIG_FILE, parseConfig } from './load';
-import { configText, inferConfig, type InitResult, type InitSource } from './infer';
+import { CONFIG_FILE, parseConfig } from '../config/load';
+import { configText, inferConfig, type InitResult, type InitSource } from '../config/infer';
 
 export interface FolderInit extends InitResult {
   /** Where the configuration goes: `<dir>/referat.config.json`. */

@@ -1,7 +1,7 @@
 // Reading the files the CLI is given: clear errors for what cannot be read, and Windows-1252
 // exports decoded rather than turned into replacement characters.
 import * as buffer from 'node:buffer';
-import { type FileStamp, type FileSystem, ReadRefused, nodeFileSystem, readRegularFile } from '../io';
+import { type FileStamp, type FileSystem, ReadRefused, nodeFileSystem, readRegularFile } from './io';
 
 /**
  * The largest file read as a referat: real minutes are well under 5 MB, and a file many times that
@@ -17,6 +17,8 @@ export interface LoadedFile {
   encoding: 'utf-8' | 'windows-1252';
   /** The UTF-8 file started with a byte order mark (not part of `text`). */
   bom: boolean;
+  /** A UTF-8 file with bytes that are not UTF-8: each is `\uFFFD` in `text` (the unreadable-character rule says where), and the file is not written back. */
+  stray?: boolean;
   /** The file's size and time when read, for --fix to see that nobody changed it meanwhile. */
   stamp?: FileStamp;
 }
@@ -71,8 +73,34 @@ export function decodeCp1252(bytes: Uint8Array): string {
 const utf8ToString: (bytes: Buffer) => string =
   typeof buffer.transcode === 'function' ? (bytes) => buffer.transcode(bytes, 'utf8', 'ucs2').toString('ucs2') : (bytes) => bytes.toString('utf8');
 
-export function decode(bytes: Uint8Array): { text: string; encoding: LoadedFile['encoding']; bom: boolean } {
-  if (!isUtf8(bytes)) return { text: decodeCp1252(bytes), encoding: 'windows-1252', bom: false };
+/**
+ * UTF-8 with a few stray bytes, rather than Windows-1252: the file has more well-formed multi-byte
+ * UTF-8 sequences (Danish letters) than bytes that are not UTF-8. A Windows-1252 file has almost
+ * none (`æ` is one byte there, followed by a letter, never a continuation byte).
+ */
+function mostlyUtf8(bytes: Uint8Array): boolean {
+  let good = 0;
+  let bad = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i];
+    if (b < 0x80) continue;
+    const length = b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    let n = 1;
+    while (n < length && i + n < bytes.length && (bytes[i + n] & 0xc0) === 0x80) n++;
+    if (length && n === length) {
+      good++;
+      i += length - 1;
+    } else bad++;
+  }
+  return good > bad;
+}
+
+export function decode(bytes: Uint8Array): { text: string; encoding: LoadedFile['encoding']; bom: boolean; stray?: boolean } {
+  if (!isUtf8(bytes)) {
+    if (!mostlyUtf8(bytes)) return { text: decodeCp1252(bytes), encoding: 'windows-1252', bom: false };
+    const bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+    return { text: new TextDecoder('utf-8').decode(bytes), encoding: 'utf-8', bom, stray: true };
+  }
   // The byte order mark is not part of the text (the fatal TextDecoder with ignoreBOM kept it, to be taken off here).
   const bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   const text = utf8ToString(Buffer.from(bytes.buffer, bytes.byteOffset + (bom ? 3 : 0), bytes.byteLength - (bom ? 3 : 0)));
