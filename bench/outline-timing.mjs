@@ -3,8 +3,9 @@
 // N documentSymbol requests one after the other, read by a client of its own that only cuts the
 // stream into messages; for each request it times the last byte of the answer, then decoding the
 // bytes to text and parsing the JSON apart (what vscode-jsonrpc's reader does next). Prints the
-// medians (and the page faults of decoding: its text is fresh memory), the slowest, and per request in
-// order the time to the last byte, the whole time and the client's own garbage collection in it. With
+// medians (and the page faults of decoding: its text is fresh memory), the whole request's p50 and
+// p99, the slowest, and per request in order the time to the last byte, the whole time and the
+// client's own garbage collection in it. With
 // --gc the server reports on stderr every garbage collection over 3 ms (a `gc` performance observer).
 // With --server, another build's server (another worktree's dist/server.js) is timed instead.
 import { spawn } from 'node:child_process';
@@ -130,9 +131,13 @@ for (const row of rows) row.clientGc = gcWithin(row.t0, row.t3);
 server.kill();
 if (args.includes('--gc')) fs.rmSync(observer, { force: true });
 const median = (key) => rows.map((r) => r[key]).sort((a, b) => a - b)[rows.length >> 1].toFixed(1);
+// Nearest rank over the requests after the first (which builds the answer).
+const whole = rows.slice(1).map((r) => r.lastByte + r.decode + r.parse).sort((a, b) => a - b);
+const rank = (q) => (whole.length ? whole[Math.max(0, Math.ceil((q / 100) * whole.length) - 1)].toFixed(2) : 'n/a');
 const slowest = (key) => Math.max(...rows.map((r) => r[key])).toFixed(1);
 console.log(`${path.basename(file)}: ${requests} documentSymbol requests, answer ${rows[0].bytes} bytes (the first request also builds it)`);
 console.log(`  median: last byte ${median('lastByte')} ms, decode ${median('decode')} ms (${rows.map((r) => r.decodeFaults).sort((a, b) => a - b)[rows.length >> 1]} page faults: the text is fresh memory), parse ${median('parse')} ms`);
+console.log(`  whole request with decoding and parsing: p50 ${rank(50)} ms, p99 ${rank(99)} ms`);
 console.log(`  slowest: last byte ${slowest('lastByte')} ms, decode ${slowest('decode')} ms, parse ${slowest('parse')} ms`);
 console.log(`  last byte, in order (ms): ${rows.map((r) => r.lastByte.toFixed(0)).join(' ')}`);
 console.log(`  whole request with decoding and parsing, in order (ms): ${rows.map((r) => (r.lastByte + r.decode + r.parse).toFixed(0)).join(' ')}`);

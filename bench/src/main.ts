@@ -187,8 +187,8 @@ function figuresOf(options: Options, m: Measured): Figure[] {
     add(`core.${mb(size)}.findings`, `findings, ${mb(size)}`, '', r.findings);
   }
   const fit = (pick: (r: CoreFileResult) => number) => growthExponent(m.core.map((r) => ({ x: r.bytes, y: pick(r) })));
-  // Of the median runs: the best of 700 runs of 0.1 MB is a luckier run than the best of 10 of 20 MB
-  // (see bench/README.md); the median does not depend on how many runs were made.
+  // Of the median runs: the best of many runs of 0.1 MB is a luckier run than the best of a few of
+  // 20 MB; the median does not depend on how many runs were made.
   add('core.growthExponent', `growth exponent (time ~ size^k), median runs, ${spec.coreSizes.map(mb).join('/')}`, '', fit((r) => r.medianMs));
   add('core.growthExponent.reader', '  reader alone', '', fit((r) => r.readerMedianMs));
   add('core.growthExponent.rules', '  rules alone', '', fit((r) => r.rulesMedianMs));
@@ -446,7 +446,7 @@ async function bench(argv: string[]): Promise<void> {
     },
     core: m.core,
     lsp: [...m.lsp].map(([document, r]) => ({ document: lspId(document), ...r })),
-    index: m.index,
+    index: { ...m.index, corpus: path.relative(REPO_ROOT, m.index.corpus) },
     memory: { ...m.memory, emptyRss: m.emptyRss },
     cli: m.cli,
     profiles: profiles.map((p) => ({ name: p.name, kind: p.kind, what: p.what, ...p.summary })),

@@ -2,8 +2,7 @@
 // structure, the punkter's bodies), the files taken in turn for ten rounds after two untimed ones,
 // the objects of each file's model per MB (those of its ranges apart), the page faults of a whole
 // read per MB, and what a first touch of a page of memory costs on this machine.
-// With --drop each punkt is let go as soon as it is read, which shows what keeping the model costs:
-// on 5 and 20 MB the punkter's phase costs more a MB only when they are kept (bench/README.md, Results).
+// With --drop each punkt is let go as soon as it is read, which shows what keeping the model costs.
 import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
