@@ -91,12 +91,24 @@ if (args.includes('--server-only')) {
   process.exit(0);
 }
 
-console.log(`${corpus} on ${os.availableParallelism()} cores, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+console.log(
+  `${corpus} on ${os.availableParallelism()} cores, load average ${os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')}`,
+);
 // `cases --case` reads every file into the archive and prints one case: the index's cost, and the process's start.
 measure('reading alone (every file read, its lines split; one thread)', ['-e', READ_ALONE, corpus], false);
 measure('index (referat cases --case 21-016074)', ['cases', corpus, '--case', '21-016074']);
 const s = await serverMedian(serverRuns);
-console.log(`language server, the corpus as its workspace: indexed in ${s.ms.toFixed(0)} ms (median of ${s.runs}; best ${s.bestMs.toFixed(0)} ms); memory then ${s.rss.toFixed(0)} MB, peak ${s.peak.toFixed(0)} MB`);
+console.log(
+  `language server, the corpus as its workspace: indexed in ${s.ms.toFixed(0)} ms (median of ${s.runs}; best ${s.bestMs.toFixed(0)} ms); memory then ${s.rss.toFixed(0)} MB, peak ${s.peak.toFixed(0)} MB`,
+);
 measure('referat export --format json', ['export', corpus, '--format', 'json', '-o', out]);
 measure('referat export --format popolo', ['export', corpus, '--format', 'popolo', '-o', out]);
-console.log(`load average after: ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+console.log(
+  `load average after: ${os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')}`,
+);

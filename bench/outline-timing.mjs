@@ -130,13 +130,22 @@ gcObserver.disconnect();
 for (const row of rows) row.clientGc = gcWithin(row.t0, row.t3);
 server.kill();
 if (args.includes('--gc')) fs.rmSync(observer, { force: true });
-const median = (key) => rows.map((r) => r[key]).sort((a, b) => a - b)[rows.length >> 1].toFixed(1);
+const median = (key) =>
+  rows
+    .map((r) => r[key])
+    .sort((a, b) => a - b)
+    [rows.length >> 1].toFixed(1);
 // Nearest rank over the requests after the first (which builds the answer).
-const whole = rows.slice(1).map((r) => r.lastByte + r.decode + r.parse).sort((a, b) => a - b);
+const whole = rows
+  .slice(1)
+  .map((r) => r.lastByte + r.decode + r.parse)
+  .sort((a, b) => a - b);
 const rank = (q) => (whole.length ? whole[Math.max(0, Math.ceil((q / 100) * whole.length) - 1)].toFixed(2) : 'n/a');
 const slowest = (key) => Math.max(...rows.map((r) => r[key])).toFixed(1);
 console.log(`${path.basename(file)}: ${requests} documentSymbol requests, answer ${rows[0].bytes} bytes (the first request also builds it)`);
-console.log(`  median: last byte ${median('lastByte')} ms, decode ${median('decode')} ms (${rows.map((r) => r.decodeFaults).sort((a, b) => a - b)[rows.length >> 1]} page faults: the text is fresh memory), parse ${median('parse')} ms`);
+console.log(
+  `  median: last byte ${median('lastByte')} ms, decode ${median('decode')} ms (${rows.map((r) => r.decodeFaults).sort((a, b) => a - b)[rows.length >> 1]} page faults: the text is fresh memory), parse ${median('parse')} ms`,
+);
 console.log(`  whole request with decoding and parsing: p50 ${rank(50)} ms, p99 ${rank(99)} ms`);
 console.log(`  slowest: last byte ${slowest('lastByte')} ms, decode ${slowest('decode')} ms, parse ${slowest('parse')} ms`);
 console.log(`  last byte, in order (ms): ${rows.map((r) => r.lastByte.toFixed(0)).join(' ')}`);

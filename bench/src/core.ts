@@ -61,7 +61,19 @@ export function runCore(options: CoreOptions): CoreFileResult[] {
   const config = loaded.config;
   const timed = options.files.map((file) => {
     const text = fs.readFileSync(file, 'utf8');
-    return { file, text, bytes: Buffer.byteLength(text), findings: 0, warmupRuns: 0, times: [] as number[], readerTimes: [] as number[], rulesTimes: [] as number[], faults: [] as number[], passMedians: [] as number[], spentMs: 0 };
+    return {
+      file,
+      text,
+      bytes: Buffer.byteLength(text),
+      findings: 0,
+      warmupRuns: 0,
+      times: [] as number[],
+      readerTimes: [] as number[],
+      rulesTimes: [] as number[],
+      faults: [] as number[],
+      passMedians: [] as number[],
+      spentMs: 0,
+    };
   });
   // The last warm-up run of the file before, to tell whether this one's warm-up fits its budget.
   let previous: { ms: number; bytes: number } | undefined;

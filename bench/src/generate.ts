@@ -255,7 +255,7 @@ export function writeArchive(dir: string, count: number, mdDir?: string): Archiv
       summary.renumbered++;
     }
     // Weeks -26..26 but never 0: every copy of a seed has another date than the seed (mostly).
-    const weeks = (Math.floor(rand() * 52) - 26) || 27;
+    const weeks = Math.floor(rand() * 52) - 26 || 27;
     text = moveMeeting(text, weeks);
     if (rand() < 0.3) {
       text = smallChange(text, rand, names);

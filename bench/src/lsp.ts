@@ -73,9 +73,7 @@ export class BenchClient {
     child.stderr.on('data', (chunk) => (this.stderr = (this.stderr + String(chunk)).slice(-20_000)));
     connection.onRequest('window/workDoneProgress/create', () => null);
     connection.onRequest('client/registerCapability', () => null);
-    connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) =>
-      params.items.map((item) => (item.section === 'referat' ? this.settings : null)),
-    );
+    connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) => params.items.map((item) => (item.section === 'referat' ? this.settings : null)));
     connection.onNotification('window/logMessage', () => undefined);
     connection.onNotification('$/progress', (params: { value?: { kind?: string } }) => {
       if (params.value?.kind !== 'end') return;

@@ -87,7 +87,20 @@ function coreArgs(options: Options, files: string[], profileRuns?: number): stri
   const c = MODES[options.mode].core;
   const settings = profileRuns
     ? ['--warmup', '1', '--warmup-budget', '1000000', '--runs', String(profileRuns), '--min-runs', String(profileRuns), '--budget', '0']
-    : ['--warmup', String(c.warmup), '--warmup-budget', String(c.warmupBudgetMs), '--runs', String(c.runs), '--min-runs', String(c.minRuns), '--budget', String(c.budgetMs), '--passes', String(c.passes)];
+    : [
+        '--warmup',
+        String(c.warmup),
+        '--warmup-budget',
+        String(c.warmupBudgetMs),
+        '--runs',
+        String(c.runs),
+        '--min-runs',
+        String(c.minRuns),
+        '--budget',
+        String(c.budgetMs),
+        '--passes',
+        String(c.passes),
+      ];
   return ['core', '--config', CONFIG_FILE, ...settings, ...files];
 }
 
@@ -121,7 +134,14 @@ async function measure(options: Options): Promise<Measured> {
   const pages = pageWrites();
   log(`a page of memory written first: ${pages.first.toFixed(2)} µs, again: ${pages.again.toFixed(3)} µs`);
   log(`reader + rules, one thread: ${spec.coreSizes.map(mb).join(', ')}`);
-  const core = JSON.parse(await runSelf(coreArgs(options, spec.coreSizes.map((s) => synthetic.get(s)!)))) as CoreFileResult[];
+  const core = JSON.parse(
+    await runSelf(
+      coreArgs(
+        options,
+        spec.coreSizes.map((s) => synthetic.get(s)!),
+      ),
+    ),
+  ) as CoreFileResult[];
   for (const r of core) {
     log(`  ${r.file}: median ${r.medianMs.toFixed(1)} ms of ${r.runs} (reader ${r.readerMedianMs.toFixed(1)}, rules ${r.rulesMedianMs.toFixed(1)}), best ${r.bestMs.toFixed(1)}`);
   }
@@ -140,7 +160,9 @@ async function measure(options: Options): Promise<Measured> {
     const debounce = i === 0 ? { iterations: spec.debounceIterations, minIterations: spec.debounceIterations, budgetMs: 0, warmup: 1, warmupMs: 0 } : undefined;
     const result = await measureDocument(file, names, spec.lsp, debounce);
     lsp.set(document, result);
-    log(`  keystroke p50 ${result.keystroke.p50.toFixed(1)} ms, p99 ${result.keystroke.p99.toFixed(1)} ms; documentSymbol p50 ${result.documentSymbol.p50.toFixed(1)} ms, p99 ${result.documentSymbol.p99.toFixed(1)} ms`);
+    log(
+      `  keystroke p50 ${result.keystroke.p50.toFixed(1)} ms, p99 ${result.keystroke.p99.toFixed(1)} ms; documentSymbol p50 ${result.documentSymbol.p50.toFixed(1)} ms, p99 ${result.documentSymbol.p99.toFixed(1)} ms`,
+    );
   }
 
   const corpus = options.corpus ?? archiveDir;
@@ -189,10 +211,30 @@ function figuresOf(options: Options, m: Measured): Figure[] {
   const fit = (pick: (r: CoreFileResult) => number) => growthExponent(m.core.map((r) => ({ x: r.bytes, y: pick(r) })));
   // Of the median runs: the best of many runs of 0.1 MB is a luckier run than the best of a few of
   // 20 MB; the median does not depend on how many runs were made.
-  add('core.growthExponent', `growth exponent (time ~ size^k), median runs, ${spec.coreSizes.map(mb).join('/')}`, '', fit((r) => r.medianMs));
-  add('core.growthExponent.reader', '  reader alone', '', fit((r) => r.readerMedianMs));
-  add('core.growthExponent.rules', '  rules alone', '', fit((r) => r.rulesMedianMs));
-  add('core.growthExponent.best', '  of the best runs instead', '', fit((r) => r.bestMs));
+  add(
+    'core.growthExponent',
+    `growth exponent (time ~ size^k), median runs, ${spec.coreSizes.map(mb).join('/')}`,
+    '',
+    fit((r) => r.medianMs),
+  );
+  add(
+    'core.growthExponent.reader',
+    '  reader alone',
+    '',
+    fit((r) => r.readerMedianMs),
+  );
+  add(
+    'core.growthExponent.rules',
+    '  rules alone',
+    '',
+    fit((r) => r.rulesMedianMs),
+  );
+  add(
+    'core.growthExponent.best',
+    '  of the best runs instead',
+    '',
+    fit((r) => r.bestMs),
+  );
   add('machine.pageFirstWriteUs', 'a 4 KiB page of memory written the first time (a page fault)', 'µs', m.pageWrites.first);
   add('machine.pageRewriteUs', '  the same page written again', 'µs', m.pageWrites.again);
 
@@ -220,7 +262,12 @@ function figuresOf(options: Options, m: Measured): Figure[] {
   }
   const [first] = spec.lspDocuments;
   add('lsp.debounce.defaultMs', 'diagnostics debounce, default (0 above)', 'ms', DEFAULT_DEBOUNCE_MS);
-  add(`lsp.${lspId(first)}.keystrokeDefaultDebounce.p50`, `keystroke → diagnostics with the default debounce, ${lspName(first)}, p50`, 'ms', m.lsp.get(first)!.keystrokeDefaultDebounce?.p50 ?? NaN);
+  add(
+    `lsp.${lspId(first)}.keystrokeDefaultDebounce.p50`,
+    `keystroke → diagnostics with the default debounce, ${lspName(first)}, p50`,
+    'ms',
+    m.lsp.get(first)!.keystrokeDefaultDebounce?.p50 ?? NaN,
+  );
 
   add('lsp.index.files', `referater in the workspace (${path.basename(m.index.corpus)})`, '', m.index.files);
   add('lsp.index.MB', '  their size', 'MB', m.index.bytes / MB);
@@ -255,7 +302,10 @@ const pct = (share: number) => `${(share * 100).toFixed(0)}%`;
 function describe(summary: ProfileSummary, kind: 'cpu' | 'heap'): string {
   const files = summary.files.slice(0, 4).map((h) => `${h.where} ${pct(h.share)}`);
   const self = summary.self.slice(0, 5).map((h) => `${h.where} ${pct(h.share)}`);
-  const via = summary.inclusive.filter((h) => h.share < 0.995).slice(0, 6).map((h) => `${h.where} ${pct(h.share)}`);
+  const via = summary.inclusive
+    .filter((h) => h.share < 0.995)
+    .slice(0, 6)
+    .map((h) => `${h.where} ${pct(h.share)}`);
   return kind === 'cpu'
     ? `self time by file: ${files.join(', ')}; hottest functions (self): ${self.join(', ')}; inclusive (project code): ${via.join(', ')}`
     : `live memory by allocating file: ${files.join(', ')}; largest allocation sites: ${self.join(', ')}; allocated under (project code): ${via.join(', ')}`;
@@ -316,7 +366,12 @@ async function profileMemory(options: Options, m: Measured): Promise<Profiled> {
   const dir = freshDir(path.join(options.data, 'profiles', 'memory'));
   log('heap profile of the server with the referater open');
   await measureMemory(path.join(options.data, 'lsp-memory'), m.memoryFiles, ['--heap-prof', '--heap-prof-dir', dir]);
-  return { name: 'memory', kind: 'heap', what: `live memory sampled at exit, ${m.memoryFiles.length} referater open`, summary: summarizeHeapProfiles(profilesIn(dir, '.heapprofile')) };
+  return {
+    name: 'memory',
+    kind: 'heap',
+    what: `live memory sampled at exit, ${m.memoryFiles.length} referater open`,
+    summary: summarizeHeapProfiles(profilesIn(dir, '.heapprofile')),
+  };
 }
 
 async function profileCli(options: Options): Promise<Profiled> {
@@ -431,8 +486,8 @@ async function bench(argv: string[]): Promise<void> {
       'MB = 10^6 bytes of UTF-8 text; MiB = 2^20 bytes (memory).',
       `Synthetic documents: the header and TOC of a seed, then its punkter again and again, renumbered, TOC extended (${path.basename(m.synthetic.get(MODES[options.mode].coreSizes[0])!)} etc.).`,
       'Throughput and growth: the median run after a warm-up of at least 3 runs and 1 s, timed runs at least 10 and 1 s, made in 3 passes over the four sizes (passMedianMs in core[]), one thread, membership config (best runs reported too). Growth exponent: least squares of log time on log size, a scaling check without a target.',
-      'Language server documents: the largest seed (a real meeting) and a synthetic 1 MB referat (a committee\'s year).',
-      'Language server: push diagnostics (the client does not declare pull); debounce set to 0 through workspace/configuration; p99 is the nearest-rank percentile of up to 100 iterations (of 100, the second slowest; of 40 or fewer, the slowest); untimed requests of each kind come first, at least 3 and for at least 1 s in a full run (warmupRuns in lsp[], the first 100 as warmupSamples; the first of them, warmupMs, also compiles the server\'s code for the kind).',
+      "Language server documents: the largest seed (a real meeting) and a synthetic 1 MB referat (a committee's year).",
+      "Language server: push diagnostics (the client does not declare pull); debounce set to 0 through workspace/configuration; p99 is the nearest-rank percentile of up to 100 iterations (of 100, the second slowest; of 40 or fewer, the slowest); untimed requests of each kind come first, at least 3 and for at least 1 s in a full run (warmupRuns in lsp[], the first 100 as warmupSamples; the first of them, warmupMs, also compiles the server's code for the kind).",
       'documentSymbol, foldingRange, semantic tokens, completion, hover: on a model already read (diagnostics had been published for that version); "right after an edit" includes reading the model again.',
       'Index: the server with the corpus as its workspace folder (bench/archive.mjs --server-only), from initialized to the end of its indexing progress; VmRSS a second later.',
       'Memory: VmRSS of the server process after opening the referater (seeds with other dates and small changes) and waiting 2 s.',
@@ -496,7 +551,10 @@ async function lspMain(args: string[]): Promise<void> {
   const result = await measureDocument(copy, memberNames(), MODES[args.includes('--quick') ? 'quick' : 'full'].lsp);
   for (const [name, value] of Object.entries(result)) {
     if (value && typeof value === 'object' && 'p99' in value) {
-      const slowest = [...value.samples].map((ms, i) => ({ ms, i })).sort((a, b) => b.ms - a.ms).slice(0, 3);
+      const slowest = [...value.samples]
+        .map((ms, i) => ({ ms, i }))
+        .sort((a, b) => b.ms - a.ms)
+        .slice(0, 3);
       const where = slowest.map(({ ms, i }) => `#${i + 1} ${ms.toFixed(1)}`).join(', ');
       process.stdout.write(`${name.padEnd(26)} p50 ${value.p50.toFixed(1).padStart(7)} ms   p99 ${value.p99.toFixed(1).padStart(7)} ms   slowest: ${where}\n`);
     }
@@ -509,7 +567,12 @@ async function lspMain(args: string[]): Promise<void> {
  */
 async function memoryMain(args: string[]): Promise<void> {
   const dir = path.join(BENCH_DIR, '.data', 'lsp-memory');
-  const files = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.txt') || f.endsWith('.md')).map((f) => path.join(dir, f)) : [];
+  const files = fs.existsSync(dir)
+    ? fs
+        .readdirSync(dir)
+        .filter((f) => f.endsWith('.txt') || f.endsWith('.md'))
+        .map((f) => path.join(dir, f))
+    : [];
   if (files.length === 0) throw new Error(`usage: bench.cjs memory (run \`npm run bench\` first: ${dir} has no referater)`);
   const profiles = args.includes('--profile') ? freshDir(path.join(BENCH_DIR, '.data', 'profiles', 'memory-one')) : undefined;
   const result = await measureMemory(dir, files, profiles ? ['--heap-prof', '--heap-prof-dir', profiles] : []);
@@ -524,7 +587,19 @@ if (!isMainThread) floorWorker();
 else {
   const [command, ...rest] = process.argv.slice(2);
   const run =
-    command === 'core' ? async () => coreMain(rest) : command === 'floor' ? () => floorMain(rest) : command === 'lsp' ? () => lspMain(rest) : command === 'memory' ? () => memoryMain(rest) : command === 'compare' ? () => compareMain(rest) : command === 'phases' ? async () => phasesMain(rest) : () => bench(process.argv.slice(2));
+    command === 'core'
+      ? async () => coreMain(rest)
+      : command === 'floor'
+        ? () => floorMain(rest)
+        : command === 'lsp'
+          ? () => lspMain(rest)
+          : command === 'memory'
+            ? () => memoryMain(rest)
+            : command === 'compare'
+              ? () => compareMain(rest)
+              : command === 'phases'
+                ? async () => phasesMain(rest)
+                : () => bench(process.argv.slice(2));
   run().catch((error) => {
     process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     process.exitCode = 2;

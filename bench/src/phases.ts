@@ -34,7 +34,7 @@ export function phasesMain(argv: string[]): void {
         const s = readStructure(lines);
         const t2 = performance.now();
         // Kept, the punkter live until the phase ends, as the reader keeps them for the model.
-        if (drop) s.heads.forEach((h, i) => readItem(s.context, h, itemEnd(lines, h, s.stops[i])));
+        if (drop) for (const [i, h] of s.heads.entries()) readItem(s.context, h, itemEnd(lines, h, s.stops[i]));
         else s.heads.map((h, i) => readItem(s.context, h, itemEnd(lines, h, s.stops[i])));
         const t3 = performance.now();
         if (round < UNTIMED_ROUNDS) continue;

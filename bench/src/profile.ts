@@ -77,9 +77,7 @@ export function frameName(frame: CallFrame): string {
   }
   let line = frame.lineNumber + 1;
   if (path.isAbsolute(file) && frame.lineNumber >= 0) {
-    const entry = sourceMapOf(file)?.findEntry(frame.lineNumber, frame.columnNumber) as
-      | { originalSource?: string; originalLine?: number }
-      | undefined;
+    const entry = sourceMapOf(file)?.findEntry(frame.lineNumber, frame.columnNumber) as { originalSource?: string; originalLine?: number } | undefined;
     if (entry?.originalSource) {
       let source = entry.originalSource;
       try {
