@@ -52,6 +52,20 @@ export const SECTION_KINDS: readonly SectionKind[] = [
   'other',
 ];
 
+/** Section kinds as people name them (the same words in both languages: they are the format's). */
+export const KIND_NAMES: Record<SectionKind, string> = {
+  resume: 'Resume',
+  indstilling: 'Indstilling',
+  beslutning: 'Beslutning',
+  sagsfremstilling: 'Sagsfremstilling',
+  effekt: 'Effekt',
+  okonomi: 'Økonomi',
+  bilag: 'Bilag',
+  'sagens-gang': 'Sagens gang',
+  sagsforlob: 'Sagsforløb',
+  other: 'Andet',
+};
+
 export type CaseType = 'A' | 'B' | 'C' | 'D' | 'E';
 
 export interface ReferatDocument {

@@ -3,7 +3,7 @@
 import type { DocumentSymbol, Range, SymbolKind } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Heading, HistoryEntry, Punkt, ReferatDocument, Section, Toc } from '../model';
-import { KIND_NAMES } from '../rules/util';
+import { KIND_NAMES } from '../model';
 import { fold, foldHeading } from '../vocabulary';
 import { reuseEncoding } from './answerEncoding';
 import { revisionOf } from './lineDocument';

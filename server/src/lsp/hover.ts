@@ -15,7 +15,8 @@ import { KLE_VERSION, kleNumbersIn, parseKle, parseOdder, type FacetInfo, type K
 import type { CaseNumber, NameRef, Punkt, Range, ReferatDocument, Vote, VoteSide } from '../model';
 import { contains, punktAt, referenceAt, type MemberIdentity, type MemberIndex, type MemberOccurrence } from '../navigation';
 import { SIDES, countText, tallyVote } from '../votes';
-import { KIND_NAMES, voters } from '../rules/util';
+import { KIND_NAMES } from '../model';
+import { voters } from '../rules/util';
 import { ABSENCE_MARKS, fold, PARTIES } from '../vocabulary';
 import { caseHistoryMarkdown } from './caseHistory';
 import { outcomeWord, voteSummary } from './codeLens';

@@ -1,6 +1,7 @@
 // A section heading with nothing under it before the next heading.
 import type { Rule } from './types';
-import { KIND_NAMES, msg } from './util';
+import { KIND_NAMES } from '../model';
+import { msg } from './util';
 
 export const emptySection: Rule = {
   id: 'empty-section',

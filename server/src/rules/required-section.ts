@@ -1,7 +1,8 @@
 // Each punkt has the sections its case type requires: by default Resume, Indstilling and
 // Beslutning; orientation items (D) only a Resume; initiativretsforslag (E) no Resume.
 import type { CaseType, Punkt, ReferatDocument, Section, SectionKind } from '../model';
-import { KIND_NAMES, msg } from './util';
+import { KIND_NAMES } from '../model';
+import { msg } from './util';
 import type { Rule, TextEdit } from './types';
 
 export const DEFAULT_REQUIRED: SectionKind[] = ['resume', 'indstilling', 'beslutning'];

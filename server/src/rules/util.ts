@@ -1,20 +1,6 @@
 // Small helpers shared by the rules.
-import type { NameRef, Punkt, Range, ReferatDocument, SectionKind, Vote } from '../model';
+import type { NameRef, Punkt, Range, ReferatDocument, Vote } from '../model';
 import type { Localized } from './types';
-
-/** Section kinds as people name them (the same words in both languages: they are the format's). */
-export const KIND_NAMES: Record<SectionKind, string> = {
-  resume: 'Resume',
-  indstilling: 'Indstilling',
-  beslutning: 'Beslutning',
-  sagsfremstilling: 'Sagsfremstilling',
-  effekt: 'Effekt',
-  okonomi: 'Økonomi',
-  bilag: 'Bilag',
-  'sagens-gang': 'Sagens gang',
-  sagsforlob: 'Sagsforløb',
-  other: 'Andet',
-};
 
 export const msg = (en: string, da: string): Localized => ({ en, da });
 
