@@ -3,7 +3,7 @@
 // small and structured-cloneable, so that a worker thread can make it and a server can keep
 // thousands without keeping their texts.
 import type { Punkt, Range, ReferatDocument, VoteSide } from '../model';
-import { lineReader } from '../rules/util';
+import { lineReader } from '../reader/lines';
 import { CASE_TYPE_PATTERN, ROUTINE_TITLES, fold } from '../vocabulary';
 
 export interface ArchivedName {

@@ -432,3 +432,43 @@ export function headingOf(line: Line): Heading {
 export function isDecorated(line: Line): boolean {
   return line.level !== null || line.bold;
 }
+
+/** A line break, as the reader counts them. */
+const LINE_BREAK = /\r\n?|\n/g;
+
+/**
+ * Line `n` of the text, without its break, for rules that need a line or two: the text is scanned
+ * only as far as the furthest line asked for, and not split whole.
+ */
+export function lineReader(text: string, hasCarriageReturn = () => text.includes('\r')): (line: number) => string | undefined {
+  // starts[n]: where line n begins; ends[n]: where its break begins (known for all lines but the last found).
+  const starts = [0];
+  const ends: number[] = [];
+  let done = false;
+  // Most texts break lines with \n alone: then indexOf finds the breaks, much faster than a pattern.
+  let onlyLf: boolean | undefined;
+  /** The next line break at or after `from`: where it is and how long. */
+  const nextBreak = (from: number): [number, number] | null => {
+    onlyLf ??= !hasCarriageReturn();
+    if (onlyLf) {
+      const at = text.indexOf('\n', from);
+      return at < 0 ? null : [at, 1];
+    }
+    LINE_BREAK.lastIndex = from;
+    const m = LINE_BREAK.exec(text);
+    return m ? [m.index, m[0].length] : null;
+  };
+  return (line) => {
+    while (starts.length <= line && !done) {
+      const found = nextBreak(starts[starts.length - 1]);
+      if (!found) done = true;
+      else {
+        ends.push(found[0]);
+        starts.push(found[0] + found[1]);
+      }
+    }
+    if (line < 0 || line >= starts.length) return undefined;
+    if (line < ends.length) return text.slice(starts[line], ends[line]);
+    return text.slice(starts[line], nextBreak(starts[line])?.[0] ?? text.length);
+  };
+}

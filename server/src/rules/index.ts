@@ -7,7 +7,7 @@ import { splitLines } from '../reader/lines';
 import { type Directives, readDirectives } from './directives';
 import { allRules } from './registry';
 import type { Finding, LintText, Report, Rule, Severity, SeveritySetting } from './types';
-import { lineReader } from './util';
+import { lineReader } from '../reader/lines';
 
 export { allRules };
 export type { LintText };

@@ -258,3 +258,12 @@ function attendeeLine(doc: ReferatDocument, m: Member): number | null {
 export function countText(n: number | null): string {
   return n === null ? '?' : String(n);
 }
+
+/** Every person named in a vote, on all sides, with the side. */
+export function voters(vote: Vote): { ref: NameRef; side: 'for' | 'against' | 'abstain' }[] {
+  return [
+    ...vote.for.map((ref) => ({ ref, side: 'for' as const })),
+    ...vote.against.map((ref) => ({ ref, side: 'against' as const })),
+    ...vote.abstain.map((ref) => ({ ref, side: 'abstain' as const })),
+  ];
+}
