@@ -171,7 +171,7 @@ export class Linter {
       const directives = source.includes('<!--') && source.includes('referat-') ? readDirectives(documentLines(base.document)) : undefined;
       more = lintArchive(entry, archive, { ...options, directives, onRuleError: (id, error) => this.log.error(`Rule ${id} failed on ${uri}: ${errorText(error)}`) });
     } catch (error) {
-      this.log.error(`Validation of ${uri} against the workspace failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      this.log.error(`Validation of ${uri} against the workspace failed: ${errorText(error)}`);
     }
     const linted: LintedDocument = more.length
       ? {

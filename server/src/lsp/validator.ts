@@ -85,10 +85,15 @@ export class Validator {
     for (const other of this.o.cache.documents.keys()) if (other !== uri && !this.timers.has(other)) this.schedule(other, WORKSPACE_DELAY_MS);
   }
 
+  /** A pulling client that can be told so asks for every open document's diagnostics again. */
+  private askClientToPull(): void {
+    if (this.o.refreshSupport) this.o.connection.languages.diagnostics.refresh().catch((error) => this.o.log.error(`Diagnostic refresh failed: ${String(error)}`));
+  }
+
   /** The workspace's referater changed on disk or were first read: the open documents are checked against them again. */
   archiveChanged(): void {
     if (this.o.pull) {
-      if (this.o.refreshSupport) this.o.connection.languages.diagnostics.refresh().catch((error) => this.o.log.error(`Diagnostic refresh failed: ${String(error)}`));
+      this.askClientToPull();
       return;
     }
     for (const uri of this.o.cache.documents.keys()) if (!this.timers.has(uri)) this.schedule(uri, WORKSPACE_DELAY_MS);
@@ -107,7 +112,7 @@ export class Validator {
   /** After the configuration or the settings changed: every open document now, and the workspace. */
   revalidateAll(): void {
     if (this.o.pull) {
-      if (this.o.refreshSupport) this.o.connection.languages.diagnostics.refresh().catch((error) => this.o.log.error(`Diagnostic refresh failed: ${String(error)}`));
+      this.askClientToPull();
       return;
     }
     for (const uri of this.o.cache.documents.keys()) {

@@ -13,8 +13,10 @@ const particles = new Set(NAME_PARTICLES);
 const bodyWords = new Set(BODY_WORDS.map(fold));
 const GROUP_LEAD = new RegExp(`^\\s*(?:${GROUP_LEADS.map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})\\s+`, 'i');
 const SEPARATOR = /\s*[,;]\s*|\s+(?:og|samt|&)\s+/g;
-/** A party letter in parentheses, with a list number when there is one (`(V)`, `(UP-1)`, `(UP2)`). */
-const PARTY = /\(\s*([A-ZÆØÅ]{1,3}(?:-?\d)?)\s*\)/;
+/** The letters of a party, with a list number when there is one (`V`, `SF`, `UP-1`, `UP2`). */
+const PARTY_LETTERS = '[A-ZÆØÅ]{1,3}(?:-?\\d)?';
+/** A party letter in parentheses (`(V)`, `(UP-1)`, `(UP2)`). */
+const PARTY = new RegExp(`\\(\\s*(${PARTY_LETTERS})\\s*\\)`);
 /** `(Ø)` alone, after the name it belongs to. */
 const LONE_PARTY = /^\(\s*([A-ZÆØÅ]{1,3}(?:-?\d)?)\s*\)$/;
 const NAME_WORD = /^(?:\p{Lu}[\p{L}'’.]*(?:-\p{Lu}?[\p{L}'’.]*)*|\p{Lu}\.)$/u;
@@ -168,9 +170,9 @@ export interface Voters {
 /** Separators of a list of voters; also a space after a party letter before the next name (`Kenneth Jerkel (A) John T. Olsen (A)`). */
 const VOTER_SEPARATOR = /\s*[,;]\s*(?:(?:og|samt)\s+)?|\s+(?:og|samt|&)\s+|(?<=\))\s+(?=[\p{Lu}(])/gu;
 /** A party letter on its own, with or without parentheses (`(V)`, `Ø`, `A)`, `(UP-1)`, `UP2`). */
-const PARTY_LETTER = /^\(?\s*([A-ZÆØÅ]{1,3}(?:-?\d)?)\s*\)?\.?$/;
+const PARTY_LETTER = new RegExp(`^\\(?\\s*(${PARTY_LETTERS})\\s*\\)?\\.?$`);
 /** A first name and a party letter (`Liselott (UP)`): the party's member, by the party. */
-const FIRST_NAME_PARTY = /^\p{Lu}[\p{L}-]+\s+\(\s*([A-ZÆØÅ]{1,3}(?:-?\d)?)\s*\)$/u;
+const FIRST_NAME_PARTY = new RegExp(`^\\p{Lu}[\\p{L}-]+\\s+\\(\\s*(${PARTY_LETTERS})\\s*\\)$`, 'u');
 /** `Charlotte Levin fra (A)`. */
 const FROM_PARTY = /\s+fra\s+\(\s*([A-ZÆØÅ]{1,3}(?:-?\d)?)\s*\)\s*$/;
 const groupWords = [...GROUP_WORDS].sort((a, b) => b.length - a.length).map(fold);
@@ -247,7 +249,7 @@ export function readVoters(span: Span, from: number, to: number, options: VoterO
 /** A remark on a voter's vote: `med bemærkning om, at ...`. */
 const REMARK = /^\s*,?\s*med\s+(?:en\s+|følgende\s+)?bemærkning/iu;
 /** Where a list of parties goes on after a remark: `, og F,` / `, og F med bemærkning`. */
-const PARTY_AFTER_REMARK = /,\s*og\s+(?=\(?[A-ZÆØÅ]{1,3}(?:-?\d)?\)?(?:\s*[,.;]|\s+med\s|\s*$))/gu;
+const PARTY_AFTER_REMARK = new RegExp(`,\\s*og\\s+(?=\\(?${PARTY_LETTERS}\\)?(?:\\s*[,.;]|\\s+med\\s|\\s*$))`, 'gu');
 
 /**
  * `A, Ø med bemærkning om, at ..., og F, med bemærkning om ...`: after a remark the list goes on at
