@@ -12,7 +12,7 @@ import { allRules, order } from '../rules';
 import { archiveRules, lintArchive } from '../rules/archive';
 import { readDirectives } from '../rules/directives';
 import type { Finding } from '../rules/types';
-import { type TargetProblem, collectTargets } from './collect';
+import { type Collected, collectTargets } from './collect';
 import { escapeControls } from './escape';
 import { type FileReport, type Format, type RunProblem, countFindings, formatters } from './formats';
 import type { FileResult, LintTask } from './lintFile';
@@ -159,7 +159,7 @@ export async function runLint(options: LintOptions): Promise<number> {
     if (explicit?.problems.length) stderr(t('configUnused', { file }) + '\n');
   }
 
-  const collected = configBroken ? { targets: [], problems: [] as TargetProblem[] } : await collectTargets(options.paths);
+  const collected: Collected = configBroken ? { targets: [], problems: [] } : await collectTargets(options.paths);
   for (const p of collected.problems) problem(p.file, t(p.code, { file: p.file, detail: p.detail }));
   if (options.shard) collected.targets = collected.targets.filter((target) => inShard(target.file, options.shard!));
 

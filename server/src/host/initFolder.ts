@@ -3,8 +3,8 @@
 // server's quick fix on `unconfigured-committee`.
 import fs from 'node:fs';
 import path from 'node:path';
-import { collectTargets } from '../cli/collect';
 import { FileError, loadFileSync } from './files';
+import { FileFinder } from './folders';
 import { isReferatFile } from '../files';
 import { readReferat } from '../reader';
 import { CONFIG_FILE, parseConfig } from '../config/load';
@@ -21,9 +21,10 @@ export interface FolderInit extends InitResult {
 
 /** The referater in a folder and its subfolders; `shown` turns a path into what people read. */
 export async function readMinutesIn(dir: string, shown: (file: string) => string = (f) => f): Promise<InitSource[]> {
-  const { targets } = await collectTargets([dir]);
+  const finder = new FileFinder();
+  finder.walk(dir);
   const sources: InitSource[] = [];
-  for (const target of targets) {
+  for (const target of finder.files()) {
     let text: string;
     try {
       text = loadFileSync(target.file).text;
