@@ -7,9 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { diffLines } from '../../server/src/format/edits';
 import { formatEdits, formatReferat, lineBreakOf } from '../../server/src/format/format';
 import { readReferat } from '../../server/src/reader';
-import { lineStarts, splitLines } from '../../server/src/reader/lines';
+import { LineIndex, splitLines } from '../../server/src/reader/lines';
 import { lint } from '../../server/src/rules';
-import { applyEdits, offsetAt } from '../../server/src/rules/fix';
+import { applyEdits } from '../../server/src/rules/fix';
 import { SEEDS, mutatedSeed, referatLikeText, signature, wordsOutsideToc } from './helpers';
 
 const lines = (...l: string[]) => l.join('\n') + '\n';
@@ -278,14 +278,14 @@ describe('a long referat (issue 18, item 9)', () => {
     expect(edits.length).toBeGreaterThan(95 * (text.length / seed.length));
     expect(Math.max(...edits.map((e) => e.range.end.line - e.range.start.line))).toBeLessThanOrEqual(4);
     // Applied in one pass (applyEdits copies the text for each of 5,000 edits).
-    const starts = lineStarts(text);
+    const index = new LineIndex(text);
     const pieces: string[] = [];
     let at = 0;
     for (const edit of edits) {
-      const from = offsetAt(text, starts, edit.range.start);
+      const from = index.offsetAt(edit.range.start);
       expect(from).toBeGreaterThanOrEqual(at);
       pieces.push(text.slice(at, from), edit.newText);
-      at = offsetAt(text, starts, edit.range.end);
+      at = index.offsetAt(edit.range.end);
     }
     pieces.push(text.slice(at));
     expect(pieces.join('')).toBe(formatReferat(text));

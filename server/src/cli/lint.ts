@@ -6,7 +6,7 @@ import type { LoadedConfig } from '../config/load';
 import { findConfigFile, loadConfigFile, readConfigText } from '../host/configFile';
 import type { ReferatConfig } from '../config/types';
 import { type Locale, translator } from '../i18n';
-import { lineStarts } from '../reader/lines';
+import { LineIndex } from '../reader/lines';
 import { Archive } from '../archive/archive';
 import { allRules, order } from '../rules';
 import { archiveRules, lintArchive } from '../rules/archive';
@@ -77,14 +77,6 @@ function shown(file: string): string {
   return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : file;
 }
 
-/** Where in the configuration text an offset is, 1-based. */
-function positionIn(text: string, offset: number): { line: number; col: number } {
-  const starts = lineStarts(text);
-  let line = 0;
-  while (line + 1 < starts.length && starts[line + 1] <= offset) line++;
-  return { line: line + 1, col: offset - starts[line] + 1 };
-}
-
 /** The configuration problems as `file:line:col: message` lines. */
 export function configProblemLines(loaded: LoadedConfig, file: string, locale: Locale): string[] {
   const t = translator(messages, locale);
@@ -94,9 +86,11 @@ export function configProblemLines(loaded: LoadedConfig, file: string, locale: L
   } catch {
     // Unreadable: the problem says so, at 1:1.
   }
+  const index = new LineIndex(text);
   return loaded.problems.map((p) => {
-    const { line, col } = positionIn(text, Math.min(p.offset, text.length));
-    return t('configProblem', { file, line, col, message: p.message[locale] });
+    // 1-based, as editors and compilers write `file:line:col`.
+    const { line, character } = index.positionAt(p.offset);
+    return t('configProblem', { file, line: line + 1, col: character + 1, message: p.message[locale] });
   });
 }
 

@@ -5,9 +5,9 @@ import { type ArchivedReferat, archiveEntry } from '../archive/entry';
 import type { ReferatConfig } from '../config/types';
 import { isReferatFile } from '../files';
 import { readReferat } from '../reader';
-import { lineStarts } from '../reader/lines';
+import { LineIndex } from '../reader/lines';
 import { lint } from '../rules';
-import { applyEdits, offsetAt } from '../rules/fix';
+import { applyEdits } from '../rules/fix';
 import type { Finding, TextEdit } from '../rules/types';
 import { type FileSystem, nodeFileSystem, writeFileSafely } from '../host/io';
 import { FileError, type LoadedFile, encode, loadFileSync } from '../host/files';
@@ -93,14 +93,14 @@ export function fixText(text: string, lintText: (text: string) => Finding[]): Fi
   const fixed: Record<string, number> = {};
   let findings = lintText(text);
   for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
-    const starts = lineStarts(text);
+    const index = new LineIndex(text);
     const taken: Array<[number, number]> = [];
     const overlaps = (from: number, to: number) => taken.some(([f, t]) => from < t && f < to);
     const edits: TextEdit[] = [];
     const rules: string[] = [];
     for (const finding of findings) {
       if (!finding.fix?.edits.length) continue;
-      const spans = finding.fix.edits.map((e) => [offsetAt(text, starts, e.range.start), offsetAt(text, starts, e.range.end)] as [number, number]);
+      const spans = finding.fix.edits.map((e) => [index.offsetAt(e.range.start), index.offsetAt(e.range.end)] as [number, number]);
       if (spans.some(([f, t]) => overlaps(f, t)) || selfOverlapping(spans)) continue;
       taken.push(...spans);
       edits.push(...finding.fix.edits.map((e) => ({ range: e.range, newText: e.newText.replace(/\r\n|\r|\n/g, eol) })));

@@ -1,7 +1,7 @@
 // From a formatted text back to edits: a diff of lines (each with its line break), narrowed to
 // the characters that differ, so that undo, other cursors and the scroll position stay put.
-import type { Position, Range } from '../model';
-import { lineStarts } from '../reader/lines';
+import type { Range } from '../model';
+import { LineIndex, linesWithBreaks } from '../reader/lines';
 import type { TextEdit } from '../rules/types';
 
 /** Replace `a[a0, a1)` with `b[b0, b1)`. */
@@ -17,12 +17,6 @@ export interface Hunk {
  * hunk (the trace it keeps grows with the square of the distance: about 16 MB at 2000).
  */
 const MAX_EDIT_DISTANCE = 2000;
-
-/** The text cut into lines that keep their line breaks; the last one may have none (or be empty). */
-export function segments(text: string): string[] {
-  const starts = lineStarts(text);
-  return starts.map((s, i) => text.slice(s, starts[i + 1] ?? text.length));
-}
 
 /** A shortest edit script between two lists of lines (Myers), as hunks in order. */
 export function diffLines(a: readonly string[], b: readonly string[]): Hunk[] {
@@ -126,17 +120,6 @@ export function diffBetweenAnchors(a: readonly string[], b: readonly string[], a
   return hunks;
 }
 
-function positionAt(starts: readonly number[], offset: number): Position {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return { line: lo, character: offset - starts[lo] };
-}
-
 /** Would cutting `text` at `at` split a `\r\n` or a surrogate pair? */
 function splits(text: string, at: number): boolean {
   if (at <= 0 || at >= text.length) return false;
@@ -146,7 +129,8 @@ function splits(text: string, at: number): boolean {
 }
 
 /** The edit that turns `text[from, to)` into `replacement`, narrowed to the characters that differ. */
-function narrowEdit(text: string, starts: readonly number[], from: number, to: number, replacement: string): TextEdit | null {
+function narrowEdit(index: LineIndex, from: number, to: number, replacement: string): TextEdit | null {
+  const text = index.text;
   const old = text.slice(from, to);
   if (old === replacement) return null;
   let p = 0;
@@ -157,7 +141,7 @@ function narrowEdit(text: string, starts: readonly number[], from: number, to: n
   while (s < most - p && old.charCodeAt(old.length - 1 - s) === replacement.charCodeAt(replacement.length - 1 - s)) s++;
   while (s > 0 && (splits(text, to - s) || splits(replacement, replacement.length - s))) s--;
   return {
-    range: { start: positionAt(starts, from + p), end: positionAt(starts, to - s) },
+    range: { start: index.positionAt(from + p), end: index.positionAt(to - s) },
     newText: replacement.slice(p, replacement.length - s),
   };
 }
@@ -175,10 +159,10 @@ export function linesOfRange(range: Range): { first: number; last: number } {
  * `anchors` (line of `before`, line of `after`), the diff compares only the lines between them.
  */
 export function textEdits(before: string, after: string, only?: { first: number; last: number }, anchors?: ReadonlyArray<readonly [number, number]>): TextEdit[] {
-  const a = segments(before);
-  const b = segments(after);
-  const starts = lineStarts(before);
-  const offsetOf = (line: number) => (line < starts.length ? starts[line] : before.length);
+  const index = new LineIndex(before);
+  const a = linesWithBreaks(before, index.starts);
+  const b = linesWithBreaks(after);
+  const offsetOf = (line: number) => (line < index.lineCount ? index.lineStart(line) : before.length);
   const inside = (h: Hunk) => !only || (h.a0 >= only.first && (h.a1 === h.a0 ? h.a0 <= only.last + 1 : h.a1 - 1 <= only.last));
   const edits: TextEdit[] = [];
   for (const h of anchors ? diffBetweenAnchors(a, b, anchors) : diffLines(a, b)) {
@@ -186,13 +170,13 @@ export function textEdits(before: string, after: string, only?: { first: number;
       // Lines changed in place: one edit a line, so that the lines between keep their positions.
       for (let k = 0; k < h.a1 - h.a0; k++) {
         if (only && (h.a0 + k < only.first || h.a0 + k > only.last)) continue;
-        const edit = narrowEdit(before, starts, offsetOf(h.a0 + k), offsetOf(h.a0 + k + 1), b[h.b0 + k]);
+        const edit = narrowEdit(index, offsetOf(h.a0 + k), offsetOf(h.a0 + k + 1), b[h.b0 + k]);
         if (edit) edits.push(edit);
       }
       continue;
     }
     if (!inside(h)) continue;
-    const edit = narrowEdit(before, starts, offsetOf(h.a0), offsetOf(h.a1), b.slice(h.b0, h.b1).join(''));
+    const edit = narrowEdit(index, offsetOf(h.a0), offsetOf(h.a1), b.slice(h.b0, h.b1).join(''));
     if (edit) edits.push(edit);
   }
   return edits;

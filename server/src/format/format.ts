@@ -4,12 +4,12 @@
 // of the minutes, headings included, stay as written and in their order.
 import type { Range, ReferatDocument } from '../model';
 import { readReferat } from '../reader';
-import { type Line, LineList, readLines, toLine } from '../reader/lines';
+import { type Line, LineList, linesWithBreaks, readLines, toLine } from '../reader/lines';
 import { CATEGORY, readCategoryToc, readHeadedToc } from '../reader/toc';
 import { readDirectives } from '../rules/directives';
 import type { TextEdit } from '../rules/types';
 import { HEADER_LABELS, ITEM_WORDS, sectionKindOf } from '../vocabulary';
-import { linesOfRange, segments, textEdits } from './edits';
+import { linesOfRange, textEdits } from './edits';
 import { rewriteToc } from './toc';
 
 /** Heading levels of the canonical style. */
@@ -149,8 +149,8 @@ function formatted(text: string, model: ReferatDocument, keepToc = false): { tex
  */
 export function formatEdits(text: string, model?: ReferatDocument, range?: Range): TextEdit[] {
   const result = formatted(text, model ?? readReferat(text));
-  const before = segments(text);
-  const after = segments(result.text);
+  const before = linesWithBreaks(text);
+  const after = linesWithBreaks(result.text);
   const anchors: Array<[number, number]> = [];
   result.from.forEach((line, j) => {
     if (line >= 0 && before[line] === after[j]) anchors.push([line, j]);

@@ -2,9 +2,9 @@
 // it touches and records which, so that the incremental reader re-reads only those punkter; the
 // whole text is joined only when a feature asks for it, once per version.
 // Until its first edit a document is its text and the starts of its lines, as small as TextDocument.
-import type { Position, Range, TextDocumentContentChangeEvent, TextDocumentsConfiguration } from 'vscode-languageserver';
+import type { Range, TextDocumentContentChangeEvent, TextDocumentsConfiguration } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { lineStarts, splitLines } from '../reader/lines';
+import { LinePositions, breakLength, lineOf, lineStarts, linesWithBreaks, splitLines } from '../reader/lines';
 import type { LintText } from '../rules/types';
 
 /** Lines [from, oldEnd) of an earlier version are lines [from, newEnd) now; the rest only moved. */
@@ -17,7 +17,7 @@ export interface TouchedLines {
 /** The last revision given to a document: revisions are unique across documents, reopened ones too. */
 let lastRevision = 0;
 
-export class LineDocument implements TextDocument {
+export class LineDocument extends LinePositions implements TextDocument {
   /**
    * Changes with every change applied, whatever versions the client sends (a client may send the
    * same version twice, or an older one): what the server keeps per document (its model, findings,
@@ -56,6 +56,7 @@ export class LineDocument implements TextDocument {
     public version: number,
     content: string,
   ) {
+    super();
     this.base = content;
     this.text = content;
     this.length = content.length;
@@ -83,30 +84,14 @@ export class LineDocument implements TextDocument {
     return this.text;
   }
 
-  offsetAt(position: Position): number {
-    const line = position.line;
-    if (line >= this.lineCount) return this.length;
-    if (line < 0) return 0;
-    const start = this.offsetOfLine(line);
-    if (position.character <= 0) return start;
-    return start + Math.min(position.character, this.textLengthOf(line));
+  lineEnd(line: number): number {
+    return this.lineStart(line) + this.textLengthOf(line);
   }
 
-  positionAt(offset: number): Position {
-    offset = Math.max(Math.min(offset, this.length), 0);
-    const count = this.lineCount;
-    this.offsetOfLine(count - 1);
-    const offsets = this.lines ? this.offsets : this.starts();
-    let low = 0;
-    let high = count;
-    while (low < high) {
-      const mid = (low + high) >>> 1;
-      if (offsets[mid] > offset) high = mid;
-      else low = mid + 1;
-    }
-    const line = low - 1;
-    // An offset inside a line break is the end of the line's text.
-    return { line, character: Math.min(offset - offsets[line], this.textLengthOf(line)) };
+  lineOf(offset: number): number {
+    // Every line's offset known, for the search.
+    this.lineStart(this.lineCount - 1);
+    return lineOf(this.lines ? this.offsets : this.starts(), offset, this.lineCount);
   }
 
   /** True when the text holds `needle`, which has no line break; known without joining the text. */
@@ -120,12 +105,10 @@ export class LineDocument implements TextDocument {
   }
 
   getLineRange(line: number): Range {
-    if (line >= this.lineCount) {
-      const last = this.lineCount - 1;
-      return { start: { line: last, character: 0 }, end: { line: last, character: this.textLengthOf(last) } };
-    }
     if (line < 0) return { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-    return { start: { line, character: 0 }, end: { line, character: this.textLengthOf(line) } };
+    // A line after the last is the last line, as TextDocument has it.
+    const at = Math.min(line, this.lineCount - 1);
+    return { start: { line: at, character: 0 }, end: { line: at, character: this.textLengthOf(at) } };
   }
 
   getEOLCharacters(line: number): string {
@@ -184,11 +167,11 @@ export class LineDocument implements TextDocument {
     // (`\r` + `\n`), and splitting again from one line start to another finds every line as a whole text would.
     const from = Math.max(0, first - 1);
     const to = Math.min(lines.length, last + 2);
-    const base = this.offsetOfLine(from);
+    const base = this.lineStart(from);
     let region = '';
     for (let line = from; line < to; line++) region += this.withBreak(line);
     const replaced = region.slice(0, start - base) + newText + region.slice(end - base);
-    const inserted = splitKeepingBreaks(replaced);
+    const inserted = linesWithBreaks(replaced);
     // A region that ends the text keeps its last, possibly empty, line; one that does not ends at a line start.
     if (to < lines.length && inserted.length > 1 && inserted[inserted.length - 1] === '') inserted.pop();
     spliceLines(lines, from, to - from, inserted);
@@ -263,22 +246,13 @@ export class LineDocument implements TextDocument {
     if (known) return known;
     const starts = this.starts();
     const marks = new Uint8Array(starts.length);
-    for (let at = this.base.indexOf(needle); at >= 0; at = this.base.indexOf(needle, at + 1)) {
-      let low = 0;
-      let high = starts.length;
-      while (low < high) {
-        const mid = (low + high) >>> 1;
-        if (starts[mid] > at) high = mid;
-        else low = mid + 1;
-      }
-      marks[low - 1] = 1;
-    }
+    for (let at = this.base.indexOf(needle); at >= 0; at = this.base.indexOf(needle, at + 1)) marks[lineOf(starts, at)] = 1;
     this.baseFound.set(needle, marks);
     return marks;
   }
 
   /** The offset of the start of `line`. */
-  private offsetOfLine(line: number): number {
+  lineStart(line: number): number {
     if (!this.lines) return this.starts()[Math.min(line, this.starts().length - 1)];
     if (line < this.offsetsValid) return this.offsets[line];
     const last = Math.min(line, this.lines.length - 1);
@@ -340,29 +314,6 @@ export const lineDocuments: TextDocumentsConfiguration<LineDocument> = {
     return document;
   },
 };
-
-function splitKeepingBreaks(text: string): string[] {
-  const parts = splitLines(text);
-  if (parts.length === 1) return parts;
-  // splitLines drops the breaks; find each again after its line.
-  const lines: string[] = new Array(parts.length);
-  let at = 0;
-  for (let i = 0; i < parts.length; i++) {
-    const end = at + parts[i].length;
-    const breakLength = text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? 2 : end < text.length ? 1 : 0;
-    lines[i] = text.slice(at, end + breakLength);
-    at = end + breakLength;
-  }
-  return lines;
-}
-
-/** The length of the line break that ends text[start, end): 2 for `\r\n`, 1 for `\n` or `\r`, else 0. */
-function breakLength(text: string, start: number, end: number): number {
-  if (end <= start) return 0;
-  const last = text.charCodeAt(end - 1);
-  if (last === 10) return end - start >= 2 && text.charCodeAt(end - 2) === 13 ? 2 : 1;
-  return last === 13 ? 1 : 0;
-}
 
 /** `lines.splice(at, count, ...inserted)` without spreading a long array into arguments. */
 function spliceLines(lines: (number | string)[], at: number, count: number, inserted: string[]): void {

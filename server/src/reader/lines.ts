@@ -64,6 +64,88 @@ export function lineStarts(text: string): number[] {
   return starts;
 }
 
+/** The line that holds `offset`: the last of the first `count` line starts at or before it, found by halving. */
+export function lineOf(starts: ArrayLike<number>, offset: number, count = starts.length): number {
+  let low = 0;
+  let high = count;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (starts[mid] > offset) high = mid;
+    else low = mid + 1;
+  }
+  return low - 1;
+}
+
+/** The length of the line break that ends text[start, end): 2 for `\r\n`, 1 for `\n` or `\r`, else 0. */
+export function breakLength(text: string, start: number, end: number): number {
+  if (end <= start) return 0;
+  const last = text.charCodeAt(end - 1);
+  if (last === 10) return end - start >= 2 && text.charCodeAt(end - 2) === 13 ? 2 : 1;
+  return last === 13 ? 1 : 0;
+}
+
+/**
+ * The one converter between positions and offsets, over a text's lines or an edited document's. As
+ * VS Code's TextDocument, so that server, CLI and editor agree: a line before the first is offset 0,
+ * one after the last the text's end; a character past its line's text, or an offset inside a line
+ * break, is the end of that line's text.
+ */
+export abstract class LinePositions {
+  abstract get lineCount(): number;
+  abstract get textLength(): number;
+  abstract lineStart(line: number): number;
+  /** Where the line's text ends, before its break. */
+  abstract lineEnd(line: number): number;
+  /** The line that holds `offset`, from 0 to `textLength`. */
+  abstract lineOf(offset: number): number;
+
+  offsetAt(position: Position): number {
+    if (position.line >= this.lineCount) return this.textLength;
+    if (position.line < 0) return 0;
+    const start = this.lineStart(position.line);
+    return position.character <= 0 ? start : Math.min(start + position.character, this.lineEnd(position.line));
+  }
+
+  positionAt(offset: number): Position {
+    const at = Math.max(Math.min(offset, this.textLength), 0);
+    const line = this.lineOf(at);
+    return { line, character: Math.min(at, this.lineEnd(line)) - this.lineStart(line) };
+  }
+}
+
+/** A text's positions, over its line starts (given when already found). */
+export class LineIndex extends LinePositions {
+  readonly lineCount: number;
+  readonly textLength: number;
+
+  constructor(
+    readonly text: string,
+    readonly starts: readonly number[] = lineStarts(text),
+  ) {
+    super();
+    this.lineCount = starts.length;
+    this.textLength = text.length;
+  }
+
+  lineStart(line: number): number {
+    return this.starts[line];
+  }
+
+  lineEnd(line: number): number {
+    const next = line + 1 < this.starts.length ? this.starts[line + 1] : this.text.length;
+    return next - breakLength(this.text, this.starts[line], next);
+  }
+
+  lineOf(offset: number): number {
+    return lineOf(this.starts, offset);
+  }
+}
+
+/** The text cut into lines that keep their line breaks; the last one may have none (or be empty). */
+export function linesWithBreaks(text: string, starts: readonly number[] = lineStarts(text)): string[] {
+  return starts.map((s, i) => text.slice(s, starts[i + 1] ?? text.length));
+}
+
 /** What `make` makes of every line, in order. */
 function eachLine<T>(text: string, make: (source: string, from: number, to: number, index: number) => T): T[] {
   const lines: T[] = [];

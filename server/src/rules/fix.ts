@@ -1,26 +1,14 @@
 // Applying edits to text: every edit changes only its own range, and overlapping edits are refused.
-import type { Position } from '../model';
-import { lineStarts } from '../reader/lines';
+import { LineIndex } from '../reader/lines';
 import type { TextEdit } from './types';
-
-export function offsetAt(text: string, starts: readonly number[], p: Position): number {
-  const line = Math.min(Math.max(p.line, 0), starts.length - 1);
-  const lineStart = starts[line];
-  const next = line + 1 < starts.length ? starts[line + 1] : text.length;
-  let lineEnd = next;
-  while (lineEnd > lineStart && (text[lineEnd - 1] === '\n' || text[lineEnd - 1] === '\r')) lineEnd--;
-  return Math.min(lineStart + Math.max(p.character, 0), lineEnd);
-}
 
 /**
  * Applies non-overlapping edits. Edits that overlap an earlier one (in document order) are
  * skipped and returned, so that a "fix all" never garbles text.
  */
 export function applyEdits(text: string, edits: readonly TextEdit[]): { text: string; applied: TextEdit[]; skipped: TextEdit[] } {
-  const starts = lineStarts(text);
-  const withOffsets = edits
-    .map((e) => ({ e, from: offsetAt(text, starts, e.range.start), to: offsetAt(text, starts, e.range.end) }))
-    .sort((a, b) => a.from - b.from || a.to - b.to);
+  const index = new LineIndex(text);
+  const withOffsets = edits.map((e) => ({ e, from: index.offsetAt(e.range.start), to: index.offsetAt(e.range.end) })).sort((a, b) => a.from - b.from || a.to - b.to);
   const applied: typeof withOffsets = [];
   const skipped: TextEdit[] = [];
   let last = -1;
