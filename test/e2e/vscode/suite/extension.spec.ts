@@ -193,7 +193,7 @@ describe('Referat extension', () => {
       return at;
     }
 
-    before(function () {
+    before(() => {
       const folder = vscode.workspace.workspaceFolders?.[0];
       if (!folder || !fs.existsSync(vscode.Uri.joinPath(folder.uri, 'referat.config.json').fsPath)) {
         // The harnesses (run.mjs, electron.mjs) copy the membership fixture into the workspace.
