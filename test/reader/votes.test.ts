@@ -167,6 +167,21 @@ describe('votes, as the minutes write them', () => {
     expect(item.votes[0].partyRefs.abstain.map((p) => p.letter)).toEqual(['F']);
   });
 
+  it('competing recommendations, each with its number of backers in parentheses: the largest carried', () => {
+    // The shape of Økonomiudvalget's budget vote in Greve (2023-09-25, punkt 2), with other words.
+    const line = '1. Enhedslisten anbefaler eget budgetforslag (1), og et flertal bestående af Venstre, Socialdemokratiet og Liselott Blixt (UP) anbefaler budgetforliget (19).';
+    const { item } = punkt([line]);
+    expect(item.votes).toHaveLength(1);
+    const vote = item.votes[0];
+    expect(vote.counts).toEqual({ for: 19, against: 1, abstain: null });
+    expect(vote.partyRefs.against.map((p) => p.letter)).toEqual(['Ø']);
+    expect(vote.for.map((n) => n.name)).toEqual(['Liselott Blixt']);
+    expect(votes([line])).toEqual(['19/1/0 [1]']);
+    // A tie carries nothing, and a count that ends no clause of a recommendation is no vote.
+    expect(votes(['Enhedslisten anbefaler forslag A (3), og Venstre anbefaler forslag B (3).'])).toEqual([]);
+    expect(votes(['Udvalget anbefaler, at der afsættes midler til 4 stillinger (2) og 3 elevpladser (5).'])).toEqual([]);
+  });
+
   it('sub-points: a vote per set of points', () => {
     expect(
       votes([

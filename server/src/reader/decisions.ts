@@ -67,6 +67,8 @@ const LABEL = new RegExp(
 );
 /** The counted form after a label: `5 (A, F og V)`, `2 stemmer`. */
 const LABEL_COUNT = /^(\d+)\s*(?:stemmer?)?\s*(?:\(([^)]*)\))?/i;
+/** A clause's number of backers in parentheses, at its end: `... fremsendt af Enhedslisten (1),`. */
+const BACKERS = /\((\d+)\)(?=\s*(?:[,.;]|og\s|$))/g;
 /** `5 medlemmer (A+V+C) anbefaler forslaget.` */
 const COUNTED_MEMBERS = /^(\d+)\s+(?:medlemmer|stemmer)\s*(?:\(([^)]*)\))?\s+/i;
 
@@ -182,7 +184,7 @@ const EARLIER_DECISION =
   /^(?:\*\*)?Beslutning\s+i\s+[\p{Lu}][\p{L}\- ]*?(?:udvalget|udvalg|rådet|Byrådet|bestyrelsen|Magistraten)\s+(?:den\s+)?\d{1,2}\.?\s*[\p{L}.\-\d]+\s*\d{0,4}.*?:\s*$/u;
 
 // Expressions of the per-paragraph tests, made once: a literal in a function makes a new object on every call.
-const LEADING_NAME = /^((?:[\p{Lu}][\p{L}]*-\s+og\s+)?[\p{Lu}][\p{L}\-]*)(?=[\s,.]|$)/u;
+const LEADING_NAME = /^((?:[\p{Lu}][\p{L}]*-\s+og\s+)?[\p{Lu}][\p{L}-]*)(?=[\s,.]|$)/u;
 const SPACES = /\s+/g;
 const SENTENCE_CLOSE = /[.:;!?"”»]\s*(?:\*\*)?$/;
 const UDVALGET = /^udvalget$/i;
@@ -703,6 +705,8 @@ export class DecisionReader {
         }
       }
     }
+    // `A anbefaler X (1), og et flertal bestående af B og C anbefaler Y (6)`.
+    if (first < 0 && this.competing(span, plain, start, end, sentenceRange)) return start;
     // `5 medlemmer (A+V+C) anbefaler forslaget.`
     const members = first < 0 ? COUNTED_MEMBERS.exec(text) : null;
     if (members) {
@@ -780,6 +784,33 @@ export class DecisionReader {
       last = voters;
     }
     return first;
+  }
+
+  /**
+   * Recommendations of different things in one sentence, each with its number of backers in
+   * parentheses (`Enhedslisten anbefaler budgetforslag ... (1), og et flertal bestående af ... anbefaler
+   * budgetforlig ... (6)`): one vote between them, the largest number for (it carried), the others
+   * against. False, and nothing read, unless every clause has a subject and a verb for; a tie carries nothing.
+   */
+  private competing(span: Span, plain: string, start: number, end: number, range: Range): boolean {
+    const clauses: { voters: Voters; count: number; verbFrom: number; verbTo: number }[] = [];
+    let from = start;
+    BACKERS.lastIndex = start;
+    for (let m: RegExpExecArray | null; (m = BACKERS.exec(plain)) !== null && m.index < end; ) {
+      VOTE_VERB.lastIndex = 0;
+      const clause = plain.slice(from, m.index);
+      let verb: RegExpExecArray | null = null;
+      for (let v: RegExpExecArray | null; (v = VOTE_VERB.exec(clause)) !== null; ) if (verbOf.get(fold(v[1]))?.side === 'for') verb = v;
+      const subject = verb ? subjectOf(span, plain, from, from + verb.index, true) : null;
+      if (!verb || !subject) return false;
+      clauses.push({ voters: subject.voters, count: Number(m[1]), verbFrom: from + verb.index, verbTo: from + verb.index + verb[1].length });
+      from = m.index + m[0].length;
+    }
+    if (clauses.length < 2) return false;
+    const top = Math.max(...clauses.map((c) => c.count));
+    if (clauses.filter((c) => c.count === top).length > 1) return false;
+    for (const c of clauses) this.addSentence(span, c.count === top ? 'for' : 'against', c.voters, c.count, c.verbFrom, c.verbTo, this.points, range);
+    return true;
   }
 
   /**
