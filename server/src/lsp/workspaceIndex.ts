@@ -304,11 +304,10 @@ export interface IndexWorkerRequest {
 export type IndexWorkerMessage = { id: number; referat: DiskReferat | null } | { log: 'error' | 'info'; message: string };
 
 /**
- * The initial scan reads its files in a worker thread of the server's own bundle. Every file's
- * text and model are made and dropped in the worker's heap, which goes back to the system when
- * the scan ends; read in the server, they left its heap some 50 MB larger for good (on 100
- * files of 0.1–1 MB) before any referat was opened. Only the small entries come back (copied,
- * so they hold no text). Where no worker can be started, files are read in the server.
+ * The initial scan reads its files in a worker thread of the server's own bundle: the texts and
+ * models it drops go back to the system with the worker's heap, where the server's own heap would
+ * keep their space for good (bench/README.md). Only the small entries come back (copied, so they
+ * hold no text). Where no worker can be started, files are read in the server.
  */
 class IndexReader {
   private nextId = 0;
