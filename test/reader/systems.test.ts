@@ -143,6 +143,27 @@ describe('the header of every layout', () => {
     expect(slice(text, m.placeRange!)).toBe('Rådhuset');
   });
 
+  it('reads the committee and the date standing without labels under the title', () => {
+    const text = doc(
+      'Beslutningsprotokol',
+      '',
+      'Teknik- og Miljøudvalget',
+      'Tirsdag den 5. marts 2024 kl. 15.00',
+      'Mødested: Byrådssalen',
+      'Deltagere: Hans Madsen (V), Lise Berg (A)',
+    );
+    const m = read(text).meeting;
+    expect(m).toMatchObject({ committee: 'Teknik- og Miljøudvalget', date: '2024-03-05', time: '15:00', place: 'Byrådssalen' });
+    expect(slice(text, m.committeeRange!)).toBe('Teknik- og Miljøudvalget');
+    expect(read(doc('Referat', 'Greve Byråd 2022-2025', '12.03.2024 kl. 16:00')).meeting).toMatchObject({ committee: 'Greve Byråd', period: '2022-2025', date: '2024-03-12' });
+    // A label or the title wins; a sentence is no committee, nor a line that only names a date in passing.
+    expect(read(doc('Referat af mødet i Økonomiudvalget', 'Teknisk Udvalg', 'Mødedato: 12.03.2024', 'den 1. april 2024 holdes næste møde i udvalget')).meeting).toMatchObject({
+      committee: 'Økonomiudvalget',
+      date: '2024-03-12',
+    });
+    expect(read(doc('Referat', 'mødet blev holdt i udvalget', 'Orienteringen om budget 2025')).meeting).toMatchObject({ committee: null, date: null });
+  });
+
   it('reads label and value on one line (a PDF export)', () => {
     const m = read(doc('REFERAT Aarhus Byråd d. 27-08-2025', 'Mødedato Onsdag d. 27. august 2025 kl. 16:00', 'Mødested Byrådssalen', 'Indholdsfortegnelse')).meeting;
     expect(m).toMatchObject({ committee: 'Aarhus Byråd', date: '2025-08-27', time: '16:00', place: 'Byrådssalen' });
@@ -235,6 +256,42 @@ describe('punkter of every system', () => {
     expect(d.items.map((i) => [i.number, i.title, i.caseNumber?.text])).toEqual([
       [312, 'Budget 2025', '24/1022'],
       [313, 'Anlæg', '23/4411'],
+    ]);
+  });
+
+  it('reads a running number without colon over the section that opens it, and a numbered, paged TOC', () => {
+    const d = read(
+      doc(
+        'Beslutningsprotokol for Teknik- og Miljøudvalget',
+        '',
+        'Indholdsfortegnelse',
+        '1. Godkendelse af dagsorden\t2',
+        '2. Lukket punkt: Køb af ejendom\t3',
+        '',
+        'Pkt. 1 Godkendelse af dagsorden',
+        'Beslutning:',
+        'Godkendt.',
+        '',
+        'Pkt. 2 Lukket punkt: Køb af ejendom',
+        'Beslutning:',
+        'Godkendt.',
+      ),
+    );
+    expect(d.items.map((i) => [i.number, i.title])).toEqual([
+      [1, 'Godkendelse af dagsorden'],
+      [2, 'Lukket punkt: Køb af ejendom'],
+    ]);
+    expect(d.toc!.entries.map((e) => [e.number, e.title, e.page])).toEqual([
+      [1, 'Godkendelse af dagsorden', 2],
+      [2, 'Lukket punkt: Køb af ejendom', 3],
+    ]);
+    // Titles without numbers keep a title that starts with one.
+    const unnumbered = read(
+      doc('Referat', 'Indholdsfortegnelse', '2. behandling af budget 2025\t2', 'Godkendelse af takster\t3', '', 'Punkt 1: 2. behandling af budget 2025', 'Beslutning', 'Godkendt.'),
+    );
+    expect(unnumbered.toc!.entries.map((e) => [e.number, e.title])).toEqual([
+      [null, '2. behandling af budget 2025'],
+      [null, 'Godkendelse af takster'],
     ]);
   });
 

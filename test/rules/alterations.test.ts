@@ -282,6 +282,45 @@ describe('rules on altered seed passages', () => {
     expect(applyEdits(text, f.fix!.edits).text).toBe(original);
   });
 
+  it('toc-mismatch: the rewrite of a numbered, paged TOC keeps its numbers and pages', () => {
+    const text = [
+      'Referat',
+      'Teknisk Udvalg',
+      '',
+      'Indholdsfortegnelse',
+      '1. Godkendelse af dagsorden\t2',
+      '2. Budget 2024 - anlæg\t3',
+      '',
+      '1. Godkendelse af dagsorden',
+      'Sagsnr.: 24/1022',
+      'Beslutning',
+      'Godkendt.',
+      '',
+      '2. Budget 2025 - anlægsønsker',
+      'Sagsnr.: 24/1310',
+      'Beslutning',
+      'Godkendt.',
+      '',
+      '3. Meddelelser',
+      'Sagsnr.: 24/200',
+      'Beslutning',
+      'Taget til efterretning.',
+      '',
+    ].join('\n');
+    const found = run(text, {}).filter((x) => x.ruleId === 'toc-mismatch');
+    expect(found.map((x) => x.message.en)).toEqual([
+      'The table of contents says "Budget 2024 - anlæg", but Punkt 2 is "Budget 2025 - anlægsønsker"',
+      'Punkt 3 "Meddelelser" is missing from the table of contents',
+    ]);
+    // The renamed entry keeps its number, its page and its style (no dot leader); the missing one gets its number.
+    const renamed = applyEdits(text, found[0].fix!.edits).text;
+    expect(renamed.split('\n').slice(4, 7)).toEqual(['1. Godkendelse af dagsorden\t2', '2. Budget 2025 - anlægsønsker\t3', '']);
+    const added = applyEdits(renamed, run(renamed, {}).find((x) => x.ruleId === 'toc-mismatch')!.fix!.edits).text;
+    expect(added.split('\n').slice(4, 8)).toEqual(['1. Godkendelse af dagsorden\t2', '2. Budget 2025 - anlægsønsker\t3', '3. Meddelelser.....', '']);
+    expect(added.split('\n').slice(8)).toEqual(text.split('\n').slice(7));
+    expect(run(added, {}).filter((x) => x.ruleId === 'toc-mismatch')).toEqual([]);
+  });
+
   it('toc-mismatch: the rewrite fix on a reordered TOC gives a TOC that matches', () => {
     const original = readSeed(S004);
     const a = 'C-sag: Drøftelse af etablering af International House Odense.....\t20';

@@ -147,6 +147,12 @@ function withoutDots(text: string): string {
   return end === text.length ? text : text.slice(0, end);
 }
 
+/** What stands before a numbered entry's title on its line (`1. `, `Pkt. 45 `), to number the rewritten entries alike. */
+function numberPrefix(entry: TocEntry, lines: readonly string[]): string {
+  const line = lines[entry.titleRange.start.line] ?? '';
+  return line.slice(entry.range.start.character, entry.titleRange.start.character);
+}
+
 /**
  * Rewrites the TOC's entries from the items, in the TOC's own form, keeping known page numbers.
  * `lines` (the text's lines) may be given as a function: they are needed only for the 001 style.
@@ -161,7 +167,11 @@ export function rewriteToc(
   const first = toc.entries[0];
   const last = toc.entries[toc.entries.length - 1];
   if (!first || !last) return null;
-  const numbered = toc.entries.some((e) => e.number !== null);
+  // The 001 style numbers its entries and gives no pages; a paged TOC may number its entries too (`1. Title<TAB>2`).
+  const paged = toc.entries.some((e) => e.page !== null);
+  const numbered = !paged && toc.entries.some((e) => e.number !== null);
+  const prefix = paged && first.number !== null ? numberPrefix(first, typeof lines === 'function' ? lines() : lines) : null;
+  const titled = (item: Punkt, title: string) => (prefix ? prefix.replace(/\d+/, String(item.number)) : '') + title;
   const out: string[] = [];
   let complete = true;
   let category: string | null = null;
@@ -186,8 +196,8 @@ export function rewriteToc(
     if (page === null) {
       // The dot leader keeps it a TOC entry; the page is for the secretary to write.
       complete = false;
-      out.push(`${withoutDots(oneLine(item.title))}.....`);
-    } else out.push(pagedEntry(kept?.title ?? item.title, page, kept?.truncated ?? false));
+      out.push(`${titled(item, withoutDots(oneLine(item.title)))}.....`);
+    } else out.push(pagedEntry(titled(item, kept?.title ?? item.title), page, kept?.truncated ?? false));
   });
   const start = numbered ? toc.range.start : first.range.start;
   return { range: { start, end: last.range.end }, lines: out, complete };

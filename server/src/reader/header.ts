@@ -4,6 +4,7 @@ import {
   ABSENCE_MARKS,
   ADJOURNED_PATTERN,
   ATTENDEE_ROLES,
+  BODY_SUFFIXES,
   COUNCIL_WORDS,
   HEADER_LABELS,
   RUN_ON_HEADER_LABELS,
@@ -32,6 +33,16 @@ const TITLE_DATE = /\s+(?:d\.|den)\s*(?=\d)/i;
 const absenceMarks = new Set(ABSENCE_MARKS.map(fold));
 const attendeeRoles = new Set(ATTENDEE_ROLES.map(fold));
 const councilWords = new Set(COUNCIL_WORDS.map(fold));
+/** A line that is only a body's name: `Børne- og Ungeudvalget`, `Greve Byråd`, `Kommunalbestyrelsen 2022-2025`. */
+const BODY_LINE = new RegExp(
+  `^[\\p{L}\\- ,]*?(?:${byLength([...BODY_SUFFIXES, ...COUNCIL_WORDS])
+    .map(asPattern)
+    .join('|')})(?:\\s+\\d{4}\\s*[-–]\\s*\\d{4})?$`,
+  'iu',
+);
+const UPPER_START = /^\p{Lu}/u;
+/** A line that is only the meeting's date and time: `Tirsdag den 5. marts 2024 kl. 15.00`, `12.03.2024 kl. 16:00`. */
+const DATE_LINE = /^(?:(?:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag)\b|den\s|d\.\s*\d|\d)/i;
 
 type Field = keyof typeof HEADER_LABELS;
 const fieldOf = new Map<string, Field>();
@@ -131,7 +142,7 @@ export function readHeader(lines: Lines, from: number, to: number, vocabulary: V
     if (line.blank) continue;
     const fields = fieldsOf(line);
     if (fields.length === 0) {
-      if (ADJOURNED_PATTERN.test(line.text)) last = i;
+      if (ADJOURNED_PATTERN.test(line.text) || readUnlabelled(meeting, line)) last = i;
       continue;
     }
     last = i;
@@ -169,6 +180,32 @@ export function readHeader(lines: Lines, from: number, to: number, vocabulary: V
   meeting.date = meeting.titleDate?.iso ?? meeting.meetingDate?.iso ?? null;
   meeting.range = range(first, lineRange(lines.at(first)).start.character, last, visibleEnd(lines.at(last)));
   return meeting;
+}
+
+/**
+ * A header line without a label that is only the committee's name or only the meeting's date (many
+ * systems print them so under the title); each is taken when no label or title gave it.
+ */
+function readUnlabelled(meeting: Meeting, line: Line): boolean {
+  const text = line.text.trim();
+  const words = text.split(/\s+/).length;
+  if (!meeting.committee && words <= 8 && UPPER_START.test(text) && BODY_LINE.test(text)) {
+    const p = PERIOD.exec(text);
+    const name = p ? text.slice(0, p.index).trim() : text;
+    if (p) meeting.period = `${p[1]}-${p[2]}`;
+    const at = line.raw.indexOf(name);
+    meeting.committee = name;
+    meeting.committeeRange = colRange(line, at, at + name.length);
+    return true;
+  }
+  if (!meeting.meetingDate && !meeting.titleDate && words <= 10 && DATE_LINE.test(text)) {
+    const date = dateRef(line, line.raw.indexOf(text), text);
+    if (!date) return false;
+    meeting.meetingDate = date;
+    meeting.time = findClockTime(text)?.time ?? meeting.time;
+    return true;
+  }
+  return false;
 }
 
 /** A one-value field: columns [at, end) of the line. */

@@ -118,9 +118,9 @@ export function findPunktHeads(lines: Lines, vocabulary: Vocabulary = DEFAULT_VO
     if (line.text.length > 400 || !mayStartWithItemWord(line.text)) continue;
     const m = PUNKT.exec(line.text);
     if (!m || isTocLine(lines, i)) continue;
-    // `Pkt. 312 Title` without a colon is a heading only when decorated or over its case number;
-    // `Punkt 2: i indstillingen udgår.` (a sentence) never opens a punkt by its place alone.
-    const sure = isDecorated(line) || caseNumberBelow(lines, i) || (!!m[2] && TITLE_START.test(m[3]) && sectionBelow(lines, i, vocabulary));
+    // `Pkt. 312 Title` without a colon is a heading only when decorated, over its case number or over
+    // a section that opens a punkt; `Punkt 2: i indstillingen udgår.` (a sentence) never opens a punkt by its place alone.
+    const sure = isDecorated(line) || caseNumberBelow(lines, i) || (TITLE_START.test(m[3]) && sectionBelow(lines, i, vocabulary));
     if (sure || (m[2] && isBlankOr(lines, i - 1))) candidates.push({ line, m, sure });
   }
   const heads: ItemHead[] = [];

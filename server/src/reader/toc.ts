@@ -11,6 +11,8 @@ const PAGED = /^(.*?)(\.{2,}|â€¦+)?[ \u00a0]*\t\s*(\d{1,4})$|^(.*?)\s*(\.{3,}|â€
 export const CATEGORY = /^([A-H])\.\s+(\S.{2,})$/;
 /** A numbered entry without page: `12 Virksomhedsindsatser i ...`. */
 const NUMBERED = /^(\d{1,4})\.?\s+(\S.*)$/;
+/** The number before an entry's title: `1. `, `12 `, `Punkt 3: `, `Pkt. 45 `. */
+const ENTRY_NUMBER = /^(?:(?:punkt|pkt\.?)\s*)?(\d{1,4})(?:\.|:|\s)\s*(?=\S)/i;
 
 export function isTocHeading(line: Line): boolean {
   return tocWords.has(fold(line.text.replace(/:$/, '')));
@@ -66,12 +68,30 @@ export function readHeadedToc(lines: Lines, at: number, limit: number): TocResul
     pending = [];
     last = i;
   }
+  numberEntries(lines, entries);
   const heading = headingOf(lines.at(at));
   const end = entries.length ? entries[entries.length - 1].range.end : heading.range.end;
   return {
     toc: { heading, range: { start: heading.range.start, end: last > at ? lineRange(lines.at(last)).end : end }, entries },
     end: last + 1,
   };
+}
+
+/**
+ * `1. Godkendelse af dagsorden<TAB>2`: when every entry starts with a number and the numbers run
+ * upwards, they are the punkter's numbers, not part of the titles (a lone `2. behandling af ...`
+ * among titles without numbers stays a title).
+ */
+function numberEntries(lines: Lines, entries: TocEntry[]): void {
+  const numbered = entries.map((e) => ENTRY_NUMBER.exec(e.title));
+  if (entries.length < 2 || numbered.some((m, k) => !m || (k > 0 && Number(m[1]) <= Number(numbered[k - 1]![1])))) return;
+  entries.forEach((e, k) => {
+    const m = numbered[k]!;
+    const line = lines.at(e.titleRange.start.line);
+    e.number = Number(m[1]);
+    e.title = e.title.slice(m[0].length);
+    e.titleRange = { start: { line: line.index, character: e.titleRange.start.character + m[0].length }, end: e.titleRange.end };
+  });
 }
 
 export interface CategoryTocResult extends TocResult {

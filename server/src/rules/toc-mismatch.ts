@@ -5,9 +5,12 @@ import type { Punkt, Toc } from '../model';
 import type { Fix, Rule, TextEdit } from './types';
 import { msg } from './util';
 
-/** Rewrites the TOC's entries from the items, in the TOC's own form, keeping known page numbers. */
+/**
+ * Rewrites the TOC's entries from the items, in the TOC's own form, keeping known page numbers and
+ * the entries that already name their punkt as they are written.
+ */
 function rewrite(toc: Toc, items: readonly Punkt[], lines: () => readonly string[], eol: string, match: TocMatch): Fix {
-  const rewritten = rewriteToc(toc, items, lines, {}, match)!;
+  const rewritten = rewriteToc(toc, items, lines, { keepMatching: true }, match)!;
   const edit: TextEdit = { range: rewritten.range, newText: rewritten.lines.join(eol) };
   return { title: msg('Rewrite the table of contents from the punkter', 'Skriv indholdsfortegnelsen om ud fra punkterne'), edits: [edit] };
 }
