@@ -283,7 +283,20 @@ export const DECISION_OUTCOMES = {
 export const POINT_WORDS = ['indstillingspunkterne', 'indstillingspunkt', 'indstillingspunkter', 'beslutningspunkt', 'punkterne', 'punkter', 'punkt', 'pkt', 'pk'];
 
 /** Phrases that lead into a group of named voters (`Et flertal bestående af ... anbefaler`). */
-export const GROUP_LEADS = ['et flertal bestående af', 'et mindretal bestående af', 'flertallet bestående af', 'mindretallet bestående af'];
+export const GROUP_LEADS = [
+  'et flertal bestående af',
+  'et mindretal bestående af',
+  'flertallet bestående af',
+  'mindretallet bestående af',
+  // `Et flertal (A, V og C) anbefaler indstillingen.`
+  'et flertal',
+  'et mindretal',
+  'flertallet',
+  'mindretallet',
+];
+
+/** What a vote is about when it is the decision itself: `Ø og F kan ikke anbefale indstillingen`. */
+export const THE_MOTION = ['indstillingen', 'forslaget', 'sagen', 'beslutningen', 'ændringsforslaget'];
 
 /** Words after a party's name that make it the party's group (`Radikale Venstres og Alternativets byrådsgrupper`). */
 export const GROUP_WORDS = ['byrådsgrupper', 'byrådsgruppe', 'byrådsgruppen', 'kommunalbestyrelsesgruppe', 'grupper', 'gruppe', 'gruppen'];

@@ -182,6 +182,13 @@ describe('votes, as the minutes write them', () => {
     expect(votes(['Udvalget anbefaler, at der afsættes midler til 4 stillinger (2) og 3 elevpladser (5).'])).toEqual([]);
   });
 
+  it('a majority or minority of parties, and parties that cannot recommend the motion itself', () => {
+    expect(votes(['Et flertal (A, V og C) anbefaler indstillingen. Et mindretal (Ø) stemmer imod.'])).toEqual(['17/1/0']);
+    expect(votes(['Ø og F kan ikke anbefale indstillingen.'])).toEqual(['19/2/0']);
+    // A party's recommendation of something else stays a position.
+    expect(votes(['Enhedslisten anbefaler et andet budgetforslag.'])).toEqual([]);
+  });
+
   it('sub-points: a vote per set of points', () => {
     expect(
       votes([

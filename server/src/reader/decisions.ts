@@ -17,6 +17,7 @@ import {
   STAND_IN_PRESENT,
   OTHER_RECOMMENDATIONS,
   TALLY_NONE,
+  THE_MOTION,
   TALLY_SIDES,
   VOTE_VERBS,
   DEFAULT_VOCABULARY,
@@ -25,7 +26,7 @@ import {
   sameBody,
 } from '../vocabulary';
 import { type Line, type Lines, isRegExpSpaceCode } from './lines';
-import { type Voters, isBodyWord, readNameList, readPerson, readVoters } from './names';
+import { type Voters, isBodyWord, leadsGroup, readNameList, readPerson, readVoters } from './names';
 import { Span, paragraphs } from './span';
 
 export interface DecisionParts {
@@ -67,6 +68,8 @@ const LABEL = new RegExp(
 );
 /** The counted form after a label: `5 (A, F og V)`, `2 stemmer`. */
 const LABEL_COUNT = /^(\d+)\s*(?:stemmer?)?\s*(?:\(([^)]*)\))?/i;
+/** The verb's object is the decision itself: `... kan ikke anbefale indstillingen`. */
+const ON_THE_MOTION = new RegExp(`^\\s+(?:${words(THE_MOTION).join('|')})(?![\\p{L}])`, 'iu');
 /** A clause's number of backers in parentheses, at its end: `... fremsendt af Enhedslisten (1),`. */
 const BACKERS = /\((\d+)\)(?=\s*(?:[,.;]|og\s|$))/g;
 /** `5 medlemmer (A+V+C) anbefaler forslaget.` */
@@ -766,7 +769,12 @@ export class DecisionReader {
       const verb = verbOf.get(fold(m[1]))!;
       const verbEnd = m.index + m[1].length;
       if (!this.votesOnDecision(verb, plain.slice(verbEnd, end))) continue;
-      const subject = subjectOf(span, plain, regionStart, m.index, !verb.persons);
+      let subject = subjectOf(span, plain, regionStart, m.index, !verb.persons);
+      // A party recommends as a voter when it is a majority or minority, or when it is about the motion itself.
+      if (!subject && verb.persons) {
+        const parties = subjectOf(span, plain, regionStart, m.index, true);
+        if (parties && (leadsGroup(plain.slice(parties.at, m.index)) || ON_THE_MOTION.test(plain.slice(verbEnd, end)))) subject = parties;
+      }
       let voters = subject?.voters ?? null;
       if (!voters && last && SHARED_SUBJECT.test(plain.slice(regionStart, m.index))) voters = last;
       if (!voters) continue;

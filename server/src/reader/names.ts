@@ -11,7 +11,18 @@ const roleWords = new Set(ROLE_WORDS.map(fold));
 const notNameWords = new Set(NOT_NAME_WORDS.flatMap((w) => [w[0].toUpperCase() + w.slice(1), w.toUpperCase()]));
 const particles = new Set(NAME_PARTICLES);
 const bodyWords = new Set(BODY_WORDS.map(fold));
-const GROUP_LEAD = new RegExp(`^\\s*(?:${GROUP_LEADS.map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})\\s+`, 'i');
+const GROUP_LEAD = new RegExp(
+  `^\\s*(?:${[...GROUP_LEADS]
+    .sort((a, b) => b.length - a.length)
+    .map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('|')})\\s+`,
+  'i',
+);
+
+/** True when `text` opens with a group of voters (`Et flertal bestående af`, `Et mindretal (Ø)`). */
+export function leadsGroup(text: string): boolean {
+  return GROUP_LEAD.test(text);
+}
 const SEPARATOR = /\s*[,;]\s*|\s+(?:og|samt|&)\s+/g;
 /** The letters of a party, with a list number when there is one (`V`, `SF`, `UP-1`, `UP2`). */
 const PARTY_LETTERS = '[A-ZÆØÅ]{1,3}(?:-?\\d)?';
