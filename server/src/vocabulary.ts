@@ -7,7 +7,7 @@ import type { SectionKind } from './model';
  * trailing colon, are exactly one of these (case- and accent-insensitive).
  */
 export const SECTION_HEADINGS: Record<SectionKind, readonly string[]> = {
-  resume: ['resume', 'resumé', 'sagsresumé', 'sagsresume', 'sammendrag', 'kort resumé'],
+  resume: ['resume', 'resumé', 'sagsresumé', 'sagsresume', 'sammendrag', 'kort resumé', 'kort sagsbeskrivelse'],
   indstilling: [
     'indstilling',
     'indstillinger',
@@ -18,6 +18,9 @@ export const SECTION_HEADINGS: Record<SectionKind, readonly string[]> = {
     'direktionen indstiller',
     'direktionens indstilling',
     'direktørens indstilling',
+    'kommunaldirektørens indstilling',
+    'borgmesterens indstilling',
+    'indstilling fra direktionen',
     'indstilling fra forslagsstiller',
     'beslutningspunkter',
     'forslag til beslutning',
