@@ -295,6 +295,37 @@ describe('punkter of every system', () => {
     ]);
   });
 
+  it('reads numbered markdown headings over their sections, a bold case label, and a dash after the title word', () => {
+    const text = doc(
+      '# Referat – Kultur- og Fritidsudvalget',
+      '',
+      '**Dato:** 4. april 2024, kl. 17.00',
+      '',
+      '## 1. Godkendelse af dagsorden',
+      '**Sagsnr.:** 24/1234',
+      '',
+      '### Beslutning',
+      'Godkendt.',
+      '',
+      '## 2. Tilskud til foreninger 2024',
+      '',
+      '### Indstilling',
+      'Forvaltningen indstiller, at',
+      '1. puljen fordeles som foreslået',
+      '2. Restbeløbet overføres',
+      '',
+      '### Beslutning',
+      'Godkendt.',
+    );
+    const d = read(text);
+    expect(d.meeting).toMatchObject({ committee: 'Kultur- og Fritidsudvalget', date: '2024-04-04', time: '17:00' });
+    expect(d.items.map((i) => [i.number, i.title, i.caseNumber?.text ?? null, i.sections.map((s) => s.kind)])).toEqual([
+      [1, 'Godkendelse af dagsorden', '24/1234', ['beslutning']],
+      [2, 'Tilskud til foreninger 2024', null, ['indstilling', 'beslutning']],
+    ]);
+    expect(slice(text, d.items[0].caseNumber!.range)).toBe('24/1234');
+  });
+
   it('reads bulleted running numbers, and not the numbered lists of a decision or of Bilag', () => {
     const d = read(
       doc(

@@ -231,7 +231,7 @@ function readTitleLine(line: Line, skip: number, meeting: Meeting): void {
   meeting.titleRange = colRange(line, line.start, line.end);
   let rest = line.text.slice(skip);
   let restAt = line.start + skip;
-  const lead = /^(?:af|fra|for)?\s*(?:(?:det\s+)?møde(?:t)?\s+i\s+)?/i.exec(rest);
+  const lead = /^(?:[-–—:]\s*)?(?:af|fra|for)?\s*(?:(?:det\s+)?møde(?:t)?\s+i\s+)?/i.exec(rest);
   if (lead && lead[0]) {
     rest = rest.slice(lead[0].length);
     restAt += lead[0].length;

@@ -80,7 +80,7 @@ export function readStructure(lines: Lines, vocabulary: Vocabulary = DEFAULT_VOC
 
   if (heads.length === 0) {
     // The 001 style: a category TOC and `N. Title` items, or `Title` / `Sag nr. N`.
-    const firstGuess = findNumberedHeads(lines, []);
+    const firstGuess = findNumberedHeads(lines, [], vocabulary);
     const limit = firstGuess.length ? firstGuess[0].line : lines.length;
     toc = headedToc(limit);
     const catToc = toc ? null : readCategoryToc(lines, 0, limit);
@@ -89,7 +89,7 @@ export function readStructure(lines: Lines, vocabulary: Vocabulary = DEFAULT_VOC
       usesCategories = true;
       tocStart = catToc.toc.range.start.line;
     }
-    heads = findNumberedHeads(lines, toc?.entries ?? []).filter((h) => !toc || h.line > toc.range.end.line);
+    heads = findNumberedHeads(lines, toc?.entries ?? [], vocabulary).filter((h) => !toc || h.line > toc.range.end.line);
     style = 'numbered';
     if (heads.length === 0) {
       heads = findSagNrHeads(lines, vocabulary);

@@ -73,8 +73,11 @@ const labelPattern = (labels: readonly string[]) =>
     .sort((a, b) => b.length - a.length)
     .map((l) => l.replace(/\./g, '\\.').replace(/ /g, '\\s*'))
     .join('|');
-/** `Sagsnr.: 24/1022`, `Sag nr. 24/1234`, `Sag: 23/4411` (a bare `Sag` needs its colon: `Sag 12` may open a punkt). */
-const CASE_LABEL = new RegExp(`^(?:(?:${labelPattern(CASE_NUMBER_LABELS.filter((l) => l !== 'sag'))})\\.?\\s*:?|sag\\s*:)\\s*(\\S.*)$`, 'i');
+/**
+ * `Sagsnr.: 24/1022`, `Sag nr. 24/1234`, `Sag: 23/4411`, `**Sagsnr.:** 24/1234` (a bold label); a bare
+ * `Sag` needs its colon: `Sag 12` may open a punkt.
+ */
+const CASE_LABEL = new RegExp(`^(?:\\*\\*|__)?(?:(?:${labelPattern(CASE_NUMBER_LABELS.filter((l) => l !== 'sag'))})\\.?\\s*:?|sag\\s*:)(?:\\*\\*|__)?\\s*(\\S.*)$`, 'i');
 /** `Dok.nr.: 123456/24` after the case number on its line. */
 const DOCUMENT_NUMBER = new RegExp(`[\\s,;]+(?:${labelPattern(DOCUMENT_NUMBER_LABELS)})\\.?\\s*:?.*$`, 'i');
 export const KLE_NUMBER = /^\d{2}\.\d{2}\.\d{2}-[A-ZÆØÅ]\d{2}-\d+-\d{2}$/;
@@ -229,21 +232,27 @@ function nextNonBlank(lines: Lines, i: number, limit = lines.length): number {
 }
 
 /**
- * `N. Title` at column 0, as in the 001 style. A numbered list line inside an item looks the same,
- * so a heading must be confirmed: by a category, access or case-number line right after it, or by a
- * TOC entry with the same number and title.
+ * `N. Title` at column 0, as in the 001 style, or as a markdown or bold heading. A numbered list line
+ * inside an item looks the same, so a heading must be confirmed: by a category, access or case-number
+ * line right after it, by a TOC entry with the same number and title, or (a decorated one) by the
+ * section that opens a punkt under it.
  */
-export function findNumberedHeads(lines: Lines, tocEntries: readonly TocEntry[]): ItemHead[] {
+export function findNumberedHeads(lines: Lines, tocEntries: readonly TocEntry[], vocabulary: Vocabulary = DEFAULT_VOCABULARY): ItemHead[] {
   const heads: ItemHead[] = [];
   const byNumber = new Map(tocEntries.filter((e) => e.number !== null).map((e) => [e.number!, e]));
   for (let i = 0; i < lines.length; i++) {
     if (lines.blank(i)) continue;
     const line = lines.at(i);
-    if (line.start !== 0 || line.level !== null) continue;
+    const decorated = isDecorated(line);
+    if (line.start !== 0 && !decorated) continue;
     const m = NUMBERED.exec(line.text);
     if (!m) continue;
     const next = lines.at(nextNonBlank(lines, line.index + 1));
-    const confirmed = (next && (CATEGORY.test(next.text) || readCaseLine(next) !== null)) || sameTitle(byNumber.get(Number(m[1]))?.title, m[2]);
+    // A heading in markdown or bold (`## 1. Godkendelse af dagsorden`) is confirmed by the section that opens it too.
+    const confirmed =
+      (next && (CATEGORY.test(next.text) || readCaseLine(next) !== null)) ||
+      sameTitle(byNumber.get(Number(m[1]))?.title, m[2]) ||
+      (decorated && TITLE_START.test(m[2]) && sectionBelow(lines, i, vocabulary));
     if (confirmed) heads.push(head(line, m[1], m[2]));
   }
   return heads;
