@@ -210,6 +210,11 @@ export const VOTE_VERBS: { side: 'for' | 'against' | 'abstain'; phrases: readonl
       'kan ikke tiltræde',
       // Under a decision that approves a committee's recommendation: backing the administration's differing one.
       'følger administrationens indstilling',
+      // `... ønskede sin stemme imod ført til protokols.`
+      'ønskede sin stemme imod',
+      'ønsker sin stemme imod',
+      'ønskede deres stemmer imod',
+      'ønsker deres stemmer imod',
     ],
   },
   {

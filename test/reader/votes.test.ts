@@ -189,6 +189,12 @@ describe('votes, as the minutes write them', () => {
     expect(votes(['Enhedslisten anbefaler et andet budgetforslag.'])).toEqual([]);
   });
 
+  it('N stemmer mod M, a singular stemme, and a vote against recorded in the minutes', () => {
+    expect(votes(['Godkendt med 20 stemmer mod 1 (Ø).'])).toEqual(['20/1/0 vedtaget']);
+    expect(votes(['Indstillingen blev godkendt med 20 stemmer for og 1 stemme imod.'])).toEqual(['20/1/0 vedtaget']);
+    expect(votes(['Godkendt. Mehmet Zeki Dogru (Ø) ønskede sin stemme imod ført til protokols.'])).toEqual(['20/1/0 vedtaget']);
+  });
+
   it('sub-points: a vote per set of points', () => {
     expect(
       votes([

@@ -70,20 +70,22 @@ const LABEL = new RegExp(
 const LABEL_COUNT = /^(\d+)\s*(?:stemmer?)?\s*(?:\(([^)]*)\))?/i;
 /** The verb's object is the decision itself: `... kan ikke anbefale indstillingen`. */
 const ON_THE_MOTION = new RegExp(`^\\s+(?:${words(THE_MOTION).join('|')})(?![\\p{L}])`, 'iu');
+/** `6 stemmer mod 1 (Ø)` after `med`. */
+const VERSUS = /^\s*(\d+)\s+stemmer\s+mod\s+(\d+)(?:\s+stemmer?)?(?![\p{L}\d])\s*(?:\(([^)]*)\))?/iu;
 /** A clause's number of backers in parentheses, at its end: `... fremsendt af Enhedslisten (1),`. */
 const BACKERS = /\((\d+)\)(?=\s*(?:[,.;]|og\s|$))/g;
 /** `5 medlemmer (A+V+C) anbefaler forslaget.` */
 const COUNTED_MEMBERS = /^(\d+)\s+(?:medlemmer|stemmer)\s*(?:\(([^)]*)\))?\s+/i;
 
 /** `Med stemmerne 19 for og 2 imod`, `med 11 stemmer for (A, V, C, F og D) mod 2 (Ø)`: where the numbers begin. */
-const TALLY = /\bmed\s+(?:stemmerne\s+|stemmer\s+)?(?=(?:\d+|ingen)\s+(?:stemmer\s+)?(?:for|imod|mod)\b)/i;
+const TALLY = /\bmed\s+(?:stemmerne\s+|stemmer\s+)?(?=(?:\d+|ingen)\s+(?:stemmer?\s+)?(?:for|imod|mod)\b)/i;
 const tallySide = new Map(TALLY_SIDES.flatMap((t) => t.words.map((w) => [fold(w), t.side] as const)));
 const TALLY_NUMBER = `(\\d+|${words(TALLY_NONE).join('|')})`;
 const TALLY_WORD = `(${words(TALLY_SIDES.flatMap((t) => t.words)).join('|')})`;
 /** One number and its side: `19 for`, `og 2 imod`, `ingen imod`, `11 stemmer for (A, V og C)`. */
-const TALLY_PAIR = new RegExp(`^\\s*(?:,\\s*|og\\s+)?${TALLY_NUMBER}\\s+(?:stemmer\\s+)?${TALLY_WORD}(?![\\p{L}])\\s*(?:\\(([^)]*)\\))?`, 'iu');
+const TALLY_PAIR = new RegExp(`^\\s*(?:,\\s*|og\\s+)?${TALLY_NUMBER}\\s+(?:stemmer?\\s+)?${TALLY_WORD}(?![\\p{L}])\\s*(?:\\(([^)]*)\\))?`, 'iu');
 /** `mod 2 (Ø)`: the side before the number. */
-const TALLY_PAIR_BEFORE = new RegExp(`^\\s*(?:,\\s*|og\\s+)?${TALLY_WORD}\\s+${TALLY_NUMBER}(?:\\s+stemmer)?(?![\\p{L}])\\s*(?:\\(([^)]*)\\))?`, 'iu');
+const TALLY_PAIR_BEFORE = new RegExp(`^\\s*(?:,\\s*|og\\s+)?${TALLY_WORD}\\s+${TALLY_NUMBER}(?:\\s+stemmer?)?(?![\\p{L}])\\s*(?:\\(([^)]*)\\))?`, 'iu');
 
 const outcomeWords = (['forkastet', 'vedtaget'] as const).flatMap((o) => DECISION_OUTCOMES[o].map((w) => ({ outcome: o, word: w })));
 /** An outcome word of a decision (`afviste`, `Ikke godkendt`, `Anbefales`); rejecting words are tried first. */
@@ -728,6 +730,14 @@ export class DecisionReader {
     if (tally) {
       let at = start + tally.index + tally[0].length;
       const pairs: { side: VoteSide; count: number; parties: PartyRef[]; from: number; to: number }[] = [];
+      // `med 6 stemmer mod 1 (Ø)`: the first number is for, the second against.
+      const versus = VERSUS.exec(plain.slice(at, end));
+      if (versus) {
+        const to = at + versus[0].trimEnd().length;
+        const parties = versus[3] ? partyLetters(span, versus[3], at + versus[0].lastIndexOf(versus[3])) : [];
+        pairs.push({ side: 'for', count: Number(versus[1]), parties: [], from: at, to }, { side: 'against', count: Number(versus[2]), parties, from: at, to });
+        at += versus[0].length;
+      }
       for (;;) {
         const rest = plain.slice(at, end);
         const after = TALLY_PAIR.exec(rest);
