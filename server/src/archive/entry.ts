@@ -89,7 +89,7 @@ export interface ArchivedReferat {
   time: string | null;
   attendees: ArchivedAttendee[];
   punkter: ArchivedPunkt[];
-  /** Every person named for the meeting's own committee (attendees, votes, proposers, absences), for spelling checks. */
+  /** Every person the punkter name for the meeting's own committee (votes, proposers, absences): with the attendees, what spelling checks compare. */
   names: ArchivedName[];
 }
 
@@ -231,7 +231,7 @@ export function archiveEntry(
     time: m.time,
     attendees: m.attendees.map((a) => ({ ...nameOf(a), role: a.role, absent: a.absent })),
     punkter: parts.map((part) => part.punkt),
-    names: [...m.attendees.map(nameOf), ...parts.flatMap((part) => part.names)],
+    names: parts.flatMap((part) => part.names),
   };
 }
 

@@ -125,8 +125,9 @@ export class WorkspaceIndex {
       const disk = this.onDisk.get(uriKey(uri));
       if (disk && disk.uri !== uri) this.cases.remove(disk.uri);
       if (model) {
-        const { punkter, ...meeting } = archiveEntry(uri, model, lintTextOf(document), this.partOf);
-        this.cases.add({ ...structuredClone(meeting), punkter });
+        // The punkter's parts, and the names in them, are cloned already (partOf).
+        const { punkter, names, ...meeting } = archiveEntry(uri, model, lintTextOf(document), this.partOf);
+        this.cases.add({ ...structuredClone(meeting), punkter, names });
       } else this.cases.remove(uri);
       this.archivedOpen.set(uri, { document, revision: revisionOf(document) });
     }
