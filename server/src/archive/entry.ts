@@ -89,7 +89,7 @@ export interface ArchivedReferat {
   time: string | null;
   attendees: ArchivedAttendee[];
   punkter: ArchivedPunkt[];
-  /** Every person named for the meeting's own committee (attendees, votes, proposers, absences), for spelling checks. */
+  /** Every person the punkter name for the meeting's own committee (votes, proposers, absences): with the attendees, what spelling checks compare. */
   names: ArchivedName[];
 }
 
@@ -131,9 +131,11 @@ function minorityNames(by: string): ArchivedName[] {
   return names;
 }
 
+export type LineAt = (line: number) => string | undefined;
+
 const textOf = (s: string) => s.replace(/^[\s"”“]+|[\s"”“]+$/g, '');
 
-function readDecision(punkt: Punkt, lineAt: (line: number) => string | undefined): Pick<ArchivedPunkt, 'decision' | 'decisionFirstLine' | 'decisionLine' | 'minority'> {
+function readDecision(punkt: Punkt, lineAt: LineAt): Pick<ArchivedPunkt, 'decision' | 'decisionFirstLine' | 'decisionLine' | 'minority'> {
   const parts: string[] = [];
   let first: string | null = null;
   let firstLine: number | null = null;
@@ -161,7 +163,7 @@ function readDecision(punkt: Punkt, lineAt: (line: number) => string | undefined
 
 const nameOf = (ref: { name: string; party: string | null; range: Range }): ArchivedName => ({ name: ref.name, party: ref.party, range: ref.range });
 
-function archivePunkt(punkt: Punkt, lineAt: (line: number) => string | undefined): ArchivedPunkt {
+function archivePunkt(punkt: Punkt, lineAt: LineAt): ArchivedPunkt {
   const caseNumber = punkt.caseNumber?.text ?? null;
   return {
     number: punkt.number,
@@ -188,21 +190,36 @@ function archivePunkt(punkt: Punkt, lineAt: (line: number) => string | undefined
   };
 }
 
+/** What the archive keeps of one punkt, and the people it names of the meeting's own committee. */
+export interface ArchivedPart {
+  punkt: ArchivedPunkt;
+  names: ArchivedName[];
+}
+
+/** A punkt's part of its referat's record: made from the punkt and its own lines only. */
+export function archivePart(punkt: Punkt, lineAt: LineAt): ArchivedPart {
+  const names: ArchivedName[] = [];
+  for (const v of punkt.votes) if (v.committee === null) for (const ref of [...v.for, ...v.against, ...v.abstain]) names.push(nameOf(ref));
+  for (const p of punkt.proposals) if (p.committee === null) for (const ref of p.proposers) names.push(nameOf(ref));
+  for (const a of punkt.absences) if (a.committee === null) names.push(nameOf(a.person));
+  return { punkt: archivePunkt(punkt, lineAt), names };
+}
+
 /**
  * The archive's record of a referat read from `text`. Its strings may be slices of the text: a
  * caller that keeps it long (a language server) should `structuredClone` it, so that it does not
- * keep the whole text alive.
+ * keep the whole text alive. `partOf` may give a punkt's part made earlier (a punkt an edit did not touch).
  */
-export function archiveEntry(uri: string, doc: ReferatDocument, text: string | { lineAt(line: number): string | undefined }): ArchivedReferat {
+export function archiveEntry(
+  uri: string,
+  doc: ReferatDocument,
+  text: string | { lineAt(line: number): string | undefined },
+  partOf: (punkt: Punkt, lineAt: LineAt) => ArchivedPart = archivePart,
+): ArchivedReferat {
   // An open document gives its lines: joining its whole text at every keystroke cost more than the rest.
   const lineAt = typeof text === 'string' ? lineReader(text) : (line: number) => text.lineAt(line);
   const m = doc.meeting;
-  const names: ArchivedName[] = m.attendees.map(nameOf);
-  for (const item of doc.items) {
-    for (const v of item.votes) if (v.committee === null) for (const ref of [...v.for, ...v.against, ...v.abstain]) names.push(nameOf(ref));
-    for (const p of item.proposals) if (p.committee === null) for (const ref of p.proposers) names.push(nameOf(ref));
-    for (const a of item.absences) if (a.committee === null) names.push(nameOf(a.person));
-  }
+  const parts = doc.items.map((item) => partOf(item, lineAt));
   return {
     uri,
     title: m.title,
@@ -213,8 +230,8 @@ export function archiveEntry(uri: string, doc: ReferatDocument, text: string | {
     dateRange: (m.titleDate?.iso ? m.titleDate.range : null) ?? m.meetingDate?.range ?? m.titleDate?.range ?? null,
     time: m.time,
     attendees: m.attendees.map((a) => ({ ...nameOf(a), role: a.role, absent: a.absent })),
-    punkter: doc.items.map((item) => archivePunkt(item, lineAt)),
-    names,
+    punkter: parts.map((part) => part.punkt),
+    names: parts.flatMap((part) => part.names),
   };
 }
 

@@ -33,10 +33,10 @@ export type EntryStatus = 'ok' | 'moved' | 'renamed' | 'extra';
 /** How the TOC's entries and the punkter pair up. */
 export interface TocMatch {
   /** Per entry: how it stands, and the punkt it is paired with (null for an extra entry). */
-  status: EntryStatus[];
-  itemOf: (number | null)[];
+  readonly status: readonly EntryStatus[];
+  readonly itemOf: readonly (number | null)[];
   /** Per punkt: the entry paired with it, or null when the TOC lacks it. */
-  entryOf: (number | null)[];
+  readonly entryOf: readonly (number | null)[];
 }
 
 /**
@@ -72,10 +72,19 @@ function longestInOrder(matches: (e: number, i: number) => boolean, entries: num
  * Pairs entries with punkter: first the longest run that matches in order, so that one missing or
  * extra entry is one finding and not a shift of every entry after it; then entries naming a punkt
  * elsewhere (moved); then, between two paired entries, the rest by place (renamed); the others are
- * extra entries or punkter the TOC lacks.
+ * extra entries or punkter the TOC lacks. The result is shared: not to be changed.
  */
 export function matchToc(toc: Toc, items: readonly Punkt[]): TocMatch {
-  const entries = toc.entries;
+  // Pairing costs entries × punkter, and typing anywhere but in the TOC and the headings leaves
+  // the numbers and titles, all it depends on, as they were: the last pairing is kept for them.
+  const key = JSON.stringify([toc.entries.map((e) => [e.number, e.title]), items.map((i) => [i.number, i.title])]);
+  if (lastMatch?.key !== key) lastMatch = { key, match: pairToc(toc.entries, items) };
+  return lastMatch.match;
+}
+
+let lastMatch: { key: string; match: TocMatch } | undefined;
+
+function pairToc(entries: readonly TocEntry[], items: readonly Punkt[]): TocMatch {
   // Titles repeat (the TOC names each punkt): each is normalised once.
   const normalised = new Map<string, string>();
   const norm = (title: string) => {

@@ -2,6 +2,7 @@
 // reach a client they are clamped to the text, because LSP clients reject ranges outside it.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Position, Range } from 'vscode-languageserver';
+import { LineDocument } from './lineDocument';
 
 /** The position moved inside the text; the same object when it is inside already. */
 export function clampPosition(document: TextDocument, position: Position): Position {
@@ -17,6 +18,8 @@ export function clampPosition(document: TextDocument, position: Position): Posit
 function isInsideText(document: TextDocument, position: Position): boolean {
   const { line, character } = position;
   if (!Number.isInteger(line) || !Number.isInteger(character) || line < 0 || character < 0 || line >= document.lineCount) return false;
+  // An open document's line, without the offsets of the lines before it (counted again after every edit).
+  if (document instanceof LineDocument) return character <= document.lineAt(line).length;
   // offsetAt stops at the end of the line (before its line break), so a column past it comes back shorter.
   return document.offsetAt(position) - document.offsetAt({ line, character: 0 }) === character;
 }

@@ -9,8 +9,8 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Archive } from '../archive/archive';
 import { decode } from '../host/files';
 import { FileFinder, isSkippedFolder } from '../host/folders';
-import { archiveEntry, type ArchivedReferat } from '../archive/entry';
-import type { ReferatDocument } from '../model';
+import { type ArchivedPart, type ArchivedReferat, type LineAt, archiveEntry, archivePart } from '../archive/entry';
+import type { Punkt, ReferatDocument } from '../model';
 import { readReferatSafely, type Logger, type ModelCache } from './documents';
 import { lintTextOf, revisionOf } from './lineDocument';
 import { clampRange } from './ranges';
@@ -89,6 +89,13 @@ export class WorkspaceIndex {
   private scanning: Promise<void> = Promise.resolve();
   /** The entries of open documents, by URI, for the version they were made from (null: not a referat). */
   private readonly openEntries = new Map<string, { document: TextDocument; revision: number; entry: IndexedReferat | null }>();
+  /** The open documents' punkter as the archive holds them: the reader keeps the punkter an edit did not touch, so each is made and cloned once. */
+  private readonly parts = new WeakMap<Punkt, ArchivedPart>();
+  private readonly partOf = (punkt: Punkt, lineAt: LineAt): ArchivedPart => {
+    let part = this.parts.get(punkt);
+    if (!part) this.parts.set(punkt, (part = structuredClone(archivePart(punkt, lineAt))));
+    return part;
+  };
 
   constructor(
     private readonly cache: ModelCache,
@@ -117,8 +124,11 @@ export class WorkspaceIndex {
       const model = this.cache.getModel(uri);
       const disk = this.onDisk.get(uriKey(uri));
       if (disk && disk.uri !== uri) this.cases.remove(disk.uri);
-      if (model) this.cases.add(structuredClone(archiveEntry(uri, model, lintTextOf(document))));
-      else this.cases.remove(uri);
+      if (model) {
+        // The punkter's parts, and the names in them, are cloned already (partOf).
+        const { punkter, names, ...meeting } = archiveEntry(uri, model, lintTextOf(document), this.partOf);
+        this.cases.add({ ...structuredClone(meeting), punkter, names });
+      } else this.cases.remove(uri);
       this.archivedOpen.set(uri, { document, revision: revisionOf(document) });
     }
     return this.cases;

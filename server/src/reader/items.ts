@@ -581,11 +581,13 @@ function lastWordOf(words: string): string {
  */
 function dropSentenceHeadings(lines: Lines, item: Punkt): void {
   const sentence = (sec: Section) => {
+    // The heading's words first: few end in such a verb, and the line under it may be a long one.
+    const words = foldHeading(sec.heading.text);
+    if (!SENTENCE_HEADING_VERBS.some((verb) => words.endsWith(` ${verb}`))) return false;
     const at = sec.heading.range.start.line;
     // Into the text right under it; a heading under it is the next section (formatting parts them).
     const next = at + 1 <= item.range.end.line && !lines.blank(at + 1) ? lines.at(at + 1) : null;
-    const leadsIn = sec.heading.text.endsWith(':') || (!!next && !isDecorated(next) && !sectionKindOf(next.text));
-    return leadsIn && SENTENCE_HEADING_VERBS.some((verb) => foldHeading(sec.heading.text).endsWith(` ${verb}`));
+    return sec.heading.text.endsWith(':') || (!!next && !isDecorated(next) && !sectionKindOf(next.text));
   };
   for (let k = item.sections.length - 1; k >= 0; k--) {
     const sec = item.sections[k];

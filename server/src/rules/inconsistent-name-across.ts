@@ -18,6 +18,9 @@ interface Spelling {
   first: { referat: ArchivedReferat; ref: ArchivedName };
 }
 
+/** The people a referat names for its own committee: the attendees, then those in the punkter. */
+const namesOf = (referat: ArchivedReferat): ArchivedName[] => [...referat.attendees, ...referat.names];
+
 /** Each committee's spellings, worked out once per version of the archive. */
 const cache = new WeakMap<Archive, { version: number; byBody: Map<string, Map<string, Spelling>> }>();
 
@@ -29,7 +32,7 @@ function spellingsOf(archive: Archive, committee: string): Map<string, Spelling>
   if (!spellings) {
     spellings = new Map();
     for (const referat of archive.meetingsOf(committee)) {
-      for (const ref of referat.names) {
+      for (const ref of namesOf(referat)) {
         const key = nameKey(ref.name);
         const s = spellings.get(key);
         if (s) s.count++;
@@ -64,15 +67,16 @@ export const inconsistentNameAcross: ArchiveRule = {
   checkArchive({ entry, archive, config, report }) {
     if (!entry.committee || findCommittee(config, entry.committee, entry.period, entry.date)) return;
     const spellings = spellingsOf(archive, entry.committee);
+    const names = namesOf(entry);
     const seen = new Set<string>();
-    for (const ref of entry.names) {
+    for (const ref of names) {
       const key = nameKey(ref.name);
       if (seen.has(key)) continue;
       seen.add(key);
       const usual = usualOf(spellings, key);
       // Both spellings in this referat: the rule within one referat says so already.
-      if (!usual || entry.names.some((n) => nameKey(n.name) === nameKey(usual.name))) continue;
-      const times = entry.names.filter((n) => nameKey(n.name) === key).length;
+      if (!usual || names.some((n) => nameKey(n.name) === nameKey(usual.name))) continue;
+      const times = names.filter((n) => nameKey(n.name) === key).length;
       const where = placeOf(usual.first.referat, usual.first.ref.range.start.line);
       report({
         range: ref.range,

@@ -15,17 +15,20 @@ export const itemNumbering: Rule = {
     // Numbering starts where the document's lowest number says (1, or 301 where items are numbered through the period).
     let first = Infinity;
     for (const item of items) first = Math.min(first, item.number);
-    // One fix for every finding, made with the first (a document numbered right needs none). No
-    // fix while the TOC lists a punkt the reader did not find: the gap may be that punkt, unread.
+    // One fix for every finding, made with the first (a document numbered right needs none, nor the
+    // costly comparison of every TOC entry with every punkt). No fix while the TOC lists a punkt
+    // the reader did not find: the gap may be that punkt, unread.
     let fix: Fix | undefined;
-    const unread = doc.toc?.entries.some((entry) => !items.some((item) => sameTitle(entry.title, item.title))) ?? false;
-    const renumber = () =>
-      unread
+    let unread: boolean | undefined;
+    const renumber = () => {
+      unread ??= doc.toc?.entries.some((entry) => !items.some((item) => sameTitle(entry.title, item.title))) ?? false;
+      return unread
         ? undefined
         : (fix ??= {
             title: msg(`Renumber the punkter from ${first}`, `Nummerér punkterne forfra fra ${first}`),
             edits: items.flatMap((item, i) => (item.number === first + i ? [] : [{ range: item.numberRange, newText: String(first + i) }])),
           });
+    };
     const numbers = new Set(items.map((i) => i.number));
     // Numbers skipped here but present elsewhere are an order problem, reported where they stand.
     const skippedElsewhere = (from: number, to: number) => {
