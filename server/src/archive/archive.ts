@@ -63,6 +63,8 @@ export class Archive {
   /** Case keys whose list has changed since it was last sorted. */
   private readonly unsorted = new Set<string>();
   private readonly byBody = new Map<string, ArchivedReferat[]>();
+  /** Bodies whose list of meetings has changed since it was last sorted. */
+  private readonly unsortedBodies = new Set<string>();
   private changes = 0;
 
   /** Changes with every add and remove: what is worked out from the whole archive can be kept until it does. */
@@ -87,6 +89,7 @@ export class Archive {
       const list = this.byBody.get(key);
       if (list) list.push(entry);
       else this.byBody.set(key, [entry]);
+      this.unsortedBodies.add(key);
     }
   }
 
@@ -116,7 +119,10 @@ export class Archive {
       const key = meetingBodyKey(entry.committee);
       const left = (this.byBody.get(key) ?? []).filter((e) => e !== entry);
       if (left.length) this.byBody.set(key, left);
-      else this.byBody.delete(key);
+      else {
+        this.byBody.delete(key);
+        this.unsortedBodies.delete(key);
+      }
     }
     return true;
   }
@@ -160,8 +166,13 @@ export class Archive {
   }
 
   /** The meetings of a body (`Byrådet`, `Byråd 2022-2025` and `Byrådets` alike), oldest first. */
-  meetingsOf(body: string): ArchivedReferat[] {
-    return [...(this.byBody.get(meetingBodyKey(body)) ?? [])].sort(byDate);
+  meetingsOf(body: string): readonly ArchivedReferat[] {
+    // Sorted when asked for after a change, not on every question: the rules across referater ask for each referat.
+    const key = meetingBodyKey(body);
+    const list = this.byBody.get(key);
+    if (!list) return [];
+    if (this.unsortedBodies.delete(key)) list.sort(byDate);
+    return list;
   }
 
   /** The meetings of a body on a date. */
