@@ -11,7 +11,8 @@ import { fileURLToPath } from 'node:url';
 
 export const NODE_VERSION = '24.21.0';
 export const CODE_SERVER_VERSION = '4.139.1';
-export const CACHE = path.join(path.dirname(fileURLToPath(import.meta.url)), '../../.cache');
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+export const CACHE = path.join(ROOT, 'test/.cache');
 
 const log = (msg) => console.log(`[vscode-install] ${msg}`);
 
