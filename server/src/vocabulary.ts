@@ -59,9 +59,10 @@ export const TOC_HEADINGS = ['indholdsfortegnelse', 'indhold', 'dagsordenpunkter
 /** Label words of the meeting header, by field. */
 export const HEADER_LABELS = {
   committee: ['udvalg', 'mødeforum', 'forum'],
-  date: ['mødedato', 'dato', 'mødetidspunkt', 'tidspunkt', 'mødetid'],
+  date: ['mødedato', 'dato', 'mødetidspunkt', 'tidspunkt', 'mødetid', 'tid'],
   place: ['mødested', 'sted'],
-  attendees: ['mødedeltagere', 'deltagere', 'medlemmer', 'til stede', 'tilstede', 'tilstedeværende'],
+  // Stand-ins are there: `Fraværende: Peter Holm (V)` / `Stedfortræder: Lene Juhl (V)`.
+  attendees: ['mødedeltagere', 'deltagere', 'medlemmer', 'til stede', 'tilstede', 'tilstedeværende', 'stedfortræder', 'stedfortrædere', 'suppleant', 'suppleanter'],
   absent: ['fraværende', 'afbud', 'afbud fra', 'ikke til stede', 'fravær', 'forfald', 'ikke mødt'],
 } as const;
 

@@ -164,6 +164,31 @@ describe('the header of every layout', () => {
     expect(read(doc('Referat', 'mødet blev holdt i udvalget', 'Orienteringen om budget 2025')).meeting).toMatchObject({ committee: null, date: null });
   });
 
+  it('reads the committee above the title word, a Tid label, and stand-ins and absences before the member list', () => {
+    const text = doc(
+      'Kommunalbestyrelsen',
+      '',
+      'Referat',
+      '',
+      'Dato: Torsdag den 14. marts 2024',
+      'Tid: 17:00 - 19:45',
+      '',
+      'Fraværende: Peter Holm (V)',
+      'Stedfortræder: Lene Juhl (V)',
+      '',
+      'Medlemmer',
+      'Mette Sørensen (A)',
+      'Peter Holm (V)',
+    );
+    const m = read(text).meeting;
+    expect(m).toMatchObject({ title: 'Referat', committee: 'Kommunalbestyrelsen', date: '2024-03-14', time: '17:00' });
+    expect(m.attendees.map((a) => [a.name, a.party, a.absent])).toEqual([
+      ['Peter Holm', 'V', true],
+      ['Lene Juhl', 'V', false],
+      ['Mette Sørensen', 'A', false],
+    ]);
+  });
+
   it('reads label and value on one line (a PDF export)', () => {
     const m = read(doc('REFERAT Aarhus Byråd d. 27-08-2025', 'Mødedato Onsdag d. 27. august 2025 kl. 16:00', 'Mødested Byrådssalen', 'Indholdsfortegnelse')).meeting;
     expect(m).toMatchObject({ committee: 'Aarhus Byråd', date: '2025-08-27', time: '16:00', place: 'Byrådssalen' });
@@ -324,6 +349,49 @@ describe('punkter of every system', () => {
       [2, 'Tilskud til foreninger 2024', null, ['indstilling', 'beslutning']],
     ]);
     expect(slice(text, d.items[0].caseNumber!.range)).toBe('24/1234');
+  });
+
+  it('reads a headed TOC of numbered titles without pages, with group lines between them', () => {
+    const d = read(
+      doc(
+        'Referat',
+        'Kommunalbestyrelsen',
+        '',
+        'Indholdsfortegnelse',
+        'Åbne punkter',
+        '1. Godkendelse af dagsorden',
+        '2. Lokalplan 123, endelig vedtagelse',
+        'Lukkede punkter',
+        '3. Salg af grund',
+        '',
+        'Åbne punkter',
+        '',
+        '1. Godkendelse af dagsorden',
+        'Sagsnr.: 00.01.00-A00-1-24',
+        'Beslutning',
+        'Godkendt.',
+        '',
+        '2. Lokalplan 123, endelig vedtagelse',
+        'Sagsnr.: 01.02.05-P16-3-23',
+        'Beslutning',
+        'Godkendt.',
+        '',
+        '3. Salg af grund',
+        'Sagsnr.: 82.06.00-G01-4-24',
+        'Beslutning',
+        'Godkendt.',
+      ),
+    );
+    expect(d.toc!.entries.map((e) => [e.number, e.title, e.page])).toEqual([
+      [1, 'Godkendelse af dagsorden', null],
+      [2, 'Lokalplan 123, endelig vedtagelse', null],
+      [3, 'Salg af grund', null],
+    ]);
+    expect(d.items.map((i) => [i.number, i.title])).toEqual([
+      [1, 'Godkendelse af dagsorden'],
+      [2, 'Lokalplan 123, endelig vedtagelse'],
+      [3, 'Salg af grund'],
+    ]);
   });
 
   it('reads bulleted running numbers, and not the numbered lists of a decision or of Bilag', () => {

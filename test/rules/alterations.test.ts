@@ -321,6 +321,32 @@ describe('rules on altered seed passages', () => {
     expect(run(added, {}).filter((x) => x.ruleId === 'toc-mismatch')).toEqual([]);
   });
 
+  it('toc-mismatch: no rewrite of a TOC whose group lines between the entries it would lose; an unpaged numbered TOC keeps its heading', () => {
+    const body = [
+      '1. Godkendelse af dagsorden',
+      'Sagsnr.: 24/1',
+      'Beslutning',
+      'Godkendt.',
+      '',
+      '2. Salg af grund',
+      'Sagsnr.: 24/2',
+      'Beslutning',
+      'Godkendt.',
+      '',
+      '3. Eventuelt',
+      'Sagsnr.: 24/3',
+      'Beslutning',
+      'Intet.',
+      '',
+    ];
+    const grouped = ['Referat', 'Teknisk Udvalg', '', 'Indholdsfortegnelse', '1. Godkendelse af dagsorden', 'Lukkede punkter', '2. Salg af grund', '', ...body].join('\n');
+    const missing = run(grouped, {}).filter((x) => x.ruleId === 'toc-mismatch');
+    expect(missing.map((x) => [x.message.en, x.fix])).toEqual([['Punkt 3 "Eventuelt" is missing from the table of contents', undefined]]);
+    const plain = ['Referat', 'Teknisk Udvalg', '', 'Indholdsfortegnelse', '1. Godkendelse af dagsorden', '2. Salg af grund', '', ...body].join('\n');
+    const fixed = applyEdits(plain, run(plain, {}).find((x) => x.ruleId === 'toc-mismatch')!.fix!.edits).text;
+    expect(fixed.split('\n').slice(3, 8)).toEqual(['Indholdsfortegnelse', '1. Godkendelse af dagsorden', '2. Salg af grund', '3. Eventuelt', '']);
+  });
+
   it('toc-mismatch: the rewrite fix on a reordered TOC gives a TOC that matches', () => {
     const original = readSeed(S004);
     const a = 'C-sag: Drøftelse af etablering af International House Odense.....\t20';

@@ -156,6 +156,16 @@ function withoutDots(text: string): string {
   return end === text.length ? text : text.slice(0, end);
 }
 
+/** True when a non-empty line between the TOC's first and last entry belongs to no entry. */
+function otherLinesAmong(toc: Toc, lines: readonly string[]): boolean {
+  const covered = new Set<number>();
+  for (const e of toc.entries) for (let l = e.range.start.line; l <= e.range.end.line; l++) covered.add(l);
+  const from = toc.entries[0].range.start.line;
+  const to = toc.entries[toc.entries.length - 1].range.end.line;
+  for (let l = from; l <= to; l++) if (!covered.has(l) && (lines[l] ?? '').trim() !== '') return true;
+  return false;
+}
+
 /** What stands before a numbered entry's title on its line (`1. `, `Pkt. 45 `), to number the rewritten entries alike. */
 function numberPrefix(entry: TocEntry, lines: readonly string[]): string {
   const line = lines[entry.titleRange.start.line] ?? '';
@@ -176,10 +186,13 @@ export function rewriteToc(
   const first = toc.entries[0];
   const last = toc.entries[toc.entries.length - 1];
   if (!first || !last) return null;
-  // The 001 style numbers its entries and gives no pages; a paged TOC may number its entries too (`1. Title<TAB>2`).
+  // Lines of a headed TOC between its entries that are no entry (`Lukkede punkter`) would be lost.
+  if (toc.heading && otherLinesAmong(toc, typeof lines === 'function' ? lines() : lines)) return null;
+  // The 001 style numbers its entries and gives no pages; a paged TOC may number its entries too
+  // (`1. Title<TAB>2`); both keep the numbers as the first entry writes them (`12 `, `1. `).
   const paged = toc.entries.some((e) => e.page !== null);
   const numbered = !paged && toc.entries.some((e) => e.number !== null);
-  const prefix = paged && first.number !== null ? numberPrefix(first, typeof lines === 'function' ? lines() : lines) : null;
+  const prefix = first.number !== null ? numberPrefix(first, typeof lines === 'function' ? lines() : lines) : null;
   const titled = (item: Punkt, title: string) => (prefix ? prefix.replace(/\d+/, String(item.number)) : '') + title;
   const out: string[] = [];
   let complete = true;
@@ -197,7 +210,7 @@ export function rewriteToc(
         if (line) out.push(line.trim());
         category = item.category;
       }
-      out.push(`${item.number} ${oneLine(kept?.title ?? item.title)}`);
+      out.push(titled(item, oneLine(kept?.title ?? item.title)));
       return;
     }
     // A renamed entry keeps its page; a punkt the TOC lacks has none yet.
@@ -208,6 +221,7 @@ export function rewriteToc(
       out.push(`${titled(item, withoutDots(oneLine(item.title)))}.....`);
     } else out.push(pagedEntry(titled(item, kept?.title ?? item.title), page, kept?.truncated ?? false));
   });
-  const start = numbered ? toc.range.start : first.range.start;
+  // The 001 style's TOC starts with its first category line; a headed one is rewritten from its first entry.
+  const start = numbered && !toc.heading ? toc.range.start : first.range.start;
   return { range: { start, end: last.range.end }, lines: out, complete };
 }

@@ -142,7 +142,7 @@ export function readHeader(lines: Lines, from: number, to: number, vocabulary: V
     if (line.blank) continue;
     const fields = fieldsOf(line);
     if (fields.length === 0) {
-      if (ADJOURNED_PATTERN.test(line.text) || readUnlabelled(meeting, line)) last = i;
+      if (ADJOURNED_PATTERN.test(line.text) || readUnlabelled(meeting, line, vocabulary)) last = i;
       continue;
     }
     last = i;
@@ -155,7 +155,7 @@ export function readHeader(lines: Lines, from: number, to: number, vocabulary: V
         const end = lastField ? blockEnd(lines, i, to) : i + 1;
         const people = attendeeList(lines, i, end, f.valueAt, f.valueEnd, f.field === 'absent');
         if (f.field === 'absent') markAbsent(meeting, people);
-        else meeting.attendees.push(...people);
+        else addPresent(meeting, people);
         last = end - 1;
         if (lastField) i = end - 1;
         continue;
@@ -183,12 +183,19 @@ export function readHeader(lines: Lines, from: number, to: number, vocabulary: V
 }
 
 /**
- * A header line without a label that is only the committee's name or only the meeting's date (many
- * systems print them so under the title); each is taken when no label or title gave it.
+ * A header line without a label that is only the committee's name, only the meeting's date (many
+ * systems print them so under the title) or only the title word; each is taken when nothing before gave it.
  */
-function readUnlabelled(meeting: Meeting, line: Line): boolean {
+function readUnlabelled(meeting: Meeting, line: Line, vocabulary: Vocabulary): boolean {
   const text = line.text.trim();
   const words = text.split(/\s+/).length;
+  // `Kommunalbestyrelsen` / `Referat`: the title word under the committee.
+  const title = meeting.title ? null : titlePattern(vocabulary).exec(text);
+  if (title && title[0].length === text.length) {
+    meeting.title = text;
+    meeting.titleRange = colRange(line, line.raw.indexOf(text), line.raw.indexOf(text) + text.length);
+    return true;
+  }
   if (!meeting.committee && words <= 8 && UPPER_START.test(text) && BODY_LINE.test(text)) {
     const p = PERIOD.exec(text);
     const name = p ? text.slice(0, p.index).trim() : text;
@@ -411,6 +418,17 @@ function markAbsent(meeting: Meeting, absentees: Attendee[]): void {
       known.absent = true;
       known.note = known.note ?? a.note;
     } else meeting.attendees.push({ ...a, absent: true });
+  }
+}
+
+/** A member list after the absences (`Fraværende: Peter Holm (V)` / `Medlemmer` / `Peter Holm`) names the absent once. */
+function addPresent(meeting: Meeting, people: Attendee[]): void {
+  for (const a of people) {
+    const absent = meeting.attendees.find((x) => x.absent && fold(x.name) === fold(a.name));
+    if (absent) {
+      absent.party ??= a.party;
+      absent.role ??= a.role;
+    } else meeting.attendees.push(a);
   }
 }
 

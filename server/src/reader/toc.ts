@@ -68,7 +68,8 @@ export function readHeadedToc(lines: Lines, at: number, limit: number): TocResul
     pending = [];
     last = i;
   }
-  numberEntries(lines, entries);
+  if (entries.length) numberEntries(lines, entries);
+  else last = numberedEntries(lines, at, limit, entries) ?? last;
   const heading = headingOf(lines.at(at));
   const end = entries.length ? entries[entries.length - 1].range.end : heading.range.end;
   return {
@@ -92,6 +93,36 @@ function numberEntries(lines: Lines, entries: TocEntry[]): void {
     e.title = e.title.slice(m[0].length);
     e.titleRange = { start: { line: line.index, character: e.titleRange.start.character + m[0].length }, end: e.titleRange.end };
   });
+}
+
+/**
+ * A headed TOC of numbered titles without pages (`Åbne punkter` / `1. Godkendelse af dagsorden` /
+ * `2. Lokalplan 123 ...`): numbers running upwards, group lines between them. Returns the last
+ * entry's line, or null (and no entries) when there are fewer than two.
+ */
+function numberedEntries(lines: Lines, at: number, limit: number, entries: TocEntry[]): number | null {
+  let last: number | null = null;
+  for (let i = at + 1; i < limit; i++) {
+    const line = lines.at(i);
+    if (line.blank) continue;
+    const m = NUMBERED.exec(line.text);
+    if (m && (entries.length === 0 || Number(m[1]) > entries[entries.length - 1].number!)) {
+      const titleAt = line.start + line.text.indexOf(m[2]);
+      entries.push({
+        title: m[2].trim(),
+        titleRange: colRange(line, titleAt, line.end),
+        number: Number(m[1]),
+        page: null,
+        truncated: false,
+        category: null,
+        range: lineRange(line),
+      });
+      last = i;
+    } else if (m || line.text.length > 40 || /[.:;]$/.test(line.text)) break;
+  }
+  if (entries.length >= 2) return last;
+  entries.length = 0;
+  return null;
 }
 
 export interface CategoryTocResult extends TocResult {

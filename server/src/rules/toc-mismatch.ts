@@ -9,8 +9,9 @@ import { msg } from './util';
  * Rewrites the TOC's entries from the items, in the TOC's own form, keeping known page numbers and
  * the entries that already name their punkt as they are written.
  */
-function rewrite(toc: Toc, items: readonly Punkt[], lines: () => readonly string[], eol: string, match: TocMatch): Fix {
-  const rewritten = rewriteToc(toc, items, lines, { keepMatching: true }, match)!;
+function rewrite(toc: Toc, items: readonly Punkt[], lines: () => readonly string[], eol: string, match: TocMatch): Fix | null {
+  const rewritten = rewriteToc(toc, items, lines, { keepMatching: true }, match);
+  if (!rewritten) return null;
   const edit: TextEdit = { range: rewritten.range, newText: rewritten.lines.join(eol) };
   return { title: msg('Rewrite the table of contents from the punkter', 'Skriv indholdsfortegnelsen om ud fra punkterne'), edits: [edit] };
 }
@@ -29,9 +30,13 @@ export const tocMismatch: Rule = {
     const match = matchToc(toc, items);
     const { status, itemOf, entryOf } = match;
     // The rewrite is made only when something is found.
-    let rewritten: Fix | undefined;
+    let rewritten: Fix | null | undefined;
     // The lines only for the 001 style's category lines: not split unless needed.
-    const fix = () => (rewritten ??= rewrite(toc, items, () => ctx.lines, ctx.eol, match));
+    // None where the rewrite would lose lines of the TOC (a group line between its entries).
+    const fix = () => {
+      if (rewritten === undefined) rewritten = rewrite(toc, items, () => ctx.lines, ctx.eol, match);
+      return rewritten ?? undefined;
+    };
     entries.forEach((entry, e) => {
       const i = itemOf[e];
       const item = i === null ? null : items[i];
