@@ -72,6 +72,10 @@ const LABEL_COUNT = /^(\d+)\s*(?:stemmer?)?\s*(?:\(([^)]*)\))?/i;
 const ON_THE_MOTION = new RegExp(`^\\s+(?:${words(THE_MOTION).join('|')})(?![\\p{L}])`, 'iu');
 /** `6 stemmer mod 1 (Ø)` after `med`. */
 const VERSUS = /^\s*(\d+)\s+stemmer\s+mod\s+(\d+)(?:\s+stemmer?)?(?![\p{L}\d])\s*(?:\(([^)]*)\))?/iu;
+/** The longest list of voters read before a verb: 31 members of a council with their party letters. */
+const LONGEST_SUBJECT = 1500;
+/** A majority or minority named before a verb (`Et flertal (A, V og C) anbefaler`). */
+const GROUP_WORD = /flertal|mindretal/i;
 /** A clause's number of backers in parentheses, at its end: `... fremsendt af Enhedslisten (1),`. */
 const BACKERS = /\((\d+)\)(?=\s*(?:[,.;]|og\s|$))/g;
 /** `5 medlemmer (A+V+C) anbefaler forslaget.` */
@@ -781,13 +785,17 @@ export class DecisionReader {
       if (!this.votesOnDecision(verb, plain.slice(verbEnd, end))) continue;
       let subject = subjectOf(span, plain, regionStart, m.index, !verb.persons);
       // A party recommends as a voter when it is a majority or minority, or when it is about the motion itself.
-      if (!subject && verb.persons) {
+      if (!subject && verb.persons && (ON_THE_MOTION.test(plain.slice(verbEnd, end)) || GROUP_WORD.test(plain.slice(regionStart, m.index)))) {
         const parties = subjectOf(span, plain, regionStart, m.index, true);
         if (parties && (leadsGroup(plain.slice(parties.at, m.index)) || ON_THE_MOTION.test(plain.slice(verbEnd, end)))) subject = parties;
       }
       let voters = subject?.voters ?? null;
       if (!voters && last && SHARED_SUBJECT.test(plain.slice(regionStart, m.index))) voters = last;
-      if (!voters) continue;
+      if (!voters) {
+        // A verb with no voters before it (`Udvalget anbefaler ...`) is no one's subject either: the next verb looks after it.
+        regionStart = verbEnd;
+        continue;
+      }
       const points = POINTS_AFTER.exec(plain.slice(verbEnd, end));
       const sentence = this.addSentence(span, verb.side, voters, null, m.index, verbEnd, points ? pointsOf(points[1] ?? points[2]) : this.points, sentenceRange);
       if (voters === last) sentence.names = [...voters.names];
@@ -928,8 +936,12 @@ function beforeTrailingSpace(text: string, end: number): number {
  */
 function subjectOf(span: Span, plain: string, from: number, to: number, parties: boolean): { voters: Voters; at: number } | null {
   const end = beforeTrailingListMarks(plain, to);
+  // No list of voters is longer than a council's names: text further back is not the subject (and
+  // reading it again for every verb of a long paragraph would take time with its length squared).
+  const cut = from < end - LONGEST_SUBJECT;
+  if (cut) from = end - LONGEST_SUBJECT;
   if (end <= from) return null;
-  const whole = readVoters(span, from, end, { prefix: false, parties });
+  const whole = cut ? null : readVoters(span, from, end, { prefix: false, parties });
   if (whole) return { voters: whole, at: from };
   // A comma, `og`, `idet` or a colon, or the start of a line (each line of an export is a paragraph of its own).
   const starts: number[] = [];
