@@ -299,6 +299,8 @@ export const GROUP_LEADS = [
   'mindretallet bestående af',
   // `Et flertal (A, V og C) anbefaler indstillingen.`
   'et flertal',
+  // `Forslaget blev forkastet, idet kun A stemte for.`
+  'kun',
   'et mindretal',
   'flertallet',
   'mindretallet',

@@ -394,6 +394,35 @@ describe('punkter of every system', () => {
     ]);
   });
 
+  it('reads `Sag nr. N: Title` heads, and `Udvalgets beslutning:` as the committee’s own decision', () => {
+    const d = read(
+      doc(
+        'BESLUTNINGSPROTOKOL',
+        '',
+        'Børne- og Skoleudvalget',
+        '',
+        'Sag nr. 1: Godkendelse af dagsorden',
+        'Sagsnr.: 24/100',
+        '',
+        'Udvalgets beslutning:',
+        'Godkendt.',
+        '',
+        'Sag nr. 2: Skoledistrikter 2025',
+        '',
+        'Indstilling:',
+        'Forvaltningen indstiller, at skoledistrikterne godkendes.',
+        '',
+        'Udvalgets beslutning:',
+        'Godkendt.',
+      ),
+    );
+    expect(d.meeting.committee).toBe('Børne- og Skoleudvalget');
+    expect(d.items.map((i) => [i.number, i.title, i.sections.map((s) => s.kind), i.history.length])).toEqual([
+      [1, 'Godkendelse af dagsorden', ['beslutning'], 0],
+      [2, 'Skoledistrikter 2025', ['indstilling', 'beslutning'], 0],
+    ]);
+  });
+
   it('reads bulleted running numbers, and not the numbered lists of a decision or of Bilag', () => {
     const d = read(
       doc(

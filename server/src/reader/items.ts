@@ -59,7 +59,7 @@ function asciiLower(code: number): number {
   return code >= 65 && code <= 90 ? code + 32 : code;
 }
 /** `Punkt 3: Title`; not `Punkt 6d ...` or `Punkt 1-2: ...`, which name sub-points. */
-const PUNKT = new RegExp(`^(?:${ITEM_WORDS.join('|')})\\.?\\s+(\\d{1,4})(?![\\p{L}\\d]|\\.?\\s*[-–]\\s*\\d)\\s*([:.)\\-–—])?\\s*(.*)$`, 'iu');
+const PUNKT = new RegExp(`^(?:${ITEM_WORDS.join('|')})\\.?\\s+(?:nr\\.?\\s*)?(\\d{1,4})(?![\\p{L}\\d]|\\.?\\s*[-–]\\s*\\d)\\s*([:.)\\-–—])?\\s*(.*)$`, 'iu');
 /** `12. Title`, and `• 211. Title` where a list of punkter keeps its bullets. */
 const NUMBERED = /^(?:[•·▪]\s*)?(\d{1,4})\.\s+(\S.*)$/;
 const SAG_NR = /^sag\s*nr\.?\s*:?\s*(\d{1,4})\.?$/i;
@@ -553,7 +553,9 @@ function datedSectionKind(ctx: ItemContext, line: Line): SectionKind | null {
   const kind = fold(word) === 'indstilling' ? 'indstilling' : 'beslutning';
   if (kind === 'indstilling') return date ? null : 'indstilling';
   if (!isBodyWord(lastWordOf(body))) return null;
-  const ours = !!ctx.ownCommittee && sameBody(body, ctx.ownCommittee) && (!iso || iso === ctx.meetingDate);
+  // `Udvalgets beslutning:` names the committee whose minutes these are, as the own name does.
+  const own = fold(body) === 'udvalget' || (!!ctx.ownCommittee && sameBody(body, ctx.ownCommittee));
+  const ours = own && (!iso || iso === ctx.meetingDate);
   return ours ? 'beslutning' : 'sagsforlob';
 }
 
