@@ -128,6 +128,15 @@ describe('the header of every layout', () => {
     ]);
   });
 
+  it('reads a role in parentheses after the party letter', () => {
+    const m = read(doc('Referat', 'Til stede: Anna Hansen (A) (formand), Bo Jensen (V) (næstformand), Carl Nielsen (F)')).meeting;
+    expect(m.attendees.map((a) => [a.name, a.party, a.role, a.note])).toEqual([
+      ['Anna Hansen', 'A', 'formand', null],
+      ['Bo Jensen', 'V', 'næstformand', null],
+      ['Carl Nielsen', 'F', null, null],
+    ]);
+  });
+
   it('reads a header a PDF export has run together', () => {
     const text = doc(
       'Referat af mødet i Økonomiudvalget',

@@ -69,7 +69,13 @@ export function outlineJson(file: string, doc: ReferatDocument, membership: Memb
       time: m.time,
       place: m.place,
       adjourned: m.adjourned,
-      attendees: m.attendees.map((a) => ({ name: a.name, absent: a.absent, ...(a.party ? { party: a.party } : {}), ...(a.note ? { note: a.note } : {}) })),
+      attendees: m.attendees.map((a) => ({
+        name: a.name,
+        absent: a.absent,
+        ...(a.party ? { party: a.party } : {}),
+        ...(a.role ? { role: a.role } : {}),
+        ...(a.note ? { note: a.note } : {}),
+      })),
     },
     toc: doc.toc
       ? {

@@ -384,10 +384,13 @@ function readAttendee(span: Span, from: number, to: number, absentBlock: boolean
   let absent = absentBlock;
   let note: string | null = null;
   let party: string | null = null;
+  let role: string | null = null;
   let nameEnd = text.length;
   for (const m of text.matchAll(/\(([^)]*)\)/g)) {
     const inner = m[1].trim();
     if (/^[A-ZÆØÅ]{1,3}$/.test(inner)) party = inner;
+    // `Anna Hansen (A) (formand)`: a role, as after a comma.
+    else if (attendeeRoles.has(fold(inner))) role = inner;
     else {
       note = inner;
       if (absenceMarks.has(fold(inner))) absent = true;
@@ -408,7 +411,7 @@ function readAttendee(span: Span, from: number, to: number, absentBlock: boolean
   if (!/\p{L}/u.test(name)) return null;
   const at = from + text.indexOf(name);
   const r: Range = person?.range ?? span.range(Math.max(at, from), Math.max(at, from) + name.length);
-  return { name, absent, range: r, party: person?.party ?? party, role: person?.role ?? null, note };
+  return { name, absent, range: r, party: person?.party ?? party, role: person?.role ?? role, note };
 }
 
 function markAbsent(meeting: Meeting, absentees: Attendee[]): void {
