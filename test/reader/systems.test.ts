@@ -548,6 +548,25 @@ describe('sections of every system', () => {
     expect(d.items[0].sections.map((s) => s.kind)).toEqual(['indstilling', 'beslutning', 'sagsfremstilling', 'sagsforlob', 'indstilling']);
   });
 
+  it('takes `Beslutning <udvalg> den <dato>` without `i` (OS2dagsorden) for the Beslutning, and another body’s for history', () => {
+    const d = read(
+      doc(
+        'Referat',
+        'Økonomiudvalget',
+        'mandag den 11. marts 2024 kl. 16:00',
+        '',
+        '1. Salg af ejendom',
+        'Lukket sag',
+        'Sagsnummer: 24/7',
+        'Beslutning Byrådet den 04-03-2024',
+        'Oversendt.',
+        'Beslutning Økonomiudvalget den 11-03-2024',
+        'Godkendt. Carl Nielsen (F) stemte imod.',
+      ),
+    );
+    expect(d.items.map((i) => [i.number, i.caseNumber?.text, i.sections.map((s) => s.kind), i.votes.length])).toEqual([[1, '24/7', ['sagsforlob', 'beslutning'], 1]]);
+  });
+
   it('finds a heading word with a zero-width space or a soft hyphen in it', () => {
     const d = read(doc('Punkt 1: A', '', 'Beslut\u200bning', '', 'Godkendt.', '', 'Indstil\u00adling', '', 'Tekst.'));
     expect(d.items[0].sections.map((s) => s.kind)).toEqual(['beslutning', 'indstilling']);

@@ -565,10 +565,11 @@ const DATED = String.raw`(?:\s*,?\s+(?:den|d\.)\s+(?<date>\d.*?))?\s*:?$`;
 /** The word, body and date of `Beslutning i <body> den <date>:` or `<body>s beslutning den <date>`. */
 function bodyOfHeading(text: string): { word: string; body: string; date: string | undefined } | null {
   const m = DECISION_OF_BODY.exec(text) ?? BODYS_DECISION.exec(text);
-  return m?.groups ? { word: m.groups.word, body: m.groups.body, date: m.groups.date } : null;
+  return m?.groups ? { word: m.groups.word ?? m.groups.bare, body: m.groups.body, date: m.groups.date } : null;
 }
 
-const DECISION_OF_BODY = new RegExp(String.raw`^(?<word>beslutning|indstilling)\s+(?:i|fra|af)\s+(?<body>${BODY_NAME})${DATED}`, 'iu');
+// `Beslutning Økonomiudvalget den 11-03-2024` (OS2dagsorden) leaves out the `i`.
+const DECISION_OF_BODY = new RegExp(String.raw`^(?:(?<word>beslutning|indstilling)\s+(?:i|fra|af)|(?<bare>beslutning))\s+(?<body>${BODY_NAME})${DATED}`, 'iu');
 const BODYS_DECISION = new RegExp(String.raw`^(?<body>${BODY_NAME})s\s+(?<word>beslutning|indstilling)${DATED}`, 'u');
 const TRAILING_COLON_OR_SPACE = /[\s:.]+$/;
 
