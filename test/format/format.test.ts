@@ -323,6 +323,10 @@ describe('found by the fuzzer on the corpus (issue 18)', () => {
     expect(header).toContain('**Mødested*Ã¦Ã¸* Nordatlantisk Hus');
     expectCanonicalInvariants(header);
     expect(formatReferat(lines('REFERAT Udvalget d. 01-02-2024', '', 'Mødested:Rådhuset', 'Mødested: Rådhuset'))).toContain('\nMødested:Rådhuset\n');
+    // A space before the colon would go with it (fuzz case 4672 of seed 20261211).
+    const spaced = lines('REFERAT Udvalget d. 01-02-2024', '', 'Ikke til stede\t: Anne Marie Lyduch', 'Mødested : Rådhuset');
+    expectCanonicalInvariants(spaced);
+    expect(formatReferat(spaced)).toContain('\nIkke til stede\t: Anne Marie Lyduch\nMødested : Rådhuset\n');
   });
 
   it('leaves a 001-style TOC as written when, rewritten, it would take in the line after it', () => {

@@ -126,4 +126,11 @@ describe('found by the properties', () => {
     const text = `Referat\n\nPunkt 1: Sag\n\nBeslutning\n${'Ældre- og Handicapudvalget anbefaler indstillingen.'.repeat(4000)}\n`;
     expect(checked(text).items[0].votes).toEqual([]);
   });
+
+  // Seed 20261211, case 3376: an 18 MB decision paragraph of sentences without a vote verb; each
+  // sentence searched the rest of the paragraph for one (minutes; now half a second).
+  it('reads a decision paragraph of many sentences without a vote in it', { timeout: 20_000 }, () => {
+    const text = `Referat\n\nPunkt 1: Sag\n\nBeslutning\n${'Udvalget ønsker henvendelsen vedlagt sagen (2). '.repeat(40_000)}\n`;
+    expect(checked(text).items[0].votes).toEqual([]);
+  });
 });

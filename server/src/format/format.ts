@@ -222,6 +222,8 @@ function boldLabel(line: string): string {
   // A value glued to its label (`Mødested:Rådhuset`, `**Mødested*x`) stays as written: the space put
   // between them would split a word in two.
   if (!value || !/[\s\u00a0]$/.test(m[0])) return line;
+  // A space before the colon (`Ikke til stede<TAB>: Anne ...`) would go with it: the words would change.
+  if (m[2] && m[2] !== ':') return line;
   return `${indent}**${m[1]}${m[2] ? ':' : ''}** ${value}`;
 }
 

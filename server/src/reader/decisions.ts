@@ -715,7 +715,7 @@ export class DecisionReader {
       }
     }
     // `A anbefaler X (1), og et flertal bestående af B og C anbefaler Y (6)`.
-    if (first < 0 && this.competing(span, plain, start, end, sentenceRange)) return start;
+    if (first < 0 && this.competing(span, plain, text, start, sentenceRange)) return start;
     // `5 medlemmer (A+V+C) anbefaler forslaget.`
     const members = first < 0 ? COUNTED_MEMBERS.exec(text) : null;
     if (members) {
@@ -778,8 +778,10 @@ export class DecisionReader {
     // Verbs: `(Ø) stemte imod.`, `A stemmer for, V og D stemmer imod og C undlader.`
     let regionStart = pos;
     let last: Voters | null = null;
-    VOTE_VERB_SCAN.lastIndex = pos;
-    for (let m: RegExpExecArray | null; (m = VOTE_VERB_SCAN.exec(plain)) !== null && m.index < end; ) {
+    // Searched in the sentence's text, not in the paragraph from here on (a paragraph of many sentences without a verb took its length squared).
+    VOTE_VERB_SCAN.lastIndex = pos - start;
+    for (let found: RegExpExecArray | null; (found = VOTE_VERB_SCAN.exec(text)) !== null; ) {
+      const m = { index: start + found.index, 1: found[1] };
       const verb = verbOf.get(fold(m[1]))!;
       const verbEnd = m.index + m[1].length;
       if (!this.votesOnDecision(verb, plain.slice(verbEnd, end))) continue;
@@ -806,7 +808,7 @@ export class DecisionReader {
       if (THEREBY.test(plain.slice(verbEnd, end))) this.outcomeIn(span, verbEnd);
       if (first < 0) first = subject?.at ?? regionStart;
       regionStart = verbEnd + (points ? points[0].length : 0);
-      VOTE_VERB_SCAN.lastIndex = regionStart;
+      VOTE_VERB_SCAN.lastIndex = regionStart - start;
       last = voters;
     }
     return first;
@@ -818,11 +820,13 @@ export class DecisionReader {
    * budgetforlig ... (6)`): one vote between them, the largest number for (it carried), the others
    * against. False, and nothing read, unless every clause has a subject and a verb for; a tie carries nothing.
    */
-  private competing(span: Span, plain: string, start: number, end: number, range: Range): boolean {
+  private competing(span: Span, plain: string, text: string, start: number, range: Range): boolean {
     const clauses: { voters: Voters; count: number; verbFrom: number; verbTo: number }[] = [];
     let from = start;
-    BACKERS.lastIndex = start;
-    for (let m: RegExpExecArray | null; (m = BACKERS.exec(plain)) !== null && m.index < end; ) {
+    // In the sentence's own text (`text` is plain[start, …)): a search in the whole paragraph for each sentence would take its length squared.
+    BACKERS.lastIndex = 0;
+    for (let found: RegExpExecArray | null; (found = BACKERS.exec(text)) !== null; ) {
+      const m = { index: start + found.index, 0: found[0], 1: found[1] };
       VOTE_VERB.lastIndex = 0;
       const clause = plain.slice(from, m.index);
       let verb: RegExpExecArray | null = null;
