@@ -193,6 +193,8 @@ describe('votes, as the minutes write them', () => {
     expect(votes(['Godkendt med 20 stemmer mod 1 (Ø).'])).toEqual(['20/1/0 vedtaget']);
     expect(votes(['Indstillingen blev godkendt med 20 stemmer for og 1 stemme imod.'])).toEqual(['20/1/0 vedtaget']);
     expect(votes(['Godkendt. Mehmet Zeki Dogru (Ø) ønskede sin stemme imod ført til protokols.'])).toEqual(['20/1/0 vedtaget']);
+    expect(votes(['Godkendt med 19 stemmer for, 1 imod og 1 der undlod at stemme.'])).toEqual(['19/1/1 vedtaget']);
+    expect(votes(['Indstillingen blev godkendt.', '2 stemte imod (Ø og F).'])).toEqual(['19/2/0 vedtaget']);
     // Only the side for is named, and the proposal fell: the others present were against.
     expect(votes(['Forslaget blev forkastet, idet kun Ø stemte for.'])).toEqual(['1/20/0 forkastet']);
   });

@@ -78,8 +78,10 @@ const LONGEST_SUBJECT = 1500;
 const GROUP_WORD = /flertal|mindretal/i;
 /** A clause's number of backers in parentheses, at its end: `... fremsendt af Enhedslisten (1),`. */
 const BACKERS = /\((\d+)\)(?=\s*(?:[,.;]|og\s|$))/g;
-/** `5 medlemmer (A+V+C) anbefaler forslaget.` */
-const COUNTED_MEMBERS = /^(\d+)\s+(?:medlemmer|stemmer)\s*(?:\(([^)]*)\))?\s+/i;
+/** `5 medlemmer (A+V+C) anbefaler forslaget.`, `2 stemte imod (Ø og F).` */
+const COUNTED_MEMBERS = /^(\d+)\s+(?:(?:medlemmer|stemmer)\s*(?:\(([^)]*)\))?\s+)?/i;
+/** The parties after a counted verb: `2 stemte imod (Ø og F)`. */
+const PARTIES_AFTER = /^\s*\(([^)]*)\)/;
 
 /** `Med stemmerne 19 for og 2 imod`, `med 11 stemmer for (A, V, C, F og D) mod 2 (Ø)`: where the numbers begin. */
 const TALLY = /\bmed\s+(?:stemmerne\s+|stemmer\s+)?(?=(?:\d+|ingen)\s+(?:stemmer?\s+)?(?:for|imod|mod)\b)/i;
@@ -87,7 +89,7 @@ const tallySide = new Map(TALLY_SIDES.flatMap((t) => t.words.map((w) => [fold(w)
 const TALLY_NUMBER = `(\\d+|${words(TALLY_NONE).join('|')})`;
 const TALLY_WORD = `(${words(TALLY_SIDES.flatMap((t) => t.words)).join('|')})`;
 /** One number and its side: `19 for`, `og 2 imod`, `ingen imod`, `11 stemmer for (A, V og C)`. */
-const TALLY_PAIR = new RegExp(`^\\s*(?:,\\s*|og\\s+)?${TALLY_NUMBER}\\s+(?:stemmer?\\s+)?${TALLY_WORD}(?![\\p{L}])\\s*(?:\\(([^)]*)\\))?`, 'iu');
+const TALLY_PAIR = new RegExp(`^\\s*(?:,\\s*|og\\s+)?${TALLY_NUMBER}\\s+(?:stemmer?\\s+)?(?:der\\s+)?${TALLY_WORD}(?![\\p{L}])\\s*(?:\\(([^)]*)\\))?`, 'iu');
 /** `mod 2 (Ø)`: the side before the number. */
 const TALLY_PAIR_BEFORE = new RegExp(`^\\s*(?:,\\s*|og\\s+)?${TALLY_WORD}\\s+${TALLY_NUMBER}(?:\\s+stemmer?)?(?![\\p{L}])\\s*(?:\\(([^)]*)\\))?`, 'iu');
 
@@ -723,8 +725,11 @@ export class DecisionReader {
       const verb = VOTE_VERB.exec(text.slice(members[0].length));
       const side = verb && verb.index === 0 ? verbOf.get(fold(verb[1]))?.side : undefined;
       if (side) {
-        const parties = members[2] ? partyLetters(span, members[2], start + members[0].indexOf(members[2])) : [];
-        const verbEnd = start + members[0].length + verb![1].length;
+        let verbEnd = start + members[0].length + verb![1].length;
+        const after = members[2] ? null : PARTIES_AFTER.exec(plain.slice(verbEnd, end));
+        const written = members[2] ?? after?.[1];
+        const parties = written ? partyLetters(span, written, members[2] ? start + members[0].indexOf(written) : verbEnd + after![0].indexOf(written)) : [];
+        if (after) verbEnd += after[0].length;
         this.addSentence(span, side, { names: [], parties, end: verbEnd }, Number(members[1]), start, verbEnd, this.points, sentenceRange);
         return start;
       }
