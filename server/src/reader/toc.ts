@@ -107,22 +107,19 @@ function numberedEntries(lines: Lines, at: number, limit: number, entries: TocEn
     if (line.blank) continue;
     const m = NUMBERED.exec(line.text);
     if (m && (entries.length === 0 || Number(m[1]) > entries[entries.length - 1].number!)) {
-      const titleAt = line.start + line.text.indexOf(m[2]);
-      entries.push({
-        title: m[2].trim(),
-        titleRange: colRange(line, titleAt, line.end),
-        number: Number(m[1]),
-        page: null,
-        truncated: false,
-        category: null,
-        range: lineRange(line),
-      });
+      entries.push(numberedEntry(line, m, null));
       last = i;
     } else if (m || line.text.length > 40 || /[.:;]$/.test(line.text)) break;
   }
   if (entries.length >= 2) return last;
   entries.length = 0;
   return null;
+}
+
+/** The entry of a `12 Title` / `1. Title` line without a page. */
+function numberedEntry(line: Line, m: RegExpExecArray, category: string | null): TocEntry {
+  const titleAt = line.start + line.text.indexOf(m[2]);
+  return { title: m[2].trim(), titleRange: colRange(line, titleAt, line.end), number: Number(m[1]), page: null, truncated: false, category, range: lineRange(line) };
 }
 
 export interface CategoryTocResult extends TocResult {
@@ -152,16 +149,7 @@ export function readCategoryToc(lines: Lines, from: number, limit: number): Cate
     }
     const m = NUMBERED.exec(line.text);
     if (m && start >= 0 && (entries.length === 0 || Number(m[1]) > entries[entries.length - 1].number!)) {
-      const titleAt = line.start + line.text.indexOf(m[2]);
-      entries.push({
-        title: m[2].trim(),
-        titleRange: colRange(line, titleAt, line.end),
-        number: Number(m[1]),
-        page: null,
-        truncated: false,
-        category,
-        range: lineRange(line),
-      });
+      entries.push(numberedEntry(line, m, category));
       lastEntry = i;
       continue;
     }
