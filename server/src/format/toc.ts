@@ -174,7 +174,8 @@ function numberPrefix(entry: TocEntry, lines: readonly string[]): string {
 
 /**
  * Rewrites the TOC's entries from the items, in the TOC's own form, keeping known page numbers.
- * `lines` (the text's lines) may be given as a function: they are needed only for the 001 style.
+ * `lines` (the text's lines) may be given as a function: they are needed only for a headed TOC's
+ * group lines, numbered entries and the 001 style's categories.
  */
 export function rewriteToc(
   toc: Toc,
@@ -187,12 +188,13 @@ export function rewriteToc(
   const last = toc.entries[toc.entries.length - 1];
   if (!first || !last) return null;
   // Lines of a headed TOC between its entries that are no entry (`Lukkede punkter`) would be lost.
-  if (toc.heading && otherLinesAmong(toc, typeof lines === 'function' ? lines() : lines)) return null;
+  const text = () => (typeof lines === 'function' ? lines() : lines);
+  if (toc.heading && otherLinesAmong(toc, text())) return null;
   // The 001 style numbers its entries and gives no pages; a paged TOC may number its entries too
   // (`1. Title<TAB>2`); both keep the numbers as the first entry writes them (`12 `, `1. `).
   const paged = toc.entries.some((e) => e.page !== null);
   const numbered = !paged && toc.entries.some((e) => e.number !== null);
-  const prefix = first.number !== null ? numberPrefix(first, typeof lines === 'function' ? lines() : lines) : null;
+  const prefix = first.number !== null ? numberPrefix(first, text()) : null;
   const titled = (item: Punkt, title: string) => (prefix ? prefix.replace(/\d+/, String(item.number)) : '') + title;
   const out: string[] = [];
   let complete = true;
@@ -206,7 +208,7 @@ export function rewriteToc(
       // The 001 style: category lines with `N Title` under them.
       if (item.category && item.category !== category) {
         const heading = new RegExp(`^${item.category}\\.\\s`);
-        const line = (typeof lines === 'function' ? lines() : lines).find((l) => heading.test(l.trim()));
+        const line = text().find((l) => heading.test(l.trim()));
         if (line) out.push(line.trim());
         category = item.category;
       }

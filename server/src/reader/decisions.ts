@@ -786,31 +786,32 @@ export class DecisionReader {
     // Searched in the sentence's text, not in the paragraph from here on (a paragraph of many sentences without a verb took its length squared).
     VOTE_VERB_SCAN.lastIndex = pos - start;
     for (let found: RegExpExecArray | null; (found = VOTE_VERB_SCAN.exec(text)) !== null; ) {
-      const m = { index: start + found.index, 1: found[1] };
-      const verb = verbOf.get(fold(m[1]))!;
-      const verbEnd = m.index + m[1].length;
-      if (!this.votesOnDecision(verb, plain.slice(verbEnd, end))) continue;
-      let subject = subjectOf(span, plain, regionStart, m.index, !verb.persons);
+      const at = start + found.index;
+      const verb = verbOf.get(fold(found[1]))!;
+      const verbEnd = at + found[1].length;
+      const after = text.slice(verbEnd - start);
+      if (!this.votesOnDecision(verb, after)) continue;
+      let subject = subjectOf(span, plain, regionStart, at, !verb.persons);
       // A party recommends as a voter when it is a majority or minority, or when it is about the motion itself.
-      if (!subject && verb.persons && (ON_THE_MOTION.test(plain.slice(verbEnd, end)) || GROUP_WORD.test(plain.slice(regionStart, m.index)))) {
-        const parties = subjectOf(span, plain, regionStart, m.index, true);
-        if (parties && (leadsGroup(plain.slice(parties.at, m.index)) || ON_THE_MOTION.test(plain.slice(verbEnd, end)))) subject = parties;
+      if (!subject && verb.persons && (ON_THE_MOTION.test(after) || GROUP_WORD.test(plain.slice(regionStart, at)))) {
+        const parties = subjectOf(span, plain, regionStart, at, true);
+        if (parties && (leadsGroup(plain.slice(parties.at, at)) || ON_THE_MOTION.test(after))) subject = parties;
       }
       let voters = subject?.voters ?? null;
-      if (!voters && last && SHARED_SUBJECT.test(plain.slice(regionStart, m.index))) voters = last;
+      if (!voters && last && SHARED_SUBJECT.test(plain.slice(regionStart, at))) voters = last;
       if (!voters) {
         // A verb with no voters before it (`Udvalget anbefaler ...`) is no one's subject either: the next verb looks after it.
         regionStart = verbEnd;
         continue;
       }
-      const points = POINTS_AFTER.exec(plain.slice(verbEnd, end));
-      const sentence = this.addSentence(span, verb.side, voters, null, m.index, verbEnd, points ? pointsOf(points[1] ?? points[2]) : this.points, sentenceRange);
+      const points = POINTS_AFTER.exec(after);
+      const sentence = this.addSentence(span, verb.side, voters, null, at, verbEnd, points ? pointsOf(points[1] ?? points[2]) : this.points, sentenceRange);
       if (voters === last) sentence.names = [...voters.names];
       const block = this.block!;
-      const next = NEXT_WORD.exec(plain.slice(verbEnd, end));
+      const next = NEXT_WORD.exec(after);
       if (next && !block.subject) block.subject = next[1];
       // `... stemmer for ændringsforslaget, som dermed er vedtaget.`
-      if (THEREBY.test(plain.slice(verbEnd, end))) this.outcomeIn(span, verbEnd);
+      if (THEREBY.test(after)) this.outcomeIn(span, verbEnd);
       if (first < 0) first = subject?.at ?? regionStart;
       regionStart = verbEnd + (points ? points[0].length : 0);
       VOTE_VERB_SCAN.lastIndex = regionStart - start;
@@ -831,15 +832,15 @@ export class DecisionReader {
     // In the sentence's own text (`text` is plain[start, …)): a search in the whole paragraph for each sentence would take its length squared.
     BACKERS.lastIndex = 0;
     for (let found: RegExpExecArray | null; (found = BACKERS.exec(text)) !== null; ) {
-      const m = { index: start + found.index, 0: found[0], 1: found[1] };
+      const at = start + found.index;
       VOTE_VERB.lastIndex = 0;
-      const clause = plain.slice(from, m.index);
+      const clause = plain.slice(from, at);
       let verb: RegExpExecArray | null = null;
       for (let v: RegExpExecArray | null; (v = VOTE_VERB.exec(clause)) !== null; ) if (verbOf.get(fold(v[1]))?.side === 'for') verb = v;
       const subject = verb ? subjectOf(span, plain, from, from + verb.index, true) : null;
       if (!verb || !subject) return false;
-      clauses.push({ voters: subject.voters, count: Number(m[1]), verbFrom: from + verb.index, verbTo: from + verb.index + verb[1].length });
-      from = m.index + m[0].length;
+      clauses.push({ voters: subject.voters, count: Number(found[1]), verbFrom: from + verb.index, verbTo: from + verb.index + verb[1].length });
+      from = at + found[0].length;
     }
     if (clauses.length < 2) return false;
     const top = Math.max(...clauses.map((c) => c.count));

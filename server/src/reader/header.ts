@@ -191,22 +191,22 @@ function readUnlabelled(meeting: Meeting, line: Line, vocabulary: Vocabulary): b
   const words = text.split(/\s+/).length;
   // `Kommunalbestyrelsen` / `Referat`: the title word under the committee.
   const title = meeting.title ? null : titlePattern(vocabulary).exec(text);
+  const at = line.raw.indexOf(text);
   if (title && title[0].length === text.length) {
     meeting.title = text;
-    meeting.titleRange = colRange(line, line.raw.indexOf(text), line.raw.indexOf(text) + text.length);
+    meeting.titleRange = colRange(line, at, at + text.length);
     return true;
   }
   if (!meeting.committee && words <= 8 && UPPER_START.test(text) && BODY_LINE.test(text)) {
     const p = PERIOD.exec(text);
     const name = p ? text.slice(0, p.index).trim() : text;
     if (p) meeting.period = `${p[1]}-${p[2]}`;
-    const at = line.raw.indexOf(name);
     meeting.committee = name;
     meeting.committeeRange = colRange(line, at, at + name.length);
     return true;
   }
   if (!meeting.meetingDate && !meeting.titleDate && words <= 10 && DATE_LINE.test(text)) {
-    const date = dateRef(line, line.raw.indexOf(text), text);
+    const date = dateRef(line, at, text);
     if (!date) return false;
     meeting.meetingDate = date;
     meeting.time = findClockTime(text)?.time ?? meeting.time;

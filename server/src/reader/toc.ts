@@ -68,7 +68,7 @@ export function readHeadedToc(lines: Lines, at: number, limit: number): TocResul
     pending = [];
     last = i;
   }
-  if (entries.length) numberEntries(lines, entries);
+  if (entries.length) numbersFromTitles(lines, entries);
   else last = numberedEntries(lines, at, limit, entries) ?? last;
   const heading = headingOf(lines.at(at));
   const end = entries.length ? entries[entries.length - 1].range.end : heading.range.end;
@@ -83,7 +83,7 @@ export function readHeadedToc(lines: Lines, at: number, limit: number): TocResul
  * upwards, they are the punkter's numbers, not part of the titles (a lone `2. behandling af ...`
  * among titles without numbers stays a title).
  */
-function numberEntries(lines: Lines, entries: TocEntry[]): void {
+function numbersFromTitles(lines: Lines, entries: TocEntry[]): void {
   const numbered = entries.map((e) => ENTRY_NUMBER.exec(e.title));
   if (entries.length < 2 || numbered.some((m, k) => !m || (k > 0 && Number(m[1]) <= Number(numbered[k - 1]![1])))) return;
   entries.forEach((e, k) => {

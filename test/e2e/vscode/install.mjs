@@ -16,7 +16,8 @@ export const CACHE = path.join(ROOT, 'test/.cache');
 
 const log = (msg) => console.log(`[vscode-install] ${msg}`);
 
-function run(cmd, argv, opts = {}) {
+/** Runs a command, its output shown; throws when it fails. */
+export function run(cmd, argv, opts = {}) {
   const r = spawnSync(cmd, argv, { stdio: 'inherit', ...opts });
   if (r.status !== 0) throw new Error(`${cmd} ${argv.join(' ')} failed (exit ${r.status ?? r.signal})`);
   return r;

@@ -40,7 +40,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { format } from 'node:util';
 import { buildTests, ROOT } from './build-tests.mjs';
-import { CACHE, CODE_SERVER_VERSION, ensureCodeServer, ensureNode24, node24Env } from './install.mjs';
+import { CACHE, CODE_SERVER_VERSION, ensureCodeServer, ensureNode24, node24Env, run } from './install.mjs';
 
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const SCREENSHOT = path.join(ROOT, 'test/screenshots/outline.png');
@@ -69,12 +69,6 @@ async function timed(name, fn) {
     times[name] = Math.round((Date.now() - start) / 100) / 10;
     log(`${name}: ${times[name]} s`);
   }
-}
-
-function run(cmd, argv, opts = {}) {
-  const r = spawnSync(cmd, argv, { stdio: 'inherit', ...opts });
-  if (r.status !== 0) throw new Error(`${cmd} ${argv.join(' ')} failed (exit ${r.status ?? r.signal})`);
-  return r;
 }
 
 // ---------------------------------------------------------------- code-server
